@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. A static list (not a directory scan) so migrations load the same way under
+ * tsx, vitest and any bundler. Never edit a migration that has shipped: add the next number.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};

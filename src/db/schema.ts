@@ -1,0 +1,142 @@
+/**
+ * The kysely `Database` interface: one table type per table. Instants are ISO-8601 UTC strings,
+ * months `YYYY-MM` in the app's zone, flags 0/1 (the same on SQLite and PostgreSQL).
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export type SlotStatus = 'open' | 'booked' | 'cancelled';
+export type Plan = 'light' | 'first' | 'followup';
+export type ConsultationStatus = 'open' | 'resolved';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+export type JobRunStatus = 'running' | 'succeeded' | 'failed';
+
+export interface SupportersTable {
+  id: string;
+  display_name: string | null;
+  locale: string | null;
+  source: string;
+  joined_at: string;
+  left_at: string | null;
+}
+
+export interface SupporterExpertiseTable {
+  supporter_id: string;
+  tag: string;
+}
+
+export interface SupporterMonthsTable {
+  supporter_id: string;
+  month: string;
+  away: Generated<number>;
+  exempt: Generated<number>;
+  quota_override: number | null;
+}
+
+export interface QuotaSettingsTable {
+  from_month: string;
+  quota: number;
+  set_by: string;
+  set_at: string;
+}
+
+export interface SlotsTable {
+  id: Generated<number>;
+  supporter_id: string;
+  start_at: string;
+  end_at: string;
+  minutes: number;
+  status: SlotStatus;
+  writeup_done_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationsTable {
+  id: Generated<number>;
+  supporter_id: string;
+  slot_id: number | null;
+  session_start: string;
+  plan: Plan;
+  topic: string;
+  question: string;
+  channel: string | null;
+  ts: string | null;
+  status: Generated<ConsultationStatus>;
+  resolved_at: string | null;
+  nudged_at: string | null;
+  purged_at: string | null;
+  created_at: string;
+}
+
+export interface ConsultationTagsTable {
+  consultation_id: number;
+  tag: string;
+}
+
+export interface ThreadRepliesTable {
+  consultation_id: number;
+  message_ts: string;
+  user_id: string;
+  replied_at: string;
+}
+
+export interface NudgesTable {
+  consultation_id: number;
+  user_id: string;
+  nudged_at: string;
+}
+
+export interface SlackEventsTable {
+  event_id: string;
+  received_at: string;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  key: string;
+  job: string;
+  recipient: string;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  channel: string | null;
+  ts: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobRunsTable {
+  id: Generated<number>;
+  job: string;
+  scheduled_for: string;
+  trigger: string;
+  status: JobRunStatus;
+  holder: string;
+  started_at: string;
+  heartbeat_at: string;
+  finished_at: string | null;
+  result: string | null;
+  error: string | null;
+}
+
+export interface Database {
+  supporters: SupportersTable;
+  supporter_expertise: SupporterExpertiseTable;
+  supporter_months: SupporterMonthsTable;
+  quota_settings: QuotaSettingsTable;
+  slots: SlotsTable;
+  consultations: ConsultationsTable;
+  consultation_tags: ConsultationTagsTable;
+  thread_replies: ThreadRepliesTable;
+  nudges: NudgesTable;
+  slack_events: SlackEventsTable;
+  deliveries: DeliveriesTable;
+  job_runs: JobRunsTable;
+}
+
+export type Supporter = Selectable<SupportersTable>;
+export type Slot = Selectable<SlotsTable>;
+export type NewSlot = Insertable<SlotsTable>;
+export type Consultation = Selectable<ConsultationsTable>;
+export type Delivery = Selectable<DeliveriesTable>;
+export type JobRun = Selectable<JobRunsTable>;

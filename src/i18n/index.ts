@@ -1,0 +1,24 @@
+import { en } from './en.js';
+import { ja } from './ja.js';
+
+/** The message table's shape is ja's: a key missing in en (or any other language) fails typecheck. */
+export type Messages = typeof ja;
+export type ErrorCode = keyof Messages['errors'];
+export type Locale = 'ja' | 'en';
+export const LOCALES: readonly Locale[] = ['ja', 'en'];
+
+const tables: Record<Locale, Messages> = { ja, en };
+
+export const messages = (locale: Locale): Messages => tables[locale];
+
+export const isLocale = (v: unknown): v is Locale => v === 'ja' || v === 'en';
+
+/** Slack locales look like `ja-JP` / `en-US`; anything not Japanese or English falls back. */
+export const localeFromSlack = (slackLocale: string | undefined | null, fallback: Locale): Locale => {
+  if (!slackLocale) return fallback;
+  const lang = slackLocale.toLowerCase().split(/[-_]/)[0];
+  return isLocale(lang) ? lang : fallback;
+};
+
+export const errorText = (locale: Locale, code: ErrorCode, params: Record<string, string | number>): string =>
+  messages(locale).errors[code](params);

@@ -1,0 +1,101 @@
+/**
+ * Japanese — the default language and the shape every other table must match (see index.ts).
+ * Keep the tone of the community: short, warm, concrete about what to do next.
+ */
+type P = Record<string, string | number>;
+
+export const ja = {
+  common: {
+    weekdays: ['月', '火', '水', '木', '金', '土', '日'],
+    holidayMark: '祝',
+    minutes: (p: P) => `${p.n}分`,
+    plan: { light: 'ライト', first: '初回', followup: '継続' } as Record<string, string>,
+    piiKind: {
+      email: 'メールアドレス',
+      phone: '電話番号',
+      postal: '郵便番号',
+      social_url: 'SNSのURL',
+    } as Record<string, string>,
+  },
+  help: {
+    slots: [
+      '*`/slots` — 相談枠の登録と確認*',
+      '• `/slots add 12/3 19:00` — 枠を追加（複数は改行・`,`・`、`で区切る）',
+      '• `/slots add 12月3日 19時 90分`、`12/3 19:00-20:30`、`2026-12-03 19:00 初回`',
+      '• `/slots add 毎週火曜 20:00` / `平日 20:00` — その月の残りの曜日にまとめて追加',
+      '• `/slots list [2026-12]` — 枠の一覧とノルマの進み具合',
+      '• `/slots remove <id…>` / `book <id>` / `unbook <id>` — 削除・予約済みにする・予約取消',
+      '長さ: `45`/`ライト`、`90`/`初回`、`60`/`継続`（省略時60分）。日本語の別名: 追加・一覧・削除・予約・予約取消',
+    ].join('\n'),
+    consult: [
+      '*`/consult` — セッション前にサポーター仲間へ相談*',
+      '• `/consult` — 入力フォームを開く',
+      '• `/consult 12/3 19:00 初回 転職の軸が定まらない方。どう深掘りする？ #人材紹介 #HR`',
+      '• `/consult done <id>`（完了）— 解決した / `/consult writeup <id>`（レポート済）— 強みのまとめを送った',
+      '相談者さんの個人情報（メールアドレス・電話番号など）は書かないでください。',
+    ].join('\n'),
+    supporter: [
+      '*`/supporter` — サポーター登録と設定*',
+      '• `join`（参加） / `leave`（退会）',
+      '• `expertise HR 採用 派遣`（専門） — 得意領域。相談が来たときにお知らせします',
+      '• `away 2026-12`（休み） — その月はリマインドしません',
+      '• `status`（状況） / `lang ja|en`（言語）',
+      '運営のみ: `digest`（ダイジェスト） / `exempt @user 2026-12`（免除） / `quota 5`（ノルマ）',
+    ].join('\n'),
+  },
+  errors: {
+    generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
+    permission_denied: (_p: P) => 'この操作は運営メンバー（OPERATOR_USER_IDS）だけが使えます。',
+    not_yours: (_p: P) => 'これはあなた宛てのボタンではないため、操作できません。',
+    unknown_subcommand: (p: P) =>
+      `\`${p.command} ${p.sub}\` は分かりませんでした。\`${p.command} help\` で使い方を表示します。`,
+    input_too_long: (p: P) => `${p.field} が長すぎます（最大 ${p.max} 文字）。短くしてください。`,
+    month_invalid: (p: P) => `「${p.value}」は月として読めませんでした。\`2026-12\` のように書いてください。`,
+    slot_empty: (_p: P) => '追加する枠がありません。例: `/slots add 12/3 19:00`',
+    slot_unrecognized: (p: P) =>
+      `「${p.entry}」を枠として読めませんでした。\`12/3 19:00\`、\`12月3日 19時 90分\`、\`毎週火曜 20:00\` のように書いてください。`,
+    slot_date_invalid: (p: P) => `「${p.entry}」の日付が存在しません。カレンダーを確認してください。`,
+    slot_date_missing: (p: P) =>
+      `「${p.entry}」に日付がありません。\`12/3 19:00\` のように日付を入れてください。`,
+    slot_weekday_mismatch: (p: P) =>
+      `「${p.entry}」: ${p.date} は${p.actual}曜日です（${p.written}と書かれています）。日付か曜日を直してください。`,
+    slot_time_missing: (p: P) =>
+      `「${p.entry}」に開始時刻がありません。\`19:00\` や \`19時\` のように時刻を入れてください。`,
+    slot_time_invalid: (p: P) =>
+      `「${p.entry}」の時刻が正しくありません。\`19:00\` のように24時間表記で書いてください。`,
+    slot_time_ambiguous: (p: P) =>
+      `「${p.entry}」の時刻が午前か午後か分かりません。\`19:00\` や \`7pm\` のように書いてください。`,
+    slot_length_out_of_range: (p: P) =>
+      `「${p.entry}」の長さ ${p.minutes}分 は範囲外です。15〜240分で指定してください（ライト45・初回90・継続60）。`,
+    slot_end_before_start: (p: P) => `「${p.entry}」の終了時刻が開始時刻より前です。`,
+    slot_in_past: (p: P) => `「${p.entry}」はすでに過ぎた日時です。これから先の日時を指定してください。`,
+    slot_overlap_existing: (p: P) => `「${p.entry}」は登録済みの枠（#${p.id} ${p.when}）と重なっています。`,
+    slot_overlap_in_command: (p: P) => `「${p.entry}」は同じコマンド内の「${p.other}」と重なっています。`,
+    slot_too_many: (p: P) =>
+      `一度に追加できるのは ${p.max} 枠までです（${p.count} 枠ありました）。分けて追加してください。`,
+    slot_pattern_empty: (p: P) => `「${p.entry}」に当てはまる日が今月の残りにありません。`,
+    slot_not_found: (p: P) =>
+      `枠 #${p.id} は見つかりませんでした。\`/slots list\` で番号を確認してください。`,
+    slot_not_yours: (p: P) => `枠 #${p.id} はあなたの枠ではないため、変更できません。`,
+    slot_status_conflict: (p: P) => `枠 #${p.id} は現在「${p.status}」なので、この操作はできません。`,
+    slot_id_missing: (_p: P) =>
+      '枠の番号を指定してください。例: `/slots remove 12`（番号は `/slots list` で確認）',
+    consult_pii: (p: P) =>
+      `個人情報らしきもの（${p.kind}: 「${p.fragment}」）が含まれています。この部分を削除してから送ってください。何も投稿していません。`,
+    consult_in_past: (_p: P) => 'セッション日時がすでに過ぎています。これから先の日時を指定してください。',
+    consult_text_missing: (_p: P) =>
+      '相談内容がありません。例: `/consult 12/3 19:00 初回 転職の軸に迷っている方への問いかけ #HR`',
+    consult_datetime_missing: (_p: P) =>
+      'セッションの日時が読めませんでした。`/consult 12/3 19:00 …` のように日付と時刻から始めてください。',
+    consult_not_found: (p: P) => `相談 #${p.id} は見つかりませんでした。`,
+    consult_not_yours: (p: P) => `相談 #${p.id} はあなたの相談ではないため、変更できません。`,
+    consult_channel_missing: (_p: P) =>
+      '相談チャンネル（ADVICE_CHANNEL_ID）が設定されていません。運営に連絡してください。',
+    consult_slot_conflict: (p: P) => `その時間には別の予約済みセッション（#${p.id}）があります。`,
+    tags_empty: (_p: P) => '専門分野を1つ以上書いてください。例: `/supporter expertise HR 採用 派遣`',
+    quota_invalid: (p: P) => `「${p.value}」はノルマとして使えません。1〜31 の整数で指定してください。`,
+    user_mention_missing: (_p: P) => '対象のメンバーを `@名前` で指定してください。',
+    locale_invalid: (p: P) => `「${p.value}」には対応していません。\`ja\` か \`en\` を指定してください。`,
+    not_on_roster: (_p: P) => 'まだサポーター登録されていません。`/supporter join` で参加できます。',
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * pino logger. Secrets and consultation text are redacted by path so they never reach the log,
+ * whoever logs an object that carries them.
+ */
+import pino, { type Logger } from 'pino';
+
+export const REDACT_PATHS = [
+  'token',
+  '*.token',
+  'botToken',
+  '*.botToken',
+  'signingSecret',
+  '*.signingSecret',
+  'appToken',
+  '*.appToken',
+  'headers.authorization',
+  '*.headers.authorization',
+  'body',
+  '*.body',
+  'topic',
+  '*.topic',
+  'question',
+  '*.question',
+  'text',
+  '*.text',
+];
+
+export type { Logger };
+
+export const createLogger = (
+  level: string,
+  destination?: pino.DestinationStream,
+  bindings: Record<string, unknown> = {},
+): Logger =>
+  pino(
+    {
+      level,
+      base: { app: 'supporter-desk', ...bindings },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );

@@ -1,0 +1,61 @@
+/**
+ * Composition root: config → logger → database (migrated) → app → scheduler → start. Nothing else.
+ * The only place (with cli.ts) that reads process.env and the real clock.
+ */
+import { existsSync } from 'node:fs';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createLogger } from './logger.js';
+
+const main = async () => {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`supporter-desk: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = openDatabase(config.databaseUrl);
+  const migrated = await migrateToLatest(database.db);
+  if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
+
+  const clock = () => new Date();
+  const built = buildApp({ config, database, logger, clock });
+  const port = await built.start();
+  logger.info(
+    { port, mode: config.slack.socketMode ? 'socket' : 'http', database: database.dialect },
+    'Supporter Desk is running',
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new requests, finishing in-flight work');
+    try {
+      await built.stop();
+      await database.close();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+};
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `supporter-desk: failed to start: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
+  process.exit(1);
+});

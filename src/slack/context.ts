@@ -1,0 +1,7 @@
+/** What every listener gets: the app's deps plus the per-app helpers built once in registerListeners. */
+import type { AppDeps } from '../app.js';
+import type { LocaleResolver } from './locale.js';
+
+export type ListenerDeps = AppDeps & {
+  locales: LocaleResolver;
+};

@@ -1,0 +1,87 @@
+/**
+ * A small router for slash commands with subcommands and Japanese aliases. Each command acks at once
+ * (Slack's 3-second limit), then resolves the user's language and answers through `respond` (ephemeral).
+ * A handler that throws a DomainError gets it shown in the user's language; nothing else leaks out.
+ */
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { DomainError } from '../../../domain/errors.js';
+import { type Locale, type Messages, messages } from '../../../i18n/index.js';
+import type { ListenerDeps } from '../../context.js';
+import { errorReply, type Reply } from '../../reply.js';
+
+export type CommandContext = {
+  deps: ListenerDeps;
+  client: WebClient;
+  command: SlashCommand;
+  userId: string;
+  /** The text after the subcommand word, trimmed. */
+  args: string;
+  locale: Locale;
+  m: Messages;
+  now: Date;
+};
+
+/** A handler returns the reply to show, or undefined when it answered some other way (e.g. opened a modal). */
+export type CommandHandler = (ctx: CommandContext) => Promise<Reply | undefined>;
+
+export type CommandSpec = {
+  name: `/${string}`;
+  help: (m: Messages) => string;
+  /** `/cmd` with no text. Defaults to help. */
+  onEmpty?: CommandHandler;
+  subcommands: Record<string, { aliases: readonly string[]; handler: CommandHandler }>;
+};
+
+const HELP_WORDS = new Set(['help', 'ヘルプ', '?', '？', '-h', '--help']);
+export const MAX_COMMAND_TEXT = 4000;
+
+/** Splits `add 12/3 19:00` into the subcommand word (NFKC, lower case) and the rest. */
+export const splitSubcommand = (text: string): { word: string; args: string } => {
+  const trimmed = text.trim();
+  const match = /^(\S+)(?:\s+([\s\S]*))?$/u.exec(trimmed);
+  if (!match) return { word: '', args: '' };
+  return { word: match[1]!.normalize('NFKC').toLowerCase(), args: (match[2] ?? '').trim() };
+};
+
+export const findSubcommand = (spec: CommandSpec, word: string): CommandHandler | undefined => {
+  for (const [name, sub] of Object.entries(spec.subcommands)) {
+    if (name === word || sub.aliases.includes(word)) return sub.handler;
+  }
+  return undefined;
+};
+
+export const registerCommand = (app: App, deps: ListenerDeps, spec: CommandSpec): void => {
+  app.command(spec.name, async ({ command, ack, respond, client }) => {
+    await ack();
+    const now = deps.clock();
+    const locale = await deps.locales.forUser(client, command.user_id, now);
+    const m = messages(locale);
+    const reply = await runCommand(spec, { deps, client, command, userId: command.user_id, locale, m, now });
+    if (reply) await sendEphemeral(respond, reply);
+  });
+};
+
+const runCommand = async (
+  spec: CommandSpec,
+  base: Omit<CommandContext, 'args'>,
+): Promise<Reply | undefined> => {
+  try {
+    const text = base.command.text ?? '';
+    if (text.length > MAX_COMMAND_TEXT) {
+      throw new DomainError('input_too_long', { field: spec.name, max: MAX_COMMAND_TEXT });
+    }
+    const { word, args } = splitSubcommand(text);
+    if (word === '')
+      return spec.onEmpty ? await spec.onEmpty({ ...base, args }) : { text: spec.help(base.m) };
+    if (HELP_WORDS.has(word)) return { text: spec.help(base.m) };
+    const handler = findSubcommand(spec, word);
+    if (!handler) throw new DomainError('unknown_subcommand', { command: spec.name, sub: word });
+    return await handler({ ...base, args });
+  } catch (err) {
+    return errorReply(base.locale, err, base.deps.logger);
+  }
+};
+
+const sendEphemeral = (respond: RespondFn, reply: Reply) =>
+  respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks });

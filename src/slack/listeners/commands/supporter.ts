@@ -1,0 +1,7 @@
+import type { CommandSpec } from './router.js';
+
+export const supporterCommand: CommandSpec = {
+  name: '/supporter',
+  help: (m) => m.help.supporter,
+  subcommands: {},
+};

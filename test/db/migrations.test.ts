@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+const dirs: string[] = [];
+const tempDb = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sd-mig-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'db.sqlite');
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('migrations', () => {
+  it('create every table from an empty database (directory created) and are idempotent', async () => {
+    const h = openDatabase(`sqlite:${tempDb()}`);
+    const first = await migrateToLatest(h.db);
+    expect(first.applied).toContain('0001_initial');
+    const tables = (await h.db.introspection.getTables()).map((t) => t.name);
+    for (const t of [
+      'supporters',
+      'supporter_expertise',
+      'supporter_months',
+      'slots',
+      'consultations',
+      'consultation_tags',
+      'thread_replies',
+      'slack_events',
+      'deliveries',
+      'job_runs',
+    ]) {
+      expect(tables).toContain(t);
+    }
+    expect((await migrateToLatest(h.db)).applied).toEqual([]);
+    await h.close();
+  });
+
+  it('opens SQLite with WAL, foreign keys and a busy timeout', async () => {
+    const h = openDatabase(`sqlite:${tempDb()}`);
+    expect(h.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(h.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(Number(h.sqlite.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
+    await h.close();
+  });
+
+  it('enforces unique keys that dedupe Slack events and deliveries', async () => {
+    const h = openDatabase(`sqlite:${tempDb()}`);
+    await migrateToLatest(h.db);
+    await h.db.insertInto('slack_events').values({ event_id: 'Ev1', received_at: 'x' }).execute();
+    await expect(
+      h.db.insertInto('slack_events').values({ event_id: 'Ev1', received_at: 'y' }).execute(),
+    ).rejects.toThrow(/UNIQUE/);
+    const row = {
+      key: 'k',
+      job: 'j',
+      recipient: 'U1',
+      status: 'pending' as const,
+      created_at: 'x',
+      updated_at: 'x',
+    };
+    await h.db.insertInto('deliveries').values(row).execute();
+    await expect(h.db.insertInto('deliveries').values(row).execute()).rejects.toThrow(/UNIQUE/);
+    await h.close();
+  });
+});

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../helpers/harness.js';
+import { USERS } from '../helpers/workspace.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('the running app', () => {
+  it('answers /healthz with ok while the database answers', async () => {
+    const res = await fetch(h.slack.appUrl.replace('/slack/events', '/healthz'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers /slots help in Japanese for a Japanese Slack user', async () => {
+    const reply = await h.slack.ask(USERS.aiko.id, '/slots', 'help');
+    expect(reply.text).toContain('相談枠の登録と確認');
+    expect(reply.text).toContain('/slots add 12/3 19:00');
+  });
+
+  it('answers /slots help in English for an English Slack user', async () => {
+    const reply = await h.slack.ask(USERS.emma.id, '/slots', 'help');
+    expect(reply.text).toContain('register and check your consultation slots');
+  });
+
+  it('answers /consult ヘルプ and /supporter help with their usage', async () => {
+    expect((await h.slack.ask(USERS.aiko.id, '/consult', 'ヘルプ')).text).toContain('サポーター仲間へ相談');
+    expect((await h.slack.ask(USERS.aiko.id, '/supporter', 'help')).text).toContain('サポーター登録と設定');
+  });
+
+  it('names an unknown subcommand in the reply', async () => {
+    const reply = await h.slack.ask(USERS.aiko.id, '/slots', 'dance');
+    expect(reply.text).toContain('`/slots dance` は分かりませんでした');
+  });
+
+  it('rejects a request with a wrong signature with 401 and answers nothing', async () => {
+    const before = h.fake.state.ephemerals.length;
+    const res = await h.slack.command(USERS.aiko.id, '/slots', 'help', { signature: 'v0=deadbeef' });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.state.ephemerals.length).toBe(before);
+  });
+
+  it('rejects a request signed more than 5 minutes ago with 401', async () => {
+    const res = await h.slack.command(USERS.aiko.id, '/slots', 'help', {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('rejects an unsigned request with 401', async () => {
+    const res = await h.slack.command(USERS.aiko.id, '/slots', 'help', { signature: null });
+    expect(res.status).toBe(401);
+  });
+});

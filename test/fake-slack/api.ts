@@ -1,0 +1,251 @@
+/**
+ * The Web API methods Supporter Desk calls, implemented over FakeState. Each handler takes the parsed
+ * arguments and returns Slack's JSON answer; errors are Slack's `{ ok: false, error }` shapes.
+ */
+import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, TEAM_ID } from './state.js';
+
+export type Args = Record<string, unknown>;
+export type ApiResult = Record<string, unknown> & { ok: boolean };
+export type ApiHandler = (state: FakeState, args: Args) => ApiResult;
+
+const fail = (error: string): ApiResult => ({ ok: false, error });
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+const resolveChannel = (state: FakeState, channel: string): string | undefined => {
+  if (state.channels.has(channel)) return channel;
+  // Posting to a user id opens (or reuses) the DM, as Slack does.
+  if (/^[UW]/.test(channel) && state.users.has(channel)) return state.imWith(channel).id;
+  return undefined;
+};
+
+const toWire = (m: FakeMessage, withMetadata: boolean) => ({
+  type: 'message',
+  ts: m.ts,
+  user: m.user,
+  text: m.text,
+  ...(m.blocks ? { blocks: m.blocks } : {}),
+  ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+  ...(m.botId ? { bot_id: m.botId } : {}),
+  ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+});
+
+const postMessage: ApiHandler = (state, args) => {
+  const channelArg = str(args.channel);
+  if (!channelArg) return fail('channel_not_found');
+  const channel = resolveChannel(state, channelArg);
+  if (!channel) return fail('channel_not_found');
+  const user = state.users.get(channelArg);
+  if (user?.deleted) return fail('account_inactive');
+  if (user?.isBot) return fail('cannot_dm_bot');
+  const text = str(args.text) ?? '';
+  const blocks = Array.isArray(args.blocks) ? args.blocks : undefined;
+  if (!text && !blocks) return fail('no_text');
+  if (blocks && blocks.length > 50) return fail('invalid_blocks');
+  const threadTs = str(args.thread_ts);
+  if (threadTs && !state.findMessage(channel, threadTs)) return fail('thread_not_found');
+  const message: FakeMessage = {
+    channel,
+    ts: state.nextTs(),
+    user: BOT_USER_ID,
+    botId: BOT_ID,
+    text,
+    ...(blocks ? { blocks } : {}),
+    ...(threadTs ? { threadTs } : {}),
+    ...(args.metadata && typeof args.metadata === 'object'
+      ? { metadata: args.metadata as FakeMessage['metadata'] }
+      : {}),
+  };
+  state.messages.push(message);
+  return { ok: true, channel, ts: message.ts, message: toWire(message, true) };
+};
+
+const postEphemeral: ApiHandler = (state, args) => {
+  const channel = str(args.channel);
+  const user = str(args.user);
+  if (!channel || !state.channels.has(channel)) return fail('channel_not_found');
+  if (!user || !state.users.has(user)) return fail('user_not_found');
+  state.ephemerals.push({
+    id: state.nextNumber(),
+    channel,
+    user,
+    text: str(args.text) ?? '',
+    ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
+    via: 'chat.postEphemeral',
+    at: Date.now(),
+  });
+  return { ok: true, message_ts: state.nextTs() };
+};
+
+const update: ApiHandler = (state, args) => {
+  const channel = str(args.channel);
+  const ts = str(args.ts);
+  const message = channel && ts ? state.findMessage(channel, ts) : undefined;
+  if (!message) return fail('message_not_found');
+  if (message.user !== BOT_USER_ID) return fail('cant_update_message');
+  if (typeof args.text === 'string') message.text = args.text;
+  if (Array.isArray(args.blocks)) message.blocks = args.blocks;
+  message.edited = true;
+  return { ok: true, channel, ts, text: message.text };
+};
+
+const getPermalink: ApiHandler = (state, args) => {
+  const channel = str(args.channel);
+  const ts = str(args.message_ts);
+  if (!channel || !ts || !state.findMessage(channel, ts)) return fail('message_not_found');
+  return {
+    ok: true,
+    channel,
+    permalink: `https://supporters.slack.test/archives/${channel}/p${ts.replace('.', '')}`,
+  };
+};
+
+const conversationsOpen: ApiHandler = (state, args) => {
+  const users = str(args.users);
+  if (!users) return fail('users_list_not_supplied');
+  const user = state.users.get(users.split(',')[0]!);
+  if (!user) return fail('user_not_found');
+  if (user.deleted) return fail('account_inactive');
+  if (user.isBot) return fail('cannot_dm_bot');
+  return { ok: true, channel: { id: state.imWith(user.id).id } };
+};
+
+const conversationsMembers: ApiHandler = (state, args) => {
+  const channel = state.channels.get(str(args.channel) ?? '');
+  if (!channel) return fail('channel_not_found');
+  const limit = Number(args.limit ?? 100) || 100;
+  const start = Number(str(args.cursor) ?? 0);
+  const page = channel.members.slice(start, start + limit);
+  const next = start + limit < channel.members.length ? String(start + limit) : '';
+  return { ok: true, members: page, response_metadata: { next_cursor: next } };
+};
+
+const conversationsHistory: ApiHandler = (state, args) => {
+  const channel = str(args.channel);
+  if (!channel || !state.channels.has(channel)) return fail('channel_not_found');
+  const oldest = Number(args.oldest ?? 0);
+  const limit = Number(args.limit ?? 100) || 100;
+  const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+  const messages = state
+    .channelMessages(channel)
+    .filter((m) => Number(m.ts) >= oldest)
+    .reverse()
+    .slice(0, limit)
+    .map((m) => toWire(m, withMetadata));
+  return { ok: true, messages, has_more: false };
+};
+
+const conversationsReplies: ApiHandler = (state, args) => {
+  const channel = str(args.channel);
+  const ts = str(args.ts);
+  if (!channel || !ts || !state.findMessage(channel, ts)) return fail('thread_not_found');
+  return {
+    ok: true,
+    messages: state.threadMessages(channel, ts).map((m) => toWire(m, false)),
+    has_more: false,
+  };
+};
+
+const usersInfo: ApiHandler = (state, args) => {
+  const user = state.users.get(str(args.user) ?? '');
+  if (!user) return fail('user_not_found');
+  return {
+    ok: true,
+    user: {
+      id: user.id,
+      team_id: TEAM_ID,
+      name: user.name,
+      real_name: user.realName,
+      deleted: user.deleted ?? false,
+      is_bot: user.isBot ?? false,
+      tz: 'Asia/Tokyo',
+      ...(args.include_locale === true || args.include_locale === 'true' ? { locale: user.locale } : {}),
+      profile: { display_name: user.name, real_name: user.realName },
+    },
+  };
+};
+
+const viewsOpen: ApiHandler = (state, args) => {
+  const view = args.view as Record<string, unknown> | undefined;
+  if (!str(args.trigger_id)) return fail('invalid_trigger_id');
+  if (view?.type !== 'modal') return fail('invalid_arguments');
+  const user = str(args.user_id) ?? String(args.trigger_id).split('.')[1] ?? 'U?';
+  const id = state.nextId('V');
+  state.views.set(id, { id, user, view, kind: 'modal' });
+  return { ok: true, view: { id, ...view } };
+};
+
+const viewsUpdate: ApiHandler = (state, args) => {
+  const id = str(args.view_id);
+  const existing = id ? state.views.get(id) : undefined;
+  if (!existing) return fail('not_found');
+  existing.view = args.view as Record<string, unknown>;
+  return { ok: true, view: { id, ...existing.view } };
+};
+
+const viewsPublish: ApiHandler = (state, args) => {
+  const user = str(args.user_id);
+  const view = args.view as Record<string, unknown> | undefined;
+  if (!user || !state.users.has(user)) return fail('user_not_found');
+  if (view?.type !== 'home') return fail('invalid_arguments');
+  if (Array.isArray(view.blocks) && view.blocks.length > 100) return fail('invalid_arguments');
+  state.homes.set(user, view);
+  return { ok: true, view: { id: `VHOME${user}`, ...view } };
+};
+
+const authTest: ApiHandler = () => ({
+  ok: true,
+  url: 'https://supporters.slack.test/',
+  team: 'Supporters',
+  user: 'supporter-desk',
+  team_id: TEAM_ID,
+  user_id: BOT_USER_ID,
+  bot_id: BOT_ID,
+});
+
+const getUploadUrl: ApiHandler = (state, args) => {
+  const fileId = state.nextId('F');
+  return {
+    ok: true,
+    upload_url: `/upload/${fileId}?name=${encodeURIComponent(String(args.filename))}`,
+    file_id: fileId,
+  };
+};
+
+const completeUpload: ApiHandler = (state, args) => {
+  const channel = str(args.channel_id);
+  const files = (args.files as Array<{ id: string; title?: string }>) ?? [];
+  if (channel) {
+    state.messages.push({
+      channel,
+      ts: state.nextTs(),
+      user: BOT_USER_ID,
+      botId: BOT_ID,
+      text: str(args.initial_comment) ?? `:page_facing_up: ${files.map((f) => f.title ?? f.id).join(', ')}`,
+      ...(str(args.thread_ts) ? { threadTs: str(args.thread_ts) } : {}),
+    });
+  }
+  return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+};
+
+export const API: Record<string, ApiHandler> = {
+  'auth.test': authTest,
+  'chat.postMessage': postMessage,
+  'chat.postEphemeral': postEphemeral,
+  'chat.update': update,
+  'chat.getPermalink': getPermalink,
+  'conversations.open': conversationsOpen,
+  'conversations.members': conversationsMembers,
+  'conversations.history': conversationsHistory,
+  'conversations.replies': conversationsReplies,
+  'users.info': usersInfo,
+  'views.open': viewsOpen,
+  'views.push': viewsOpen,
+  'views.update': viewsUpdate,
+  'views.publish': viewsPublish,
+  'files.getUploadURLExternal': getUploadUrl,
+  'files.completeUploadExternal': completeUpload,
+};
+
+/** Fields the Web API client sends JSON-encoded inside form bodies. */
+export const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'files']);

@@ -1,0 +1,210 @@
+/**
+ * The other half of the fake: Slack calling the app. Slash commands, Events API callbacks and
+ * interactive payloads, signed with the app's signing secret (v0 HMAC) and POSTed over HTTP exactly as
+ * Slack does. Used by the e2e tests and by the sandbox UI.
+ */
+import { createHmac } from 'node:crypto';
+import type { FakeSlack } from './server.js';
+import { type FakeEphemeral, TEAM_ID } from './state.js';
+
+export const signRequest = (secret: string, timestamp: number, body: string): string =>
+  `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+
+export type DeliveryResult = { status: number; body: string; json: unknown };
+
+export type PostOptions = {
+  /** Seconds since epoch to sign with; defaults to now. */
+  timestamp?: number;
+  /** Override the signature (to test rejection). */
+  signature?: string | null;
+  headers?: Record<string, string>;
+};
+
+export class SlackToApp {
+  private triggerCounter = 0;
+  private eventCounter = 0;
+
+  constructor(
+    readonly fake: FakeSlack,
+    readonly appUrl: string,
+    readonly signingSecret: string,
+    readonly apiAppId = 'A0DESK',
+  ) {}
+
+  async post(body: string, contentType: string, opts: PostOptions = {}): Promise<DeliveryResult> {
+    const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
+    const headers: Record<string, string> = {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      ...opts.headers,
+    };
+    const signature =
+      opts.signature === undefined ? signRequest(this.signingSecret, timestamp, body) : opts.signature;
+    if (signature !== null) headers['x-slack-signature'] = signature;
+    const res = await fetch(this.appUrl, { method: 'POST', headers, body });
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, body: text, json };
+  }
+
+  nextTriggerId(userId: string): string {
+    this.triggerCounter += 1;
+    return `${this.triggerCounter}.${userId}.trigger`;
+  }
+
+  /** Sends a slash command; returns the HTTP result and the response_url the app will answer on. */
+  async command(
+    userId: string,
+    command: string,
+    text: string,
+    opts: PostOptions & { channel?: string } = {},
+  ): Promise<DeliveryResult & { responseUrl: string; triggerId: string }> {
+    const channel = opts.channel ?? 'CGENERAL';
+    const responseUrl = this.fake.newResponseUrl(channel, userId);
+    const triggerId = this.nextTriggerId(userId);
+    const form = new URLSearchParams({
+      token: 'deprecated-verification-token',
+      team_id: TEAM_ID,
+      team_domain: 'supporters',
+      channel_id: channel,
+      channel_name: this.fake.state.channels.get(channel)?.name ?? 'general',
+      user_id: userId,
+      user_name: this.fake.state.users.get(userId)?.name ?? userId,
+      command,
+      text,
+      api_app_id: this.apiAppId,
+      is_enterprise_install: 'false',
+      response_url: responseUrl,
+      trigger_id: triggerId,
+    });
+    const result = await this.post(form.toString(), 'application/x-www-form-urlencoded', opts);
+    return { ...result, responseUrl, triggerId };
+  }
+
+  /** Sends a slash command and waits for the app's answer on its response_url. */
+  async ask(
+    userId: string,
+    command: string,
+    text: string,
+    opts: { channel?: string } = {},
+  ): Promise<FakeEphemeral> {
+    const before = this.fake.state.ephemerals.length;
+    const sent = await this.command(userId, command, text, opts);
+    if (sent.status !== 200) throw new Error(`app answered ${sent.status} to ${command} ${text}`);
+    return this.fake.waitFor(
+      () =>
+        this.fake.state.ephemerals.slice(before).find((e) => e.user === userId && e.via === 'response_url'),
+      5000,
+      `a reply to ${command} ${text}`,
+    );
+  }
+
+  /** An Events API callback. Returns the event_id used, so a test can send the same one again. */
+  async event(
+    event: Record<string, unknown>,
+    opts: PostOptions & { eventId?: string; retryNum?: number } = {},
+  ): Promise<DeliveryResult & { eventId: string }> {
+    this.eventCounter += 1;
+    const eventId = opts.eventId ?? `Ev${Date.now().toString(36).toUpperCase()}${this.eventCounter}`;
+    const body = JSON.stringify({
+      token: 'deprecated-verification-token',
+      team_id: TEAM_ID,
+      api_app_id: this.apiAppId,
+      event: { event_ts: `${Date.now() / 1000}`, ...event },
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: TEAM_ID, user_id: 'UBOTDESK', is_bot: true, is_enterprise_install: false }],
+    });
+    const headers = { ...opts.headers };
+    if (opts.retryNum !== undefined) {
+      headers['x-slack-retry-num'] = String(opts.retryNum);
+      headers['x-slack-retry-reason'] = 'http_timeout';
+    }
+    const result = await this.post(body, 'application/json', { ...opts, headers });
+    return { ...result, eventId };
+  }
+
+  /** An interactive payload (block_actions, view_submission, view_closed, shortcut). */
+  interactive(payload: Record<string, unknown>, opts: PostOptions = {}): Promise<DeliveryResult> {
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return this.post(body, 'application/x-www-form-urlencoded', opts);
+  }
+
+  /** A button click on a message (or in the Home tab / a modal when `container` says so). */
+  blockAction(
+    userId: string,
+    action: { actionId: string; value?: string; blockId?: string },
+    where: { channel?: string; messageTs?: string; viewId?: string } = {},
+  ): Promise<DeliveryResult> {
+    const message =
+      where.channel && where.messageTs
+        ? this.fake.state.findMessage(where.channel, where.messageTs)
+        : undefined;
+    const responseUrl = where.channel
+      ? this.fake.newResponseUrl(
+          where.channel,
+          userId,
+          message ? { channel: message.channel, ts: message.ts } : undefined,
+        )
+      : undefined;
+    const view = where.viewId ? this.fake.state.views.get(where.viewId)?.view : undefined;
+    return this.interactive({
+      type: 'block_actions',
+      team: { id: TEAM_ID, domain: 'supporters' },
+      user: { id: userId, username: this.fake.state.users.get(userId)?.name ?? userId, team_id: TEAM_ID },
+      api_app_id: this.apiAppId,
+      trigger_id: this.nextTriggerId(userId),
+      container: message
+        ? { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false }
+        : where.viewId
+          ? { type: 'view', view_id: where.viewId }
+          : { type: 'message', is_ephemeral: true, channel_id: where.channel },
+      ...(where.channel ? { channel: { id: where.channel, name: where.channel } } : {}),
+      ...(message ? { message: { ts: message.ts, text: message.text, blocks: message.blocks ?? [] } } : {}),
+      ...(view ? { view: { id: where.viewId, ...view } } : {}),
+      ...(responseUrl ? { response_url: responseUrl } : {}),
+      actions: [
+        {
+          type: 'button',
+          action_id: action.actionId,
+          block_id: action.blockId ?? 'b',
+          value: action.value ?? '',
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    });
+  }
+
+  /**
+   * Submits a modal. `values` maps block_id → action_id → the state value object Slack would send, e.g.
+   * `{ entries: { entries: { type: 'plain_text_input', value: '12/3 19:00' } } }`.
+   */
+  viewSubmission(
+    userId: string,
+    view: { id?: string; callbackId: string; privateMetadata?: string },
+    values: Record<string, Record<string, Record<string, unknown>>>,
+  ): Promise<DeliveryResult> {
+    return this.interactive({
+      type: 'view_submission',
+      team: { id: TEAM_ID, domain: 'supporters' },
+      user: { id: userId, username: this.fake.state.users.get(userId)?.name ?? userId, team_id: TEAM_ID },
+      api_app_id: this.apiAppId,
+      trigger_id: this.nextTriggerId(userId),
+      view: {
+        id: view.id ?? 'VSUBMIT',
+        type: 'modal',
+        callback_id: view.callbackId,
+        private_metadata: view.privateMetadata ?? '',
+        state: { values },
+        hash: 'h',
+      },
+      response_urls: [],
+    });
+  }
+}
