@@ -1,3 +1,5 @@
+import { consultEn, consultErrorsEn } from './en/consult.js';
+import { jobsEn, jobsErrorsEn } from './en/jobs.js';
 import type { Messages } from './index.js';
 
 type P = Record<string, string | number>;
@@ -41,7 +43,11 @@ export const en: Messages = {
       'Operators only: `digest` / `exempt @user 2026-12` / `quota 5`',
     ].join('\n'),
   },
+  jobs: jobsEn,
+  consult: consultEn,
   errors: {
+    ...jobsErrorsEn,
+    ...consultErrorsEn,
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',
     permission_denied: (_p: P) => 'Only operators (OPERATOR_USER_IDS) can do this.',
     not_yours: (_p: P) => 'This button is meant for someone else, so it cannot be used by you.',

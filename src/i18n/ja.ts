@@ -2,6 +2,9 @@
  * Japanese — the default language and the shape every other table must match (see index.ts).
  * Keep the tone of the community: short, warm, concrete about what to do next.
  */
+import { consultErrorsJa, consultJa } from './ja/consult.js';
+import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
+
 type P = Record<string, string | number>;
 
 export const ja = {
@@ -43,7 +46,11 @@ export const ja = {
       '運営のみ: `digest`（ダイジェスト） / `exempt @user 2026-12`（免除） / `quota 5`（ノルマ）',
     ].join('\n'),
   },
+  jobs: jobsJa,
+  consult: consultJa,
   errors: {
+    ...jobsErrorsJa,
+    ...consultErrorsJa,
     generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
     permission_denied: (_p: P) => 'この操作は運営メンバー（OPERATOR_USER_IDS）だけが使えます。',
     not_yours: (_p: P) => 'これはあなた宛てのボタンではないため、操作できません。',
