@@ -1,0 +1,91 @@
+/**
+ * Pure calendar helpers: months (`YYYY-MM` in a zone), Japanese public holidays, weekday labels, the
+ * canonical UTC instant format stored in the database and the short "when" label of a slot.
+ * Nothing here reads the clock: `now` and the zone are always arguments.
+ */
+import holidayJp from '@holiday-jp/holiday_jp';
+import { DateTime } from 'luxon';
+
+/** ISO weekday (1 = Monday … 7 = Sunday) → label. Index 0 is unused. */
+export const WEEKDAY_JA = ['', '月', '火', '水', '木', '金', '土', '日'] as const;
+export const WEEKDAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+const UTC_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
+
+const toDateTime = (instant: Date | string): DateTime =>
+  typeof instant === 'string' ? DateTime.fromISO(instant, { setZone: true }) : DateTime.fromJSDate(instant);
+
+const assertValid = (dt: DateTime, what: string): DateTime => {
+  if (!dt.isValid) throw new Error(`invalid ${what}: ${dt.invalidExplanation ?? dt.invalidReason}`);
+  return dt;
+};
+
+/** `2026-12-03T10:00:00.000Z`: always this exact shape so that stored instants compare as strings. */
+export const toUtcIso = (date: Date | DateTime): string => {
+  const dt = date instanceof Date ? DateTime.fromJSDate(date) : date;
+  return assertValid(dt, 'instant').toUTC().toFormat(UTC_FORMAT);
+};
+
+/** The month (`YYYY-MM`) an instant falls in, seen from `zone`. */
+export const monthOf = (instant: Date | string, zone: string): string =>
+  assertValid(toDateTime(instant).setZone(zone), 'instant or zone').toFormat('yyyy-MM');
+
+/** The local date (`YYYY-MM-DD`) an instant falls on, seen from `zone`. */
+export const localDateOf = (instant: Date | string, zone: string): string =>
+  assertValid(toDateTime(instant).setZone(zone), 'instant or zone').toFormat('yyyy-MM-dd');
+
+/** `2026-12`, `2026/12`, `2026.12`, `2026年12月` (full-width digits too) → `2026-12`; else undefined. */
+export const parseMonth = (text: string): string | undefined => {
+  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:月)?$/.exec(text.normalize('NFKC').trim());
+  if (!m) return undefined;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return undefined;
+  return `${m[1]}-${String(month).padStart(2, '0')}`;
+};
+
+const monthStart = (month: string, zone: string): DateTime => {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) throw new Error(`invalid month: ${month}`);
+  return assertValid(
+    DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: 1 }, { zone }),
+    'month',
+  );
+};
+
+/** `2026-12` + 1 → `2027-01`; n may be negative. */
+export const addMonths = (month: string, n: number): string =>
+  monthStart(month, 'utc').plus({ months: n }).toFormat('yyyy-MM');
+
+/** The instants a local month spans in `zone`, as UTC ISO strings; `endUtc` is exclusive. */
+export const monthBounds = (month: string, zone: string): { startUtc: string; endUtc: string } => {
+  const start = monthStart(month, zone);
+  return { startUtc: toUtcIso(start), endUtc: toUtcIso(start.plus({ months: 1 })) };
+};
+
+/** Number of days in a `YYYY-MM` month. */
+export const daysInMonth = (month: string): number => monthStart(month, 'utc').daysInMonth ?? 0;
+
+const HOLIDAYS = holidayJp.holidays as Readonly<Record<string, { name: string } | undefined>>;
+
+/** The Japanese public holiday on a local date (`YYYY-MM-DD`), e.g. `勤労感謝の日`; undefined otherwise. */
+export const holidayName = (localDate: string): string | undefined => HOLIDAYS[localDate]?.name;
+
+/** ISO weekday of a local date (`YYYY-MM-DD`): 1 = Monday … 7 = Sunday. */
+export const isoWeekday = (localDate: string): number =>
+  assertValid(DateTime.fromISO(localDate, { zone: 'utc' }), 'date').weekday;
+
+/** ja `12/3(水) 19:00–20:00`, en `Wed 12/3 19:00–20:00`; `(祝)` / ` (holiday)` follows a holiday's weekday. */
+export const formatSlotWhen = (
+  startUtcIso: string,
+  minutes: number,
+  zone: string,
+  locale: 'ja' | 'en',
+): string => {
+  const start = assertValid(DateTime.fromISO(startUtcIso, { zone: 'utc' }).setZone(zone), 'slot start');
+  const end = start.plus({ minutes });
+  const holiday = holidayName(start.toFormat('yyyy-MM-dd')) !== undefined;
+  const date = `${start.month}/${start.day}`;
+  const times = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
+  if (locale === 'ja') return `${date}(${WEEKDAY_JA[start.weekday]})${holiday ? '(祝)' : ''} ${times}`;
+  return `${WEEKDAY_EN[start.weekday]}${holiday ? ' (holiday)' : ''} ${date} ${times}`;
+};
