@@ -1,11 +1,20 @@
-import { CliError, type CliIo, MONTH_RE, parseCommandArgs, withHelp } from './common.js';
+/** `export <slots|consultations|supporters>`: a bare JSON array on stdout, or CSV (header, UTF-8 BOM). */
+import { writeFileSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import { loadConfig } from '../config.js';
+import { monthOf } from '../domain/calendar.js';
+import { exportConsultations } from '../usecases/exportConsultations.js';
+import { exportSlots, exportSupporters } from '../usecases/exports.js';
+import { CliError, type CliIo, MONTH_RE, parseCommandArgs, withDatabase, withHelp } from './common.js';
 
 export const EXPORT_KINDS = ['slots', 'consultations', 'supporters'] as const;
+type ExportKind = (typeof EXPORT_KINDS)[number];
 
 const USAGE = `Usage: supporter-desk export <slots|consultations|supporters> [--month YYYY-MM] [--format json|csv] [--out FILE]
-  JSON prints a bare array on stdout; CSV has a header row and a UTF-8 BOM (opens in Excel).`;
+  JSON prints a bare array on stdout; CSV has a header row and a UTF-8 BOM (opens in Excel).
+  supporters: the month defaults to the current one; slots and consultations: all months unless --month.`;
 
-export const exportCommand = withHelp(async (args: string[], _io: CliIo) => {
+export const exportCommand = withHelp(async (args: string[], io: CliIo) => {
   const { positionals, values } = parseCommandArgs(
     args,
     { month: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
@@ -15,10 +24,46 @@ export const exportCommand = withHelp(async (args: string[], _io: CliIo) => {
   if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind)) {
     throw new CliError(`unknown export "${kind ?? ''}" (one of ${EXPORT_KINDS.join(', ')})`);
   }
-  if (values.month !== undefined && !MONTH_RE.test(values.month))
+  if (values.month !== undefined && !MONTH_RE.test(values.month)) {
     throw new CliError(`--month "${values.month}" is not YYYY-MM`);
-  if (values.format !== undefined && values.format !== 'json' && values.format !== 'csv') {
-    throw new CliError(`--format "${values.format}" must be json or csv`);
   }
-  throw new CliError(`export ${kind}: not available in this version yet`, 1);
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'csv') throw new CliError(`--format "${format}" must be json or csv`);
+  const config = loadConfigForExport(io);
+  const rows = await withDatabase(io, async ({ db }) => {
+    const deps = { db, config };
+    const now = io.now();
+    const exporters: Record<ExportKind, () => Promise<Record<string, unknown>[]>> = {
+      slots: () => exportSlots(deps, { ...(values.month ? { month: values.month } : {}) }),
+      supporters: () => exportSupporters(deps, { month: values.month ?? monthOf(now, config.timezone) }),
+      consultations: () =>
+        exportConsultations(deps, { now, ...(values.month ? { month: values.month } : {}) }),
+    };
+    return exporters[kind as ExportKind]();
+  });
+  const output = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(rows);
+  if (values.out) {
+    writeFileSync(values.out, output);
+    io.err(`${rows.length} ${kind} written to ${values.out}`);
+  } else {
+    io.out(output.replace(/\n$/, ''));
+  }
 });
+
+/** Exports need the zone and quota, not Slack credentials: fill the required Slack settings if absent. */
+const loadConfigForExport = (io: CliIo) =>
+  loadConfig({
+    SLACK_BOT_TOKEN: 'unused-for-export',
+    SLACK_SIGNING_SECRET: 'unused-for-export',
+    ADVICE_CHANNEL_ID: 'unused-for-export',
+    ...io.env,
+  });
+
+export const toCsv = (rows: Record<string, unknown>[]): string => {
+  if (!rows.length) return '\uFEFF';
+  const columns = Object.keys(rows[0]!);
+  const flat = rows.map((r) =>
+    columns.map((c) => (Array.isArray(r[c]) ? (r[c] as unknown[]).join(' ') : r[c])),
+  );
+  return stringify(flat, { header: true, columns, bom: true, cast: { boolean: (v) => String(v) } });
+};

@@ -74,17 +74,22 @@ export const holidayName = (localDate: string): string | undefined => HOLIDAYS[l
 export const isoWeekday = (localDate: string): number =>
   assertValid(DateTime.fromISO(localDate, { zone: 'utc' }), 'date').weekday;
 
-/** ja `12/3(水) 19:00–20:00`, en `Wed 12/3 19:00–20:00`; `(祝)` / ` (holiday)` follows a holiday's weekday. */
+/**
+ * ja `12/3(水) 19:00–20:00`, en `Wed 12/3 19:00–20:00`; `(祝)` / ` (holiday)` follows a holiday's weekday.
+ * Given `now`, a slot in another year than now's shows its year (`2027/1/5(火) …`), so nobody misreads it.
+ */
 export const formatSlotWhen = (
   startUtcIso: string,
   minutes: number,
   zone: string,
   locale: 'ja' | 'en',
+  now?: Date,
 ): string => {
   const start = assertValid(DateTime.fromISO(startUtcIso, { zone: 'utc' }).setZone(zone), 'slot start');
   const end = start.plus({ minutes });
   const holiday = holidayName(start.toFormat('yyyy-MM-dd')) !== undefined;
-  const date = `${start.month}/${start.day}`;
+  const otherYear = now !== undefined && DateTime.fromJSDate(now).setZone(zone).year !== start.year;
+  const date = `${otherYear ? `${start.year}/` : ''}${start.month}/${start.day}`;
   const times = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
   if (locale === 'ja') return `${date}(${WEEKDAY_JA[start.weekday]})${holiday ? '(祝)' : ''} ${times}`;
   return `${WEEKDAY_EN[start.weekday]}${holiday ? ' (holiday)' : ''} ${date} ${times}`;

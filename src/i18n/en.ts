@@ -1,8 +1,20 @@
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
+import { homeEn, slotsEn, supporterEn } from './en/slots.js';
 import type { Messages } from './index.js';
 
 type P = Record<string, string | number>;
+
+/** The slot parser names weekdays in Japanese; English messages show them in English. */
+const WEEKDAY_EN_OF_JA: Record<string, string> = {
+  月: 'Monday',
+  火: 'Tuesday',
+  水: 'Wednesday',
+  木: 'Thursday',
+  金: 'Friday',
+  土: 'Saturday',
+  日: 'Sunday',
+};
 
 export const en: Messages = {
   common: {
@@ -43,6 +55,9 @@ export const en: Messages = {
       'Operators only: `digest` / `exempt @user 2026-12` / `quota 5`',
     ].join('\n'),
   },
+  slots: slotsEn,
+  supporter: supporterEn,
+  home: homeEn,
   jobs: jobsEn,
   consult: consultEn,
   errors: {
@@ -61,7 +76,7 @@ export const en: Messages = {
     slot_date_invalid: (p: P) => `The date in "${p.entry}" does not exist. Please check the calendar.`,
     slot_date_missing: (p: P) => `"${p.entry}" has no date. Add one, like \`12/3 19:00\`.`,
     slot_weekday_mismatch: (p: P) =>
-      `"${p.entry}": ${p.date} is a ${p.actual}, not ${p.written}. Fix the date or the weekday.`,
+      `"${p.entry}": ${p.date} is a ${WEEKDAY_EN_OF_JA[String(p.actual)] ?? p.actual}, not ${p.written}. Fix the date or the weekday.`,
     slot_time_missing: (p: P) => `"${p.entry}" has no start time. Add one, like \`19:00\`.`,
     slot_time_invalid: (p: P) => `The time in "${p.entry}" is not valid. Use 24-hour time like \`19:00\`.`,
     slot_time_ambiguous: (p: P) =>

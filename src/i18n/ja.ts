@@ -4,6 +4,7 @@
  */
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
+import { homeJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 
 type P = Record<string, string | number>;
 
@@ -46,6 +47,9 @@ export const ja = {
       '運営のみ: `digest`（ダイジェスト） / `exempt @user 2026-12`（免除） / `quota 5`（ノルマ）',
     ].join('\n'),
   },
+  slots: slotsJa,
+  supporter: supporterJa,
+  home: homeJa,
   jobs: jobsJa,
   consult: consultJa,
   errors: {
@@ -84,7 +88,8 @@ export const ja = {
     slot_not_found: (p: P) =>
       `枠 #${p.id} は見つかりませんでした。\`/slots list\` で番号を確認してください。`,
     slot_not_yours: (p: P) => `枠 #${p.id} はあなたの枠ではないため、変更できません。`,
-    slot_status_conflict: (p: P) => `枠 #${p.id} は現在「${p.status}」なので、この操作はできません。`,
+    slot_status_conflict: (p: P) =>
+      `枠 #${p.id} は現在「${statusJa[String(p.status)] ?? p.status}」なので、この操作はできません。`,
     slot_id_missing: (_p: P) =>
       '枠の番号を指定してください。例: `/slots remove 12`（番号は `/slots list` で確認）',
     consult_pii: (p: P) =>

@@ -8,9 +8,12 @@ import type { WebClient } from '@slack/web-api';
 import { DomainError } from '../../../domain/errors.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
 import type { ListenerDeps } from '../../context.js';
+import type { Audience } from '../../format/slots.js';
 import { errorReply, type Reply } from '../../reply.js';
 
 export type CommandContext = {
+  /** The reader of the reply: language, zone and now, for formatting. */
+  audience: Audience;
   deps: ListenerDeps;
   client: WebClient;
   command: SlashCommand;
@@ -22,8 +25,12 @@ export type CommandContext = {
   now: Date;
 };
 
-/** A handler returns the reply to show, or undefined when it answered some other way (e.g. opened a modal). */
-export type CommandHandler = (ctx: CommandContext) => Promise<Reply | undefined>;
+/**
+ * A handler returns the reply to show (and optional work to do once the user has it, like refreshing the
+ * Home tab), or undefined when it answered some other way (e.g. opened a modal).
+ */
+export type CommandReply = Reply & { after?: () => Promise<void> };
+export type CommandHandler = (ctx: CommandContext) => Promise<CommandReply | undefined>;
 
 export type CommandSpec = {
   name: `/${string}`;
@@ -57,15 +64,27 @@ export const registerCommand = (app: App, deps: ListenerDeps, spec: CommandSpec)
     const now = deps.clock();
     const locale = await deps.locales.forUser(client, command.user_id, now);
     const m = messages(locale);
-    const reply = await runCommand(spec, { deps, client, command, userId: command.user_id, locale, m, now });
-    if (reply) await sendEphemeral(respond, reply);
+    const audience = { m, locale, zone: deps.config.timezone, now };
+    const reply = await runCommand(spec, {
+      deps,
+      client,
+      command,
+      userId: command.user_id,
+      locale,
+      m,
+      now,
+      audience,
+    });
+    if (!reply) return;
+    await sendEphemeral(respond, reply);
+    await reply.after?.();
   });
 };
 
 const runCommand = async (
   spec: CommandSpec,
   base: Omit<CommandContext, 'args'>,
-): Promise<Reply | undefined> => {
+): Promise<CommandReply | undefined> => {
   try {
     const text = base.command.text ?? '';
     if (text.length > MAX_COMMAND_TEXT) {

@@ -1,7 +1,78 @@
-import type { CommandSpec } from './router.js';
+/** `/slots`: add, list, remove, book, unbook (and Japanese aliases); no text opens the modal. */
+import { monthOf, parseMonth } from '../../../domain/calendar.js';
+import { DomainError } from '../../../domain/errors.js';
+import { addSlots } from '../../../usecases/addSlots.js';
+import { changeSlots, parseSlotIds, type SlotChange } from '../../../usecases/changeSlots.js';
+import { listSlots } from '../../../usecases/listSlots.js';
+import { buildSlotsModal } from '../../blocks/slotsModal.js';
+import { useCaseDeps } from '../../context.js';
+import { addedReply, listReply, slotWhen } from '../../format/slots.js';
+import { refreshHome } from '../../home.js';
+import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
+
+const refresh = (ctx: CommandContext) => () => refreshHome(ctx.deps, ctx.client, ctx.userId);
+
+const add: CommandHandler = async (ctx) => {
+  if (!ctx.args) throw new DomainError('slot_empty');
+  const result = await addSlots(useCaseDeps(ctx.deps), { userId: ctx.userId, text: ctx.args, now: ctx.now });
+  return { text: addedReply(ctx.audience, result), after: refresh(ctx) };
+};
+
+const list: CommandHandler = async (ctx) => {
+  let month: string | undefined;
+  if (ctx.args) {
+    month = parseMonth(ctx.args);
+    if (!month) throw new DomainError('month_invalid', { value: ctx.args });
+  }
+  const result = await listSlots(useCaseDeps(ctx.deps), {
+    userId: ctx.userId,
+    now: ctx.now,
+    ...(month ? { month } : {}),
+  });
+  return { text: listReply(ctx.audience, result) };
+};
+
+const change =
+  (kind: SlotChange): CommandHandler =>
+  async (ctx) => {
+    const ids = parseSlotIds(ctx.args);
+    if (kind !== 'remove' && ids.length > 1) throw new DomainError('slot_id_missing');
+    const slots = await changeSlots(useCaseDeps(ctx.deps), {
+      userId: ctx.userId,
+      ids,
+      change: kind,
+      now: ctx.now,
+    });
+    const first = slots[0]!;
+    const when = slotWhen(ctx.audience, first);
+    const text =
+      kind === 'remove'
+        ? ctx.m.slots.removed({ ids: ids.map((id) => `#${id}`).join(', ') })
+        : kind === 'book'
+          ? ctx.m.slots.booked({ id: first.id, when })
+          : ctx.m.slots.unbooked({ id: first.id, when });
+    return { text, after: refresh(ctx) };
+  };
+
+/** `/slots` with no text: the modal, for the current month. */
+const openModal: CommandHandler = async (ctx) => {
+  const month = monthOf(ctx.now, ctx.deps.config.timezone);
+  await ctx.client.views.open({
+    trigger_id: ctx.command.trigger_id,
+    view: buildSlotsModal(ctx.m, month, month, { channel: ctx.command.channel_id }),
+  });
+  return undefined;
+};
 
 export const slotsCommand: CommandSpec = {
   name: '/slots',
   help: (m) => m.help.slots,
-  subcommands: {},
+  onEmpty: openModal,
+  subcommands: {
+    add: { aliases: ['追加'], handler: add },
+    list: { aliases: ['一覧', 'ls'], handler: list },
+    remove: { aliases: ['削除', 'rm', 'delete'], handler: change('remove') },
+    book: { aliases: ['予約'], handler: change('book') },
+    unbook: { aliases: ['予約取消', '予約取り消し'], handler: change('unbook') },
+  },
 };

@@ -1,7 +1,94 @@
-import type { CommandSpec } from './router.js';
+/** `/supporter`: roster membership and settings; operators also exempt people, set the quota, post the digest. */
+import { DomainError } from '../../../domain/errors.js';
+import { messages } from '../../../i18n/index.js';
+import {
+  chooseLanguage,
+  exemptSupporter,
+  joinRoster,
+  leaveRoster,
+  setAway,
+  setFutureQuota,
+  supporterStatus,
+  updateExpertise,
+} from '../../../usecases/roster.js';
+import { useCaseDeps } from '../../context.js';
+import { standingLine } from '../../format/slots.js';
+import { refreshHome } from '../../home.js';
+import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
+
+const refresh = (ctx: CommandContext) => () => refreshHome(ctx.deps, ctx.client, ctx.userId);
+
+const join: CommandHandler = async (ctx) => {
+  const { alreadyMember } = await joinRoster(useCaseDeps(ctx.deps), ctx.userId, ctx.now);
+  const text = alreadyMember
+    ? ctx.m.supporter.alreadyJoined({})
+    : ctx.m.supporter.joined({ quota: ctx.deps.config.monthlySlotQuota });
+  return { text, after: refresh(ctx) };
+};
+
+const leave: CommandHandler = async (ctx) => {
+  const { wasMember } = await leaveRoster(useCaseDeps(ctx.deps), ctx.userId, ctx.now);
+  return { text: wasMember ? ctx.m.supporter.left({}) : ctx.m.supporter.notMember({}), after: refresh(ctx) };
+};
+
+const expertise: CommandHandler = async (ctx) => {
+  const tags = await updateExpertise(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
+  return { text: ctx.m.supporter.expertiseSet({ tags: tags.map((t) => `#${t}`).join(' ') }) };
+};
+
+const away: CommandHandler = async (ctx) => {
+  const months = await setAway(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
+  return { text: ctx.m.supporter.awaySet({ months: months.join(', ') }), after: refresh(ctx) };
+};
+
+const status: CommandHandler = async (ctx) => {
+  const s = await supporterStatus(useCaseDeps(ctx.deps), ctx.userId, ctx.now);
+  const m = ctx.m.supporter;
+  return {
+    text: [
+      m.statusHeader({}),
+      m.statusMember({ ...(s.member ? { member: 1 } : {}) }),
+      m.statusExpertise({ tags: s.expertise.map((t) => `#${t}`).join(' ') }),
+      m.statusAway({ months: s.away.join(', ') }),
+      ...s.standings.map((st) => standingLine(ctx.audience, st)),
+    ].join('\n'),
+  };
+};
+
+const lang: CommandHandler = async (ctx) => {
+  const locale = await chooseLanguage(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
+  ctx.deps.locales.forget(ctx.userId);
+  return { text: messages(locale).supporter.langSet({}), after: refresh(ctx) };
+};
+
+const exempt: CommandHandler = async (ctx) => {
+  const r = await exemptSupporter(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
+  return { text: ctx.m.supporter.exemptSet({ user: r.target, months: r.months.join(', ') }) };
+};
+
+const quota: CommandHandler = async (ctx) => {
+  const r = await setFutureQuota(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
+  return { text: ctx.m.supporter.quotaSet({ quota: r.quota, from: r.fromMonth }) };
+};
+
+/** Filled in by the jobs feature: posts the operator digest now. */
+const digest: CommandHandler = async (ctx) => {
+  if (!ctx.deps.config.operatorUserIds.includes(ctx.userId)) throw new DomainError('permission_denied');
+  throw new DomainError('generic');
+};
 
 export const supporterCommand: CommandSpec = {
   name: '/supporter',
   help: (m) => m.help.supporter,
-  subcommands: {},
+  subcommands: {
+    join: { aliases: ['参加'], handler: join },
+    leave: { aliases: ['退会'], handler: leave },
+    expertise: { aliases: ['専門'], handler: expertise },
+    away: { aliases: ['休み'], handler: away },
+    status: { aliases: ['状況'], handler: status },
+    lang: { aliases: ['言語'], handler: lang },
+    exempt: { aliases: ['免除'], handler: exempt },
+    quota: { aliases: ['ノルマ'], handler: quota },
+    digest: { aliases: ['ダイジェスト'], handler: digest },
+  },
 };

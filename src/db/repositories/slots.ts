@@ -1,0 +1,111 @@
+/** Slots and sessions (a session is a booked slot). Instants are canonical UTC ISO strings. */
+import type { DbOrTrx } from '../database.js';
+import type { NewSlot, Slot, SlotStatus } from '../schema.js';
+
+const OFFERED: SlotStatus[] = ['open', 'booked'];
+
+export const insertSlots = async (db: DbOrTrx, rows: NewSlot[]): Promise<Slot[]> => {
+  if (!rows.length) return [];
+  return db.insertInto('slots').values(rows).returningAll().execute();
+};
+
+/** The supporter's offered slots that share any time with [startUtc, endUtc). */
+export const findOverlapping = (db: DbOrTrx, supporterId: string, startUtc: string, endUtc: string) =>
+  db
+    .selectFrom('slots')
+    .selectAll()
+    .where('supporter_id', '=', supporterId)
+    .where('status', 'in', OFFERED)
+    .where('start_at', '<', endUtc)
+    .where('end_at', '>', startUtc)
+    .orderBy('start_at')
+    .execute();
+
+/** The supporter's slots starting in [startUtc, endUtc), cancelled ones excluded. */
+export const listSlotsBetween = (db: DbOrTrx, supporterId: string, startUtc: string, endUtc: string) =>
+  db
+    .selectFrom('slots')
+    .selectAll()
+    .where('supporter_id', '=', supporterId)
+    .where('status', 'in', OFFERED)
+    .where('start_at', '>=', startUtc)
+    .where('start_at', '<', endUtc)
+    .orderBy('start_at')
+    .execute();
+
+export const getSlots = (db: DbOrTrx, ids: readonly number[]) =>
+  ids.length
+    ? db
+        .selectFrom('slots')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute()
+    : Promise.resolve([]);
+
+/** Moves slots from one status to another; returns how many changed (0 when someone changed them first). */
+export const setSlotStatus = async (
+  db: DbOrTrx,
+  ids: readonly number[],
+  from: SlotStatus,
+  to: SlotStatus,
+  now: string,
+): Promise<number> => {
+  const res = await db
+    .updateTable('slots')
+    .set({ status: to, updated_at: now })
+    .where('id', 'in', [...ids])
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+};
+
+/** Offered-slot counts per supporter for slots starting in [startUtc, endUtc). */
+export const offeredCounts = async (
+  db: DbOrTrx,
+  startUtc: string,
+  endUtc: string,
+): Promise<Map<string, number>> => {
+  const rows = await db
+    .selectFrom('slots')
+    .select(['supporter_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', OFFERED)
+    .where('start_at', '>=', startUtc)
+    .where('start_at', '<', endUtc)
+    .groupBy('supporter_id')
+    .execute();
+  return new Map(rows.map((r) => [r.supporter_id, Number(r.n)]));
+};
+
+/** Booked sessions from `fromUtc` on, soonest first. */
+export const upcomingSessions = (db: DbOrTrx, supporterId: string, fromUtc: string, limit = 10) =>
+  db
+    .selectFrom('slots')
+    .selectAll()
+    .where('supporter_id', '=', supporterId)
+    .where('status', '=', 'booked')
+    .where('end_at', '>', fromUtc)
+    .orderBy('start_at')
+    .limit(limit)
+    .execute();
+
+/** Sessions that have ended and whose write-up is not marked done. */
+export const pendingWriteups = (db: DbOrTrx, supporterId: string | undefined, nowUtc: string) => {
+  let q = db
+    .selectFrom('slots')
+    .selectAll()
+    .where('status', '=', 'booked')
+    .where('end_at', '<=', nowUtc)
+    .where('writeup_done_at', 'is', null);
+  if (supporterId) q = q.where('supporter_id', '=', supporterId);
+  return q.orderBy('end_at').execute();
+};
+
+export const markWriteupDone = async (db: DbOrTrx, slotId: number, now: string): Promise<boolean> => {
+  const res = await db
+    .updateTable('slots')
+    .set({ writeup_done_at: now, updated_at: now })
+    .where('id', '=', slotId)
+    .where('writeup_done_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+};

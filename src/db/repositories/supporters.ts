@@ -1,0 +1,158 @@
+/** The roster: supporters, their expertise, per-month flags (away/exempt) and quota settings. */
+import type { DbOrTrx } from '../database.js';
+import type { Supporter } from '../schema.js';
+
+export type RosterSource = 'command' | 'slots' | 'channel' | 'consult';
+
+/** Adds the supporter if new; a supporter who had left is back when they act again. */
+export const ensureSupporter = async (
+  db: DbOrTrx,
+  id: string,
+  source: RosterSource,
+  now: string,
+): Promise<{ created: boolean; rejoined: boolean }> => {
+  const existing = await getSupporter(db, id);
+  if (!existing) {
+    const res = await db
+      .insertInto('supporters')
+      .values({ id, display_name: null, locale: null, source, joined_at: now, left_at: null })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return { created: Number(res.numInsertedOrUpdatedRows ?? 0) > 0, rejoined: false };
+  }
+  if (existing.left_at) {
+    await db
+      .updateTable('supporters')
+      .set({ left_at: null, joined_at: now, source })
+      .where('id', '=', id)
+      .execute();
+    return { created: false, rejoined: true };
+  }
+  return { created: false, rejoined: false };
+};
+
+export const getSupporter = (db: DbOrTrx, id: string): Promise<Supporter | undefined> =>
+  db.selectFrom('supporters').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const isActiveSupporter = async (db: DbOrTrx, id: string): Promise<boolean> => {
+  const s = await getSupporter(db, id);
+  return !!s && !s.left_at;
+};
+
+export const markLeft = async (db: DbOrTrx, id: string, now: string): Promise<boolean> => {
+  const res = await db
+    .updateTable('supporters')
+    .set({ left_at: now })
+    .where('id', '=', id)
+    .where('left_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+};
+
+export const listActiveSupporterIds = async (db: DbOrTrx): Promise<string[]> =>
+  (await db.selectFrom('supporters').select('id').where('left_at', 'is', null).orderBy('id').execute()).map(
+    (r) => r.id,
+  );
+
+export const setLocale = (db: DbOrTrx, id: string, locale: string) =>
+  db.updateTable('supporters').set({ locale }).where('id', '=', id).execute();
+
+export const setExpertise = async (db: DbOrTrx, id: string, tags: readonly string[]): Promise<void> => {
+  await db.deleteFrom('supporter_expertise').where('supporter_id', '=', id).execute();
+  if (tags.length) {
+    await db
+      .insertInto('supporter_expertise')
+      .values(tags.map((tag) => ({ supporter_id: id, tag })))
+      .execute();
+  }
+};
+
+export const getExpertise = async (db: DbOrTrx, id: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('supporter_expertise')
+      .select('tag')
+      .where('supporter_id', '=', id)
+      .orderBy('tag')
+      .execute()
+  ).map((r) => r.tag);
+
+/** Every supporter's expertise in one query (exports, digests, nudges). */
+export const expertiseBySupporter = async (db: DbOrTrx): Promise<Map<string, string[]>> => {
+  const rows = await db
+    .selectFrom('supporter_expertise')
+    .select(['supporter_id', 'tag'])
+    .orderBy('tag')
+    .execute();
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.supporter_id, [...(map.get(r.supporter_id) ?? []), r.tag]);
+  return map;
+};
+
+export type MonthFlag = 'away' | 'exempt';
+
+export const setMonthFlag = async (
+  db: DbOrTrx,
+  id: string,
+  month: string,
+  flag: MonthFlag,
+  value: boolean,
+): Promise<void> => {
+  const v = value ? 1 : 0;
+  await db
+    .insertInto('supporter_months')
+    .values({ supporter_id: id, month, quota_override: null, [flag]: v })
+    .onConflict((oc) => oc.columns(['supporter_id', 'month']).doUpdateSet({ [flag]: v }))
+    .execute();
+};
+
+export type MonthFlags = { away: boolean; exempt: boolean; quotaOverride: number | null };
+
+/** Flags for every supporter in a month: supporter id → flags (absent = none). */
+export const monthFlags = async (db: DbOrTrx, month: string): Promise<Map<string, MonthFlags>> => {
+  const rows = await db.selectFrom('supporter_months').selectAll().where('month', '=', month).execute();
+  return new Map(
+    rows.map((r) => [
+      r.supporter_id,
+      { away: r.away === 1, exempt: r.exempt === 1, quotaOverride: r.quota_override },
+    ]),
+  );
+};
+
+export const awayMonths = async (db: DbOrTrx, id: string, fromMonth: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('supporter_months')
+      .select('month')
+      .where('supporter_id', '=', id)
+      .where('away', '=', 1)
+      .where('month', '>=', fromMonth)
+      .orderBy('month')
+      .execute()
+  ).map((r) => r.month);
+
+export const setQuotaFrom = async (
+  db: DbOrTrx,
+  fromMonth: string,
+  quota: number,
+  by: string,
+  now: string,
+) => {
+  await db
+    .insertInto('quota_settings')
+    .values({ from_month: fromMonth, quota, set_by: by, set_at: now })
+    .onConflict((oc) => oc.column('from_month').doUpdateSet({ quota, set_by: by, set_at: now }))
+    .execute();
+};
+
+/** The quota for a month: the latest setting that starts on or before it, else the configured default. */
+export const quotaFor = async (db: DbOrTrx, month: string, fallback: number): Promise<number> => {
+  const row = await db
+    .selectFrom('quota_settings')
+    .select('quota')
+    .where('from_month', '<=', month)
+    .orderBy('from_month', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.quota ?? fallback;
+};

@@ -1,0 +1,49 @@
+/** The App Home view: quota progress for this and next month, upcoming sessions, write-ups to send. */
+import type { HomeView, KnownBlock } from '@slack/types';
+import { progressBar } from '../../domain/quota.js';
+import type { HomeData } from '../../usecases/homeData.js';
+import { type Audience, slotWhen, standingLine } from '../format/slots.js';
+import { IDS } from '../ids.js';
+import { button, divider, mrkdwn, section } from './kit.js';
+
+const MAX_LISTED = 10;
+
+export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
+  const { m } = a;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: m.home.title({}) } },
+    { type: 'context', elements: [mrkdwn(data.member ? m.home.intro({}) : m.home.notMember({}))] },
+    section(m.home.progressHeader({})),
+    ...data.standings.map((s) => section(`${progressBar(s.count, s.quota)}  ${standingLine(a, s)}`)),
+    {
+      type: 'actions',
+      elements: [
+        button(m.home.addSlots({}), IDS.actions.openSlotsModal, data.nextMonth, 'primary'),
+        button(m.home.setAwayNext({ month: data.nextMonth }), IDS.actions.setAway, data.nextMonth),
+      ],
+    },
+    divider(),
+    section(m.home.upcomingHeader({})),
+    ...(data.upcoming.length
+      ? [
+          section(
+            data.upcoming
+              .slice(0, MAX_LISTED)
+              .map((s) => `• \`#${s.id}\` ${slotWhen(a, s)}`)
+              .join('\n'),
+          ),
+        ]
+      : [section(m.home.noUpcoming({}))]),
+    divider(),
+    section(m.home.pendingHeader({})),
+    ...(data.pending.length
+      ? data.pending.slice(0, MAX_LISTED).map((s) => ({
+          ...section(
+            `• ${m.home.pendingLine({ when: slotWhen(a, s), ...(s.overdue ? { overdue: 1 } : {}) })}`,
+          ),
+          accessory: button(m.home.writeupDone({}), IDS.actions.writeupDone, String(s.id)),
+        }))
+      : [section(m.home.noPending({}))]),
+  ];
+  return { type: 'home', blocks };
+};

@@ -1,0 +1,19 @@
+/** Every action_id, callback_id and block_id the app uses, in one place. */
+export const IDS = {
+  slotsModal: {
+    callback: 'slots_add_modal',
+    monthBlock: 'slots_month',
+    monthAction: 'month',
+    entriesBlock: 'slots_entries',
+    entriesAction: 'entries',
+  },
+  consultModal: {
+    callback: 'consult_modal',
+  },
+  actions: {
+    openSlotsModal: 'open_slots_modal',
+    setAway: 'set_away',
+    writeupDone: 'writeup_done',
+    resolveConsultation: 'resolve_consultation',
+  },
+} as const;

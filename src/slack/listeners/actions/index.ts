@@ -1,0 +1,75 @@
+/**
+ * Buttons. Every action re-checks who may do it against the database (button values and metadata are
+ * never trusted for authorisation) and answers errors in the clicking user's language.
+ */
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { monthOf } from '../../../domain/calendar.js';
+import { messages } from '../../../i18n/index.js';
+import { setAway } from '../../../usecases/roster.js';
+import { markSessionWriteupDone } from '../../../usecases/writeups.js';
+import { buildSlotsModal } from '../../blocks/slotsModal.js';
+import { type ListenerDeps, useCaseDeps } from '../../context.js';
+import { publishHome } from '../../home.js';
+import { IDS } from '../../ids.js';
+import { errorReply } from '../../reply.js';
+
+/** Tells the user what went wrong: ephemerally where the button was, else by DM (e.g. from the Home tab). */
+export const notifyUser = async (client: WebClient, body: BlockAction, text: string): Promise<void> => {
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text });
+  else await client.chat.postMessage({ channel: body.user.id, text });
+};
+
+export const register = (app: App, deps: ListenerDeps): void => {
+  const guarded =
+    (work: (body: BlockAction<ButtonAction>, client: WebClient, now: Date) => Promise<void>) =>
+    async ({
+      ack,
+      body,
+      client,
+    }: {
+      ack: () => Promise<void>;
+      body: BlockAction<ButtonAction>;
+      client: WebClient;
+    }) => {
+      await ack();
+      const now = deps.clock();
+      try {
+        await work(body, client, now);
+      } catch (err) {
+        const locale = await deps.locales.forUser(client, body.user.id, now);
+        await notifyUser(client, body, errorReply(locale, err, deps.logger).text);
+      }
+    };
+
+  app.action<BlockAction<ButtonAction>>(
+    IDS.actions.openSlotsModal,
+    guarded(async (body, client, now) => {
+      const locale = await deps.locales.forUser(client, body.user.id, now);
+      const current = monthOf(now, deps.config.timezone);
+      const requested = body.actions[0]?.value ?? current;
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildSlotsModal(messages(locale), current, requested, {}),
+      });
+    }),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    IDS.actions.setAway,
+    guarded(async (body, client, now) => {
+      await setAway(useCaseDeps(deps), body.user.id, body.actions[0]?.value ?? '', now);
+      await publishHome(deps, client, body.user.id);
+    }),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    IDS.actions.writeupDone,
+    guarded(async (body, client, now) => {
+      const slotId = Number(body.actions[0]?.value);
+      await markSessionWriteupDone(useCaseDeps(deps), { userId: body.user.id, slotId, now });
+      await publishHome(deps, client, body.user.id);
+    }),
+  );
+};

@@ -1,0 +1,53 @@
+/** Modal submissions. Field errors go back on the field (`response_action: errors`); nothing is stored then. */
+import type { App } from '@slack/bolt';
+import { isDomainError } from '../../../domain/errors.js';
+import { errorText, messages } from '../../../i18n/index.js';
+import { addSlots } from '../../../usecases/addSlots.js';
+import type { SlotsModalMetadata } from '../../blocks/slotsModal.js';
+import { type ListenerDeps, useCaseDeps } from '../../context.js';
+import { addedReply } from '../../format/slots.js';
+import { refreshHome } from '../../home.js';
+import { IDS } from '../../ids.js';
+
+export const register = (app: App, deps: ListenerDeps): void => {
+  const ids = IDS.slotsModal;
+  app.view(ids.callback, async ({ ack, body, view, client }) => {
+    const now = deps.clock();
+    const userId = body.user.id;
+    const locale = await deps.locales.forUser(client, userId, now);
+    const values = view.state.values;
+    const month = values[ids.monthBlock]?.[ids.monthAction]?.selected_option?.value ?? undefined;
+    const text = values[ids.entriesBlock]?.[ids.entriesAction]?.value ?? '';
+    let result: Awaited<ReturnType<typeof addSlots>>;
+    try {
+      result = await addSlots(useCaseDeps(deps), { userId, text, now, ...(month ? { month } : {}) });
+    } catch (err) {
+      if (!isDomainError(err)) deps.logger.error({ err }, 'slots modal submission failed');
+      const message = isDomainError(err)
+        ? errorText(locale, err.code, err.params)
+        : errorText(locale, 'generic', {});
+      await ack({ response_action: 'errors', errors: { [ids.entriesBlock]: message } });
+      return;
+    }
+    await ack();
+    const reply = addedReply({ m: messages(locale), locale, zone: deps.config.timezone, now }, result);
+    const metadata = parseMetadata(view.private_metadata);
+    if (metadata.channel) {
+      await client.chat
+        .postEphemeral({ channel: metadata.channel, user: userId, text: reply })
+        .catch(() => client.chat.postMessage({ channel: userId, text: reply }));
+    } else {
+      await client.chat.postMessage({ channel: userId, text: reply });
+    }
+    await refreshHome(deps, client, userId);
+  });
+};
+
+const parseMetadata = (raw: string | undefined): SlotsModalMetadata => {
+  try {
+    const parsed = JSON.parse(raw || '{}') as SlotsModalMetadata;
+    return typeof parsed === 'object' && parsed ? parsed : {};
+  } catch {
+    return {};
+  }
+};

@@ -1,0 +1,38 @@
+/** Everything the App Home shows a supporter, as plain data (the Block Kit lives in slack/blocks/home.ts). */
+import { DateTime } from 'luxon';
+import { pendingWriteups, upcomingSessions } from '../db/repositories/slots.js';
+import { getSupporter } from '../db/repositories/supporters.js';
+import type { Slot } from '../db/schema.js';
+import { addMonths, monthOf, toUtcIso } from '../domain/calendar.js';
+import type { UseCaseDeps } from './deps.js';
+import { type SupporterStanding, standingOf } from './standing.js';
+
+export type HomeData = {
+  member: boolean;
+  standings: SupporterStanding[];
+  upcoming: Slot[];
+  pending: Array<Slot & { overdue: boolean }>;
+  nextMonth: string;
+};
+
+export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Promise<HomeData> => {
+  const { db, config } = deps;
+  const month = monthOf(now, config.timezone);
+  const nextMonth = addMonths(month, 1);
+  const nowIso = toUtcIso(now);
+  const overdueBefore = toUtcIso(DateTime.fromJSDate(now).minus({ hours: config.writeupDueHours }));
+  const [supporter, thisStanding, nextStanding, upcoming, pending] = await Promise.all([
+    getSupporter(db, userId),
+    standingOf(db, config, userId, month),
+    standingOf(db, config, userId, nextMonth),
+    upcomingSessions(db, userId, nowIso, 10),
+    pendingWriteups(db, userId, nowIso),
+  ]);
+  return {
+    member: !!supporter && !supporter.left_at,
+    standings: [thisStanding, nextStanding],
+    upcoming,
+    pending: pending.map((s) => ({ ...s, overdue: s.end_at <= overdueBefore })),
+    nextMonth,
+  };
+};

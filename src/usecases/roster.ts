@@ -1,0 +1,130 @@
+/**
+ * `/supporter`: joining and leaving the roster, expertise, away months, language — and the operator-only
+ * exempt and quota settings (checked here against OPERATOR_USER_IDS, whatever the caller).
+ */
+
+import {
+  awayMonths,
+  ensureSupporter,
+  getExpertise,
+  getSupporter,
+  markLeft,
+  setExpertise,
+  setLocale,
+  setMonthFlag,
+  setQuotaFrom,
+} from '../db/repositories/supporters.js';
+import { addMonths, monthOf, parseMonth, toUtcIso } from '../domain/calendar.js';
+import { DomainError } from '../domain/errors.js';
+import { parseTagList } from '../domain/tags.js';
+import type { Locale } from '../i18n/index.js';
+import type { UseCaseDeps } from './deps.js';
+import { type SupporterStanding, standingOf } from './standing.js';
+
+export const MAX_TAGS = 10;
+
+export const joinRoster = async (deps: UseCaseDeps, userId: string, now: Date) => {
+  const r = await ensureSupporter(deps.db, userId, 'command', toUtcIso(now));
+  return { alreadyMember: !r.created && !r.rejoined };
+};
+
+export const leaveRoster = async (deps: UseCaseDeps, userId: string, now: Date) => ({
+  wasMember: await markLeft(deps.db, userId, toUtcIso(now)),
+});
+
+export const updateExpertise = async (deps: UseCaseDeps, userId: string, text: string, now: Date) => {
+  const tags = parseTagList(text);
+  if (!tags.length) throw new DomainError('tags_empty');
+  if (tags.length > MAX_TAGS) throw new DomainError('input_too_long', { field: 'expertise', max: MAX_TAGS });
+  await deps.db.transaction().execute(async (trx) => {
+    await ensureSupporter(trx, userId, 'command', toUtcIso(now));
+    await setExpertise(trx, userId, tags);
+  });
+  return tags;
+};
+
+/** `2026-12 2027-01`, `2026/12`, `2026年12月` → months; every word must be a month, none in the past. */
+export const parseMonths = (text: string, now: Date, zone: string): string[] => {
+  const words = text
+    .normalize('NFKC')
+    .split(/[\s,、]+/)
+    .filter(Boolean);
+  if (!words.length) throw new DomainError('month_invalid', { value: '' });
+  const current = monthOf(now, zone);
+  const months = words.map((w) => {
+    const m = parseMonth(w);
+    if (!m || m < current) throw new DomainError('month_invalid', { value: w });
+    return m;
+  });
+  return [...new Set(months)].sort();
+};
+
+export const setAway = async (deps: UseCaseDeps, userId: string, text: string, now: Date) => {
+  const months = parseMonths(text, now, deps.config.timezone);
+  await deps.db.transaction().execute(async (trx) => {
+    await ensureSupporter(trx, userId, 'command', toUtcIso(now));
+    for (const m of months) await setMonthFlag(trx, userId, m, 'away', true);
+  });
+  return months;
+};
+
+export type SupporterStatus = {
+  member: boolean;
+  expertise: string[];
+  away: string[];
+  standings: SupporterStanding[];
+};
+
+export const supporterStatus = async (
+  deps: UseCaseDeps,
+  userId: string,
+  now: Date,
+): Promise<SupporterStatus> => {
+  const month = monthOf(now, deps.config.timezone);
+  const supporter = await getSupporter(deps.db, userId);
+  const [expertise, away, thisMonth, nextMonth] = await Promise.all([
+    getExpertise(deps.db, userId),
+    awayMonths(deps.db, userId, month),
+    standingOf(deps.db, deps.config, userId, month),
+    standingOf(deps.db, deps.config, userId, addMonths(month, 1)),
+  ]);
+  return { member: !!supporter && !supporter.left_at, expertise, away, standings: [thisMonth, nextMonth] };
+};
+
+export const chooseLanguage = async (deps: UseCaseDeps, userId: string, value: string, now: Date) => {
+  const locale = value.trim().toLowerCase();
+  if (locale !== 'ja' && locale !== 'en') throw new DomainError('locale_invalid', { value });
+  await ensureSupporter(deps.db, userId, 'command', toUtcIso(now));
+  await setLocale(deps.db, userId, locale);
+  return locale as Locale;
+};
+
+export const assertOperator = (deps: UseCaseDeps, userId: string): void => {
+  if (!deps.config.operatorUserIds.includes(userId)) throw new DomainError('permission_denied');
+};
+
+/** `exempt <@U123> 2026-12 [2027-01…]` (operators). */
+export const exemptSupporter = async (deps: UseCaseDeps, operatorId: string, text: string, now: Date) => {
+  assertOperator(deps, operatorId);
+  const mention =
+    /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/.exec(text) ?? /(?:^|\s)@?([UW][A-Z0-9]{2,})(?=\s|$)/.exec(text);
+  if (!mention) throw new DomainError('user_mention_missing');
+  const target = mention[1]!;
+  const months = parseMonths(text.replace(mention[0], ' '), now, deps.config.timezone);
+  await deps.db.transaction().execute(async (trx) => {
+    await ensureSupporter(trx, target, 'command', toUtcIso(now));
+    for (const m of months) await setMonthFlag(trx, target, m, 'exempt', true);
+  });
+  return { target, months };
+};
+
+/** `quota <n>` (operators): the quota from next month on; the current month keeps its promise. */
+export const setFutureQuota = async (deps: UseCaseDeps, operatorId: string, text: string, now: Date) => {
+  assertOperator(deps, operatorId);
+  const value = text.normalize('NFKC').trim();
+  const quota = Number(value);
+  if (!/^\d+$/.test(value) || quota < 1 || quota > 31) throw new DomainError('quota_invalid', { value });
+  const fromMonth = addMonths(monthOf(now, deps.config.timezone), 1);
+  await setQuotaFrom(deps.db, fromMonth, quota, operatorId, toUtcIso(now));
+  return { quota, fromMonth };
+};
