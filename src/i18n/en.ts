@@ -5,6 +5,13 @@ import type { Messages } from './index.js';
 
 type P = Record<string, string | number>;
 
+const PII_EN: Record<string, string> = {
+  email: 'e-mail address',
+  phone: 'phone number',
+  postal: 'postal code',
+  social_url: 'social profile URL',
+};
+
 /** The slot parser names weekdays in Japanese; English messages show them in English. */
 const WEEKDAY_EN_OF_JA: Record<string, string> = {
   月: 'Monday',
@@ -22,12 +29,6 @@ export const en: Messages = {
     holidayMark: 'holiday',
     minutes: (p: P) => `${p.n} min`,
     plan: { light: 'light', first: 'first', followup: 'follow-up' },
-    piiKind: {
-      email: 'e-mail address',
-      phone: 'phone number',
-      postal: 'postal code',
-      social_url: 'social profile URL',
-    },
   },
   help: {
     slots: [
@@ -95,7 +96,7 @@ export const en: Messages = {
     slot_status_conflict: (p: P) => `Slot #${p.id} is "${p.status}", so that cannot be done.`,
     slot_id_missing: (_p: P) => 'Give a slot id, e.g. `/slots remove 12` (see `/slots list` for ids).',
     consult_pii: (p: P) =>
-      `This looks like personal data (${p.kind}: "${p.fragment}"). Please remove that part and send again. Nothing was posted.`,
+      `This looks like personal data (${PII_EN[String(p.kind)] ?? p.kind}: "${p.fragment}"). Please remove that part and send again. Nothing was posted.`,
     consult_in_past: (_p: P) => 'The session time has already passed. Choose a time from now on.',
     consult_text_missing: (_p: P) =>
       'There is no question. Example: `/consult 12/3 19:00 first How to help them find their career axis? #HR`',

@@ -8,18 +8,19 @@ import { homeJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 
 type P = Record<string, string | number>;
 
+const PII_JA: Record<string, string> = {
+  email: 'メールアドレス',
+  phone: '電話番号',
+  postal: '郵便番号',
+  social_url: 'SNSのURL',
+};
+
 export const ja = {
   common: {
     weekdays: ['月', '火', '水', '木', '金', '土', '日'],
     holidayMark: '祝',
     minutes: (p: P) => `${p.n}分`,
     plan: { light: 'ライト', first: '初回', followup: '継続' } as Record<string, string>,
-    piiKind: {
-      email: 'メールアドレス',
-      phone: '電話番号',
-      postal: '郵便番号',
-      social_url: 'SNSのURL',
-    } as Record<string, string>,
   },
   help: {
     slots: [
@@ -93,7 +94,7 @@ export const ja = {
     slot_id_missing: (_p: P) =>
       '枠の番号を指定してください。例: `/slots remove 12`（番号は `/slots list` で確認）',
     consult_pii: (p: P) =>
-      `個人情報らしきもの（${p.kind}: 「${p.fragment}」）が含まれています。この部分を削除してから送ってください。何も投稿していません。`,
+      `個人情報らしきもの（${PII_JA[String(p.kind)] ?? p.kind}: 「${p.fragment}」）が含まれています。この部分を削除してから送ってください。何も投稿していません。`,
     consult_in_past: (_p: P) => 'セッション日時がすでに過ぎています。これから先の日時を指定してください。',
     consult_text_missing: (_p: P) =>
       '相談内容がありません。例: `/consult 12/3 19:00 初回 転職の軸に迷っている方への問いかけ #HR`',

@@ -1,9 +1,9 @@
 /** Everything the App Home shows a supporter, as plain data (the Block Kit lives in slack/blocks/home.ts). */
-import { DateTime } from 'luxon';
 import { pendingWriteups, upcomingSessions } from '../db/repositories/slots.js';
 import { getSupporter } from '../db/repositories/supporters.js';
 import type { Slot } from '../db/schema.js';
 import { addMonths, monthOf, toUtcIso } from '../domain/calendar.js';
+import { writeupState } from '../domain/writeup.js';
 import type { UseCaseDeps } from './deps.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 
@@ -20,7 +20,6 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
   const month = monthOf(now, config.timezone);
   const nextMonth = addMonths(month, 1);
   const nowIso = toUtcIso(now);
-  const overdueBefore = toUtcIso(DateTime.fromJSDate(now).minus({ hours: config.writeupDueHours }));
   const [supporter, thisStanding, nextStanding, upcoming, pending] = await Promise.all([
     getSupporter(db, userId),
     standingOf(db, config, userId, month),
@@ -32,7 +31,10 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
     member: !!supporter && !supporter.left_at,
     standings: [thisStanding, nextStanding],
     upcoming,
-    pending: pending.map((s) => ({ ...s, overdue: s.end_at <= overdueBefore })),
+    pending: pending.map((s) => ({
+      ...s,
+      overdue: writeupState(s, now, config.writeupDueHours) === 'overdue',
+    })),
     nextMonth,
   };
 };

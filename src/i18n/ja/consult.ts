@@ -1,8 +1,38 @@
-/** consult messages (Japanese). Errors go in consultErrorsJa; both are merged into ja.ts. */
+/** /consult messages and the advice post (Japanese). Errors live in ja.ts. */
 type P = Record<string, string | number>;
 
 export const consultJa = {
-  _example: (_p: P) => '',
+  postHeader: (p: P) => `相談 #${p.id} ・ ${p.when} ${p.plan}`,
+  postAsker: (p: P) => `<@${p.user}> さんから、セッション前の相談です。`,
+  topicLabel: (_p: P) => '*相談者さんのテーマ*',
+  questionLabel: (_p: P) => '*聞きたいこと*',
+  tagsLabel: (p: P) => `求める専門: ${p.tags}`,
+  timeLeft: (p: P) =>
+    Number(p.days) > 0 ? `セッションまで あと${p.days}日${p.hours}時間` : `セッションまで あと${p.hours}時間`,
+  replyInThread: (_p: P) =>
+    'スレッドで答えてください。「投げかけると必ず誰かが答えてくれる」場所にしましょう。',
+  resolveButton: (_p: P) => '解決した / Resolved',
+  resolvedMark: (p: P) => `:white_check_mark: 解決済み（<@${p.user}>）`,
+  posted: (p: P) =>
+    `相談 #${p.id} を投稿しました: <${p.link}|スレッドを開く>。回答は相談チャンネルのスレッドに届きます。`,
+  resolved: (p: P) => `相談 #${p.id} を解決済みにしました。答えてくれた仲間にもお礼を伝えましょう。`,
+  alreadyResolved: (p: P) => `相談 #${p.id} はすでに解決済みです。`,
+  writeupDone: (p: P) => `相談 #${p.id} のセッションの強みのまとめを送付済みにしました。お疲れさまでした！`,
+  writeupAlready: (p: P) => `相談 #${p.id} のまとめはすでに送付済みです。`,
+  modalTitle: (_p: P) => '仲間に相談する',
+  modalDate: (_p: P) => 'セッションの日付',
+  modalTime: (_p: P) => '開始時刻',
+  modalPlan: (_p: P) => 'プラン',
+  modalTopic: (_p: P) => '相談者さんのテーマ',
+  modalTopicHint: (_p: P) =>
+    '個人が特定できる情報（氏名・メールアドレス・電話番号など）は書かないでください。',
+  modalQuestion: (_p: P) => '仲間に聞きたいこと',
+  modalTags: (_p: P) => '求める専門',
+  modalExtraTags: (_p: P) => 'その他の専門（任意・スペース区切り）',
+  modalSubmit: (_p: P) => '投稿',
+  modalCancel: (_p: P) => 'キャンセル',
+  planOption: (p: P) =>
+    ({ light: 'ライト（45分）', first: '初回（90分）', followup: '継続（60分）' })[String(p.plan)] ?? '',
 };
 
 export const consultErrorsJa = {};

@@ -6,9 +6,11 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { monthOf } from '../../../domain/calendar.js';
 import { messages } from '../../../i18n/index.js';
+import { parseConsultationId, resolveOwnConsultation } from '../../../usecases/consultations.js';
 import { setAway } from '../../../usecases/roster.js';
 import { markSessionWriteupDone } from '../../../usecases/writeups.js';
 import { buildSlotsModal } from '../../blocks/slotsModal.js';
+import { refreshConsultationPost } from '../../consultPosting.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { publishHome } from '../../home.js';
 import { IDS } from '../../ids.js';
@@ -61,6 +63,15 @@ export const register = (app: App, deps: ListenerDeps): void => {
     guarded(async (body, client, now) => {
       await setAway(useCaseDeps(deps), body.user.id, body.actions[0]?.value ?? '', now);
       await publishHome(deps, client, body.user.id);
+    }),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    IDS.actions.resolveConsultation,
+    guarded(async (body, client, now) => {
+      const id = parseConsultationId(body.actions[0]?.value ?? '');
+      const { changed } = await resolveOwnConsultation(useCaseDeps(deps), body.user.id, id, now);
+      if (changed) await refreshConsultationPost(deps, client, id);
     }),
   );
 

@@ -38,6 +38,8 @@ export type CommandSpec = {
   /** `/cmd` with no text. Defaults to help. */
   onEmpty?: CommandHandler;
   subcommands: Record<string, { aliases: readonly string[]; handler: CommandHandler }>;
+  /** Text that starts with no known subcommand (e.g. `/consult 12/3 19:00 …`); `args` is the whole text. */
+  fallback?: CommandHandler;
 };
 
 const HELP_WORDS = new Set(['help', 'ヘルプ', '?', '？', '-h', '--help']);
@@ -95,8 +97,9 @@ const runCommand = async (
       return spec.onEmpty ? await spec.onEmpty({ ...base, args }) : { text: spec.help(base.m) };
     if (HELP_WORDS.has(word)) return { text: spec.help(base.m) };
     const handler = findSubcommand(spec, word);
-    if (!handler) throw new DomainError('unknown_subcommand', { command: spec.name, sub: word });
-    return await handler({ ...base, args });
+    if (handler) return await handler({ ...base, args });
+    if (spec.fallback) return await spec.fallback({ ...base, args: text.trim() });
+    throw new DomainError('unknown_subcommand', { command: spec.name, sub: word });
   } catch (err) {
     return errorReply(base.locale, err, base.deps.logger);
   }

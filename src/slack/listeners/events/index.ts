@@ -2,10 +2,28 @@
 import type { App } from '@slack/bolt';
 import { ensureSupporter } from '../../../db/repositories/supporters.js';
 import { toUtcIso } from '../../../domain/calendar.js';
-import type { ListenerDeps } from '../../context.js';
+import { recordThreadReply } from '../../../usecases/recordThreadReply.js';
+import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { publishHome } from '../../home.js';
 
 export const register = (app: App, deps: ListenerDeps): void => {
+  // Thread replies in the advice channel answer consultations. Edits, deletions and bot posts arrive
+  // with a subtype or bot_id and never count.
+  app.event('message', async ({ event, body }) => {
+    if (event.channel !== deps.config.channels.advice) return;
+    if (event.subtype !== undefined || 'bot_id' in event) return;
+    if (!event.thread_ts || event.thread_ts === event.ts || !event.user) return;
+    const outcome = await recordThreadReply(useCaseDeps(deps), {
+      eventId: body.event_id,
+      channel: event.channel,
+      threadTs: event.thread_ts,
+      messageTs: event.ts,
+      userId: event.user,
+      now: deps.clock(),
+    });
+    deps.logger.debug({ outcome, eventId: body.event_id }, 'thread message');
+  });
+
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     await publishHome(deps, client, event.user);

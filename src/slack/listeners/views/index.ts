@@ -8,8 +8,10 @@ import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { addedReply } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import { IDS } from '../../ids.js';
+import * as consult from './consult.js';
 
 export const register = (app: App, deps: ListenerDeps): void => {
+  consult.register(app, deps);
   const ids = IDS.slotsModal;
   app.view(ids.callback, async ({ ack, body, view, client }) => {
     const now = deps.clock();

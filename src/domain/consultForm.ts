@@ -1,0 +1,60 @@
+/**
+ * The quick form of /consult: `<date> <time> [plan] <text with #tags>`. The date and time use the same
+ * grammar as /slots (so `12月3日 19時` works too); the rest is the question. Pure: now and zone passed in.
+ */
+import type { Plan } from '../db/schema.js';
+import { DomainError, isDomainError } from './errors.js';
+import { findPersonalData } from './pii.js';
+import { planForMinutes, planFromWord } from './plans.js';
+import { parseSlotEntries } from './slotParser.js';
+import { extractHashtags } from './tags.js';
+
+export const MAX_TOPIC = 2000;
+export const MAX_QUESTION = 2000;
+export const MAX_CONSULT_TAGS = 8;
+
+export type QuickConsult = {
+  startUtc: string;
+  /** Only when the user named a plan or a length; otherwise the linked slot (or the default) decides. */
+  plan: Plan | undefined;
+  question: string;
+  tags: string[];
+};
+
+export const parseQuickConsult = (text: string, now: Date, zone: string): QuickConsult => {
+  const words = text.trim().split(/\s+/);
+  let pastError: DomainError | undefined;
+  for (const take of [3, 2, 1]) {
+    if (words.length <= take - 1) continue;
+    const head = words.slice(0, take).join(' ');
+    if (/[,、，]/.test(head)) continue;
+    try {
+      const [slot] = parseSlotEntries(head, { now, zone });
+      if (!slot) continue;
+      const named = words.slice(0, take).some((w) => planFromWord(w) || /^\d+(分|min|m)?$/i.test(w));
+      const { tags, rest } = extractHashtags(words.slice(take).join(' '));
+      if (!rest.trim()) throw new DomainError('consult_text_missing');
+      return {
+        startUtc: slot.startUtc,
+        plan: named ? planForMinutes(slot.minutes) : undefined,
+        question: rest,
+        tags,
+      };
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      if (err.code === 'consult_text_missing') throw err;
+      if (err.code === 'slot_in_past') pastError = new DomainError('consult_in_past');
+    }
+  }
+  throw pastError ?? new DomainError('consult_datetime_missing');
+};
+
+/** Refuses client personal data and over-long text; `field` says which modal field to mark. */
+export const assertPostable = (parts: Array<{ text: string; field: string; max: number; label: string }>) => {
+  for (const p of parts) {
+    if (p.text.length > p.max)
+      throw new DomainError('input_too_long', { field: p.label, max: p.max }, p.field);
+    const found = findPersonalData(p.text);
+    if (found) throw new DomainError('consult_pii', { kind: found.kind, fragment: found.fragment }, p.field);
+  }
+};

@@ -1,0 +1,76 @@
+/** The /consult modal: session date and time, plan, the client's theme, the question and expertise tags. */
+import type { ModalView } from '@slack/types';
+import { localDateOf } from '../../domain/calendar.js';
+import { MAX_QUESTION, MAX_TOPIC } from '../../domain/consultForm.js';
+import { KNOWN_TAGS, tagLabel } from '../../domain/tags.js';
+import type { Locale, Messages } from '../../i18n/index.js';
+import { IDS } from '../ids.js';
+import { plain } from './kit.js';
+
+export const CONSULT_FIELDS = {
+  date: 'session_date',
+  time: 'session_time',
+  plan: 'plan',
+  topic: 'topic',
+  question: 'question',
+  tags: 'tags',
+  extraTags: 'extra_tags',
+} as const;
+
+export const buildConsultModal = (
+  m: Messages,
+  locale: Locale,
+  zone: string,
+  now: Date,
+  channel?: string,
+): ModalView => {
+  const f = CONSULT_FIELDS;
+  const planOption = (plan: string) => ({ text: plain(m.consult.planOption({ plan })), value: plan });
+  const input = (blockId: string, label: string, element: Record<string, unknown>, optional = false) => ({
+    type: 'input' as const,
+    block_id: blockId,
+    label: plain(label),
+    optional,
+    element: { action_id: 'value', ...element },
+  });
+  return {
+    type: 'modal',
+    callback_id: IDS.consultModal.callback,
+    title: plain(m.consult.modalTitle({}), 24),
+    submit: plain(m.consult.modalSubmit({}), 24),
+    close: plain(m.consult.modalCancel({}), 24),
+    private_metadata: JSON.stringify(channel ? { channel } : {}),
+    blocks: [
+      input(f.date, m.consult.modalDate({}), { type: 'datepicker', initial_date: localDateOf(now, zone) }),
+      input(f.time, m.consult.modalTime({}), { type: 'timepicker', initial_time: '19:00', timezone: zone }),
+      input(f.plan, m.consult.modalPlan({}), {
+        type: 'static_select',
+        options: ['first', 'followup', 'light'].map(planOption),
+        initial_option: planOption('followup'),
+      }),
+      {
+        ...input(f.topic, m.consult.modalTopic({}), {
+          type: 'plain_text_input',
+          multiline: true,
+          max_length: MAX_TOPIC,
+        }),
+        hint: plain(m.consult.modalTopicHint({}), 2000),
+      },
+      input(f.question, m.consult.modalQuestion({}), {
+        type: 'plain_text_input',
+        multiline: true,
+        max_length: MAX_QUESTION,
+      }),
+      input(
+        f.tags,
+        m.consult.modalTags({}),
+        {
+          type: 'multi_static_select',
+          options: KNOWN_TAGS.map((t) => ({ text: plain(tagLabel(t.tag, locale)), value: t.tag })),
+        },
+        true,
+      ),
+      input(f.extraTags, m.consult.modalExtraTags({}), { type: 'plain_text_input', max_length: 200 }, true),
+    ] as ModalView['blocks'],
+  };
+};

@@ -1,0 +1,64 @@
+/** The advice-channel post of a consultation (and its resolved form after chat.update). */
+import type { KnownBlock } from '@slack/types';
+import type { Consultation } from '../../db/schema.js';
+import { formatSlotWhen } from '../../domain/calendar.js';
+import type { Locale, Messages } from '../../i18n/index.js';
+import { IDS } from '../ids.js';
+import { button, mrkdwn, section, truncate } from './kit.js';
+
+export type PostView = {
+  m: Messages;
+  locale: Locale;
+  zone: string;
+  now: Date;
+  consultation: Pick<
+    Consultation,
+    'id' | 'supporter_id' | 'session_start' | 'plan' | 'topic' | 'question' | 'status'
+  >;
+  minutes: number;
+  tags: string[];
+};
+
+const timeLeft = (m: Messages, sessionStart: string, now: Date): string => {
+  const totalHours = Math.max(0, Math.floor((Date.parse(sessionStart) - now.getTime()) / 3_600_000));
+  return m.consult.timeLeft({ days: Math.floor(totalHours / 24), hours: totalHours % 24 });
+};
+
+export const consultPostText = (v: PostView): string =>
+  `${v.m.consult.postHeader({ id: v.consultation.id, when: whenOf(v), plan: planOf(v) })}\n${truncate(v.consultation.question, 300)}`;
+
+const whenOf = (v: PostView) =>
+  formatSlotWhen(v.consultation.session_start, v.minutes, v.zone, v.locale, v.now);
+const planOf = (v: PostView) => v.m.consult.planOption({ plan: v.consultation.plan });
+
+export const buildConsultPost = (v: PostView): KnownBlock[] => {
+  const { m, consultation: c } = v;
+  const blocks: KnownBlock[] = [
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: truncate(m.consult.postHeader({ id: c.id, when: whenOf(v), plan: planOf(v) }), 150),
+      },
+    },
+    section(m.consult.postAsker({ user: c.supporter_id })),
+  ];
+  if (c.topic.trim()) blocks.push(section(`${m.consult.topicLabel({})}\n${c.topic}`));
+  blocks.push(section(`${m.consult.questionLabel({})}\n${c.question}`));
+  const context = [timeLeft(m, c.session_start, v.now)];
+  if (v.tags.length) context.unshift(m.consult.tagsLabel({ tags: v.tags.map((t) => `#${t}`).join(' ') }));
+  blocks.push({ type: 'context', elements: context.map((t) => mrkdwn(t)) });
+  if (c.status === 'resolved') {
+    blocks.push(section(m.consult.resolvedMark({ user: c.supporter_id })));
+  } else {
+    blocks.push({
+      type: 'actions',
+      block_id: `consult_${c.id}`,
+      elements: [
+        button(m.consult.resolveButton({}), IDS.actions.resolveConsultation, String(c.id), 'primary'),
+      ],
+    });
+    blocks.push({ type: 'context', elements: [mrkdwn(m.consult.replyInThread({}))] });
+  }
+  return blocks;
+};

@@ -1,0 +1,97 @@
+/**
+ * Posting a consultation to the advice channel and keeping its post current. Stored first, posted second;
+ * when the post fails the stored consultation (and any session it booked) is undone, so nothing is left
+ * behind by a failing command.
+ */
+import type { WebClient } from '@slack/web-api';
+import { getConsultation, tagsOf } from '../db/repositories/consultations.js';
+import { getSlots } from '../db/repositories/slots.js';
+import type { Consultation } from '../db/schema.js';
+import { DomainError } from '../domain/errors.js';
+import { messages } from '../i18n/index.js';
+import {
+  type ConsultationDraft,
+  type CreatedConsultation,
+  createConsultation,
+  markConsultationPosted,
+  undoConsultation,
+} from '../usecases/consultations.js';
+import { buildConsultPost, consultPostText } from './blocks/consultPost.js';
+import { type ListenerDeps, useCaseDeps } from './context.js';
+
+const postView = async (deps: ListenerDeps, c: Consultation, now: Date) => {
+  const [tags, slots] = await Promise.all([
+    tagsOf(deps.database.db, c.id),
+    getSlots(deps.database.db, c.slot_id ? [c.slot_id] : []),
+  ]);
+  const locale = deps.config.defaultLocale;
+  return {
+    m: messages(locale),
+    locale,
+    zone: deps.config.timezone,
+    now,
+    consultation: c,
+    minutes: slots[0]?.minutes ?? 60,
+    tags,
+  };
+};
+
+export const publishConsultation = async (
+  deps: ListenerDeps,
+  client: WebClient,
+  draft: ConsultationDraft,
+  now: Date,
+): Promise<{ id: number; link: string | undefined }> =>
+  postCreatedConsultation(deps, client, await createConsultation(useCaseDeps(deps), draft, now), now);
+
+/** Posts a stored consultation; on failure undoes it and throws a DomainError for the user. */
+export const postCreatedConsultation = async (
+  deps: ListenerDeps,
+  client: WebClient,
+  created: CreatedConsultation,
+  now: Date,
+): Promise<{ id: number; link: string | undefined }> => {
+  const ucDeps = useCaseDeps(deps);
+  const channel = deps.config.channels.advice;
+  let ts: string;
+  try {
+    const view = await postView(deps, created.consultation, now);
+    const posted = await client.chat.postMessage({
+      channel,
+      text: consultPostText(view),
+      blocks: buildConsultPost(view),
+    });
+    if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+    ts = posted.ts;
+  } catch (err) {
+    deps.logger.error(
+      { err, consultation: created.consultation.id },
+      'posting a consultation failed; undoing it',
+    );
+    await undoConsultation(ucDeps, created, now);
+    throw new DomainError('generic');
+  }
+  await markConsultationPosted(ucDeps, created.consultation.id, channel, ts);
+  const link = await client.chat
+    .getPermalink({ channel, message_ts: ts })
+    .then((r) => r.permalink)
+    .catch(() => undefined);
+  return { id: created.consultation.id, link };
+};
+
+/** Re-renders a consultation's post (e.g. after it was resolved). */
+export const refreshConsultationPost = async (
+  deps: ListenerDeps,
+  client: WebClient,
+  id: number,
+): Promise<void> => {
+  const c = await getConsultation(deps.database.db, id);
+  if (!c?.channel || !c.ts) return;
+  const view = await postView(deps, c, deps.clock());
+  await client.chat.update({
+    channel: c.channel,
+    ts: c.ts,
+    text: consultPostText(view),
+    blocks: buildConsultPost(view),
+  });
+};

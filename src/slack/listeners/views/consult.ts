@@ -1,0 +1,86 @@
+/** The /consult modal's submission: field errors on the field, else the consultation is posted. */
+import type { App } from '@slack/bolt';
+import { DateTime } from 'luxon';
+import type { Plan } from '../../../db/schema.js';
+import { toUtcIso } from '../../../domain/calendar.js';
+import { DomainError, isDomainError } from '../../../domain/errors.js';
+import { normalizeTag, parseTagList } from '../../../domain/tags.js';
+import { errorText, messages } from '../../../i18n/index.js';
+import { type CreatedConsultation, createConsultation } from '../../../usecases/consultations.js';
+import { CONSULT_FIELDS } from '../../blocks/consultModal.js';
+import { postCreatedConsultation } from '../../consultPosting.js';
+import { type ListenerDeps, useCaseDeps } from '../../context.js';
+import { IDS } from '../../ids.js';
+
+type Values = Record<
+  string,
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_date?: string | null;
+      selected_time?: string | null;
+      selected_option?: { value: string } | null;
+      selected_options?: Array<{ value: string }>;
+    }
+  >
+>;
+
+const PLANS: readonly Plan[] = ['light', 'first', 'followup'];
+
+export const register = (app: App, deps: ListenerDeps): void => {
+  app.view(IDS.consultModal.callback, async ({ ack, body, view, client }) => {
+    const now = deps.clock();
+    const userId = body.user.id;
+    const locale = await deps.locales.forUser(client, userId, now);
+    const v = view.state.values as Values;
+    const get = (block: string) => v[block]?.value;
+    const f = CONSULT_FIELDS;
+    let created: CreatedConsultation;
+    try {
+      const date = get(f.date)?.selected_date ?? '';
+      const time = get(f.time)?.selected_time ?? '';
+      const start = DateTime.fromISO(`${date}T${time}`, { zone: deps.config.timezone });
+      if (!start.isValid) throw new DomainError('consult_datetime_missing', {}, f.date);
+      const planValue = get(f.plan)?.selected_option?.value;
+      const plan = PLANS.find((p) => p === planValue);
+      const tags = [
+        ...(get(f.tags)?.selected_options ?? [])
+          .map((o) => normalizeTag(o.value))
+          .filter((t): t is string => !!t),
+        ...parseTagList(get(f.extraTags)?.value ?? ''),
+      ];
+      const question = (get(f.question)?.value ?? '').trim();
+      if (!question) throw new DomainError('consult_text_missing', {}, f.question);
+      const topic = (get(f.topic)?.value ?? '').trim();
+      const draft = { userId, startUtc: toUtcIso(start), plan, topic, question, tags: [...new Set(tags)] };
+      created = await createConsultation(useCaseDeps(deps), draft, now);
+    } catch (err) {
+      if (!isDomainError(err)) deps.logger.error({ err }, 'consult modal submission failed');
+      const field = isDomainError(err) && err.field ? fieldBlock(err.field) : f.question;
+      const message = isDomainError(err)
+        ? errorText(locale, err.code, err.params)
+        : errorText(locale, 'generic', {});
+      await ack({ response_action: 'errors', errors: { [field]: message } });
+      return;
+    }
+    // Stored and valid: close the modal now (Slack's 3 s), then post; a failed post is undone and reported.
+    await ack();
+    const m = messages(locale);
+    try {
+      const posted = await postCreatedConsultation(deps, client, created, now);
+      await client.chat.postMessage({
+        channel: userId,
+        text: m.consult.posted({ id: posted.id, link: posted.link ?? '' }),
+      });
+    } catch (err) {
+      const code = isDomainError(err) ? err.code : 'generic';
+      await client.chat.postMessage({ channel: userId, text: `:warning: ${errorText(locale, code, {})}` });
+    }
+  });
+};
+
+const fieldBlock = (field: string): string => {
+  const blocks = Object.values(CONSULT_FIELDS) as string[];
+  return blocks.includes(field) ? field : CONSULT_FIELDS.question;
+};

@@ -1,0 +1,150 @@
+/**
+ * Consultations: storing one (linked to the asker's slot at that time, booking it, or a new booked
+ * session), undoing that when the post to Slack fails, resolving, and the write-up of its session.
+ */
+import { DateTime } from 'luxon';
+import type { DbOrTrx } from '../db/database.js';
+import {
+  deleteConsultation,
+  getConsultation,
+  insertConsultation,
+  resolveConsultation,
+  setPosted,
+} from '../db/repositories/consultations.js';
+import { findOverlapping, insertSlots, markWriteupDone, setSlotStatus } from '../db/repositories/slots.js';
+import { ensureSupporter } from '../db/repositories/supporters.js';
+import type { Consultation, Plan, Slot } from '../db/schema.js';
+import { toUtcIso } from '../domain/calendar.js';
+import { assertPostable, MAX_QUESTION, MAX_TOPIC } from '../domain/consultForm.js';
+import { DomainError } from '../domain/errors.js';
+import { DEFAULT_MINUTES, PLAN_MINUTES, planForMinutes } from '../domain/plans.js';
+import type { UseCaseDeps } from './deps.js';
+
+export type ConsultationDraft = {
+  userId: string;
+  startUtc: string;
+  plan: Plan | undefined;
+  topic: string;
+  question: string;
+  tags: string[];
+};
+
+export type CreatedConsultation = {
+  consultation: Consultation;
+  slot: Slot;
+  /** How the session came about, so a failed post can be undone exactly. */
+  sessionChange: 'created' | 'booked' | 'none';
+};
+
+export const createConsultation = async (
+  deps: UseCaseDeps,
+  draft: ConsultationDraft,
+  now: Date,
+): Promise<CreatedConsultation> => {
+  assertPostable([
+    { text: draft.topic, field: 'topic', max: MAX_TOPIC, label: 'topic' },
+    { text: draft.question, field: 'question', max: MAX_QUESTION, label: 'question' },
+    ...draft.tags.map((t) => ({ text: t, field: 'tags', max: 30, label: 'tag' })),
+  ]);
+  if (draft.startUtc <= toUtcIso(now)) throw new DomainError('consult_in_past', {}, 'session_date');
+  const nowIso = toUtcIso(now);
+  return deps.db.transaction().execute(async (trx) => {
+    await ensureSupporter(trx, draft.userId, 'consult', nowIso);
+    const { slot, sessionChange } = await sessionFor(trx, draft, nowIso);
+    const consultation = await insertConsultation(
+      trx,
+      {
+        supporter_id: draft.userId,
+        slot_id: slot.id,
+        session_start: slot.start_at,
+        plan: draft.plan ?? planForMinutes(slot.minutes),
+        topic: draft.topic,
+        question: draft.question,
+        channel: null,
+        ts: null,
+        resolved_at: null,
+        nudged_at: null,
+        purged_at: null,
+        created_at: nowIso,
+      },
+      draft.tags,
+    );
+    return { consultation, slot, sessionChange };
+  });
+};
+
+/** The asker's slot starting then (booked if it was open), or a new booked session; never a double booking. */
+const sessionFor = async (trx: DbOrTrx, draft: ConsultationDraft, nowIso: string) => {
+  const minutes = draft.plan ? PLAN_MINUTES[draft.plan] : DEFAULT_MINUTES;
+  const end = toUtcIso(DateTime.fromISO(draft.startUtc).plus({ minutes }));
+  const overlapping = await findOverlapping(trx, draft.userId, draft.startUtc, end);
+  const same = overlapping.find((s) => s.start_at === draft.startUtc);
+  if (same) {
+    if (same.status === 'open') {
+      await setSlotStatus(trx, [same.id], 'open', 'booked', nowIso);
+      return { slot: { ...same, status: 'booked' as const }, sessionChange: 'booked' as const };
+    }
+    return { slot: same, sessionChange: 'none' as const };
+  }
+  if (overlapping[0])
+    throw new DomainError('consult_slot_conflict', { id: overlapping[0].id }, 'session_time');
+  const [created] = await insertSlots(trx, [
+    {
+      supporter_id: draft.userId,
+      start_at: draft.startUtc,
+      end_at: end,
+      minutes,
+      status: 'booked',
+      writeup_done_at: null,
+      created_at: nowIso,
+      updated_at: nowIso,
+    },
+  ]);
+  return { slot: created!, sessionChange: 'created' as const };
+};
+
+export const markConsultationPosted = (deps: UseCaseDeps, id: number, channel: string, ts: string) =>
+  setPosted(deps.db, id, channel, ts);
+
+/** Undoes createConsultation after the post to Slack failed: a failing command stores nothing. */
+export const undoConsultation = async (deps: UseCaseDeps, created: CreatedConsultation, now: Date) => {
+  await deps.db.transaction().execute(async (trx) => {
+    await deleteConsultation(trx, created.consultation.id);
+    if (created.sessionChange === 'created')
+      await trx.deleteFrom('slots').where('id', '=', created.slot.id).execute();
+    if (created.sessionChange === 'booked')
+      await setSlotStatus(trx, [created.slot.id], 'booked', 'open', toUtcIso(now));
+  });
+};
+
+/** Loads a consultation for its asker; anyone else gets a clear error (ids in buttons are not trusted). */
+export const ownConsultation = async (
+  deps: UseCaseDeps,
+  userId: string,
+  id: number,
+): Promise<Consultation> => {
+  const c = await getConsultation(deps.db, id);
+  if (!c) throw new DomainError('consult_not_found', { id });
+  if (c.supporter_id !== userId) throw new DomainError('consult_not_yours', { id });
+  return c;
+};
+
+export const resolveOwnConsultation = async (deps: UseCaseDeps, userId: string, id: number, now: Date) => {
+  const c = await ownConsultation(deps, userId, id);
+  const changed = await resolveConsultation(deps.db, id, toUtcIso(now));
+  return { consultation: { ...c, status: 'resolved' as const }, changed };
+};
+
+export const markConsultationWriteup = async (deps: UseCaseDeps, userId: string, id: number, now: Date) => {
+  const c = await ownConsultation(deps, userId, id);
+  if (!c.slot_id) throw new DomainError('consult_not_found', { id });
+  return { consultation: c, changed: await markWriteupDone(deps.db, c.slot_id, toUtcIso(now)) };
+};
+
+/** `12`, `#12` → 12; anything else names itself as not found. */
+export const parseConsultationId = (args: string): number => {
+  const word = args.normalize('NFKC').trim();
+  const m = /^#?(\d{1,9})$/.exec(word);
+  if (!m) throw new DomainError('consult_not_found', { id: word || '?' });
+  return Number(m[1]);
+};
