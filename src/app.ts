@@ -13,6 +13,7 @@ import type { Logger } from './logger.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { InflightTracker } from './slack/inflight.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { guardSlackRequests } from './slack/requestGuard.js';
 
 export type AppDeps = {
   config: Config;
@@ -60,6 +61,14 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
         // Slack waits 3 s; answer a little earlier so a stuck listener never shows the user a timeout.
         unhandledRequestTimeoutMillis: 2900,
       });
+
+  if (receiver instanceof HTTPReceiver) {
+    receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+      signingSecret: config.slack.signingSecret,
+      path: SLACK_EVENTS_PATH,
+      logger,
+    });
+  }
 
   const app = new App({
     token: config.slack.botToken,

@@ -53,6 +53,44 @@ describe('the running app', () => {
     expect(res.status).toBe(401);
   });
 
+  it('rejects a request signed more than 5 minutes in the future with 401', async () => {
+    const res = await h.slack.command(USERS.aiko.id, '/slots', 'help', {
+      timestamp: Math.floor(Date.now() / 1000) + 6 * 60,
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('rejects a replayed request (same signature and timestamp) with 401 and answers only once', async () => {
+    const responseUrl = h.fake.newResponseUrl('CGENERAL', USERS.aiko.id);
+    const body = new URLSearchParams({
+      command: '/slots',
+      text: 'help',
+      user_id: USERS.aiko.id,
+      channel_id: 'CGENERAL',
+      team_id: 'T0SUPPORT',
+      response_url: responseUrl,
+      trigger_id: '1.UAIKO.t',
+    }).toString();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const before = h.fake.state.ephemerals.length;
+    const first = await h.slack.post(body, 'application/x-www-form-urlencoded', { timestamp });
+    const replay = await h.slack.post(body, 'application/x-www-form-urlencoded', { timestamp });
+    expect(first.status).toBe(200);
+    expect(replay.status).toBe(401);
+    await h.fake.waitFor(() => h.fake.state.ephemerals.length > before, 3000, 'the answer');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.state.ephemerals.length).toBe(before + 1);
+  });
+
+  it('never logs the signing secret, the token or a rejected body', async () => {
+    await h.slack.command(USERS.aiko.id, '/slots', 'add secret-text-entry', { signature: 'v0=bad' });
+    const log = h.logs.join('');
+    expect(log).toContain('bad signature');
+    expect(log).not.toContain('secret-text-entry');
+    expect(log).not.toContain(h.config.slack.signingSecret);
+    expect(log).not.toContain(h.config.slack.botToken);
+  });
+
   it('rejects an unsigned request with 401', async () => {
     const res = await h.slack.command(USERS.aiko.id, '/slots', 'help', { signature: null });
     expect(res.status).toBe(401);
