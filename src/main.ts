@@ -7,7 +7,10 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { JOBS } from './jobs/registry.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
+import { createJobClient } from './slack/delivery.js';
 
 const main = async () => {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -29,6 +32,9 @@ const main = async () => {
   const clock = () => new Date();
   const built = buildApp({ config, database, logger, clock });
   const port = await built.start();
+  const scheduler = config.scheduler.enabled
+    ? startScheduler({ config, db: database.db, logger, slack: createJobClient(config) }, JOBS, { clock })
+    : undefined;
   logger.info(
     { port, mode: config.slack.socketMode ? 'socket' : 'http', database: database.dialect },
     'Supporter Desk is running',
@@ -41,6 +47,7 @@ const main = async () => {
     logger.info({ signal }, 'shutting down: no new requests, finishing in-flight work');
     try {
       await built.stop();
+      await scheduler?.stop();
       await database.close();
       logger.info('stopped cleanly');
       process.exit(0);

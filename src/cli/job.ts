@@ -1,5 +1,25 @@
-import { JOB_NAMES, type JobName } from '../config.js';
-import { CliError, type CliIo, MONTH_RE, parseCommandArgs, parseNowOption, withHelp } from './common.js';
+/**
+ * `supporter-desk job <name> [--now ISO] [--month YYYY-MM] [--dry-run]`: runs a registered job once, as a
+ * CLI run whose occurrence is `--now`. Progress on a TTY; always one summary line on stderr; a dry run
+ * prints each planned message as a JSON line on stdout and sends nothing. Non-zero exit when the job
+ * failed, is running elsewhere, or some messages could not be sent.
+ */
+import { Writable } from 'node:stream';
+import { JOB_NAMES, type JobName, loadConfig } from '../config.js';
+import type { Db } from '../db/database.js';
+import { JOBS, JobSkippedError, runNamedJob } from '../jobs/registry.js';
+import type { JobDeps, JobReport } from '../jobs/types.js';
+import { createLogger } from '../logger.js';
+import { createJobClient, DeliveryStoppedError } from '../slack/delivery.js';
+import {
+  CliError,
+  type CliIo,
+  MONTH_RE,
+  parseCommandArgs,
+  parseNowOption,
+  withDatabase,
+  withHelp,
+} from './common.js';
 
 const USAGE = `Usage: supporter-desk job <name> [--now ISO] [--month YYYY-MM] [--dry-run]
   Jobs: ${JOB_NAMES.join(', ')}
@@ -17,9 +37,54 @@ export const jobCommand = withHelp(async (args: string[], io: CliIo) => {
   if (!name || !(JOB_NAMES as readonly string[]).includes(name)) {
     throw new CliError(`unknown job "${name ?? ''}" (one of ${JOB_NAMES.join(', ')})`);
   }
+  const jobName = name as JobName;
   if (values.month !== undefined && !MONTH_RE.test(values.month)) {
     throw new CliError(`--month "${values.month}" is not YYYY-MM`);
   }
   const now = parseNowOption(values.now, io);
-  throw new CliError(`job ${name as JobName} at ${now.toISOString()}: not available in this version yet`, 1);
+  if (!JOBS[jobName]) throw new CliError(`job "${jobName}" is not available in this version yet`, 1);
+  const dryRun = values['dry-run'] === true;
+  const config = loadConfig(io.env);
+  // Errors only (unless LOG_LEVEL asks for more): the summary and failure lines say the rest.
+  const logger = createLogger(io.env.LOG_LEVEL ? config.logLevel : 'error', lineSink(io.err));
+
+  const deps = (db: Db): JobDeps => ({ config, db, logger, slack: createJobClient(config) });
+  let report: JobReport;
+  try {
+    report = await withDatabase(io, (database) =>
+      runNamedJob(deps(database.db), jobName, {
+        now,
+        trigger: 'cli',
+        ...(values.month ? { month: values.month } : {}),
+        dryRun,
+        onProgress: ({ done, total }) => io.progress(`${jobName}: ${done}/${total}`),
+      }),
+    );
+  } catch (err) {
+    io.progress('');
+    if (err instanceof DeliveryStoppedError) io.err(summary(jobName, err.report));
+    if (err instanceof JobSkippedError) throw new CliError(err.message, 1);
+    throw new CliError(`${jobName} failed: ${err instanceof Error ? err.message : String(err)}`, 1);
+  }
+  io.progress('');
+  if (dryRun) {
+    for (const { key, recipient, text } of report.planned) io.out(JSON.stringify({ key, recipient, text }));
+    io.err(`${jobName} (dry run): would send ${report.planned.length}, skipped ${report.skipped}`);
+    return;
+  }
+  io.err(summary(jobName, report));
+  for (const f of report.failures) io.err(`  ${f.key} → ${f.recipient}: ${f.error}`);
+  if (report.failed > 0) throw new CliError(`${jobName}: ${report.failed} message(s) not delivered`, 1);
 });
+
+const summary = (name: JobName, r: Omit<JobReport, 'job'>) =>
+  `${name}: sent ${r.sent}, skipped ${r.skipped}, failed ${r.failed}`;
+
+/** A pino destination writing one log line at a time through the CLI's stderr. */
+const lineSink = (write: (line: string) => void) =>
+  new Writable({
+    write(chunk, _encoding, done) {
+      write(String(chunk).trimEnd());
+      done();
+    },
+  });

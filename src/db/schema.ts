@@ -7,7 +7,8 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 export type SlotStatus = 'open' | 'booked' | 'cancelled';
 export type Plan = 'light' | 'first' | 'followup';
 export type ConsultationStatus = 'open' | 'resolved';
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+/** `sending`: one process holds it while posting (attempts = its fencing token); see slack/delivery.ts */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
 export type JobRunStatus = 'running' | 'succeeded' | 'failed';
 
 export interface SupportersTable {

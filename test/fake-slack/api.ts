@@ -139,9 +139,10 @@ const conversationsReplies: ApiHandler = (state, args) => {
   const channel = str(args.channel);
   const ts = str(args.ts);
   if (!channel || !ts || !state.findMessage(channel, ts)) return fail('thread_not_found');
+  const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
   return {
     ok: true,
-    messages: state.threadMessages(channel, ts).map((m) => toWire(m, false)),
+    messages: state.threadMessages(channel, ts).map((m) => toWire(m, withMetadata)),
     has_more: false,
   };
 };

@@ -1,0 +1,151 @@
+/**
+ * Runs one occurrence of a job under the `job_runs` lock. The INSERT of (job, scheduled_for) that wins
+ * runs it; anyone else sees the row and skips ("already running" / "already ran"). The holder heartbeats
+ * while it runs; a `running` row silent for longer than the lease is presumed crashed and may be taken
+ * over (compare-and-set on the row as read). CLI and manual runs may also re-run a finished occurrence:
+ * the delivery keys keep that from sending anything twice. Dry runs record nothing.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { JobName } from '../config.js';
+import {
+  findRun,
+  finishRun,
+  heartbeatRun,
+  insertRun,
+  type NewRun,
+  takeOverRun,
+} from '../db/repositories/jobRuns.js';
+import type { JobRun } from '../db/schema.js';
+import { toUtcIso } from '../domain/calendar.js';
+import { DeliveryStoppedError } from '../slack/delivery.js';
+import type { Job, JobDeps, JobOptions, JobReport } from './types.js';
+
+export type RunTrigger = 'schedule' | 'catch-up' | 'cli' | 'manual';
+
+export type RunOptions = {
+  /** The occurrence: the cron instant for scheduled runs, `now` for CLI and manual ones. */
+  scheduledFor: Date;
+  trigger: RunTrigger;
+  now: Date;
+  month?: string;
+  dryRun?: boolean;
+  onProgress?: JobOptions['onProgress'];
+  /** A running row whose heartbeat is older than this is presumed crashed. */
+  leaseMs?: number;
+};
+
+export type RunOutcome =
+  | { outcome: 'completed'; runId: number | undefined; report: JobReport }
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'failed'; runId: number | undefined; error: Error };
+
+export const JOB_LEASE_MS = 10 * 60_000;
+const MAX_FAILURES_RECORDED = 20;
+
+export const newHolderId = (): string => `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+
+export const runJobOnce = async (
+  deps: JobDeps,
+  name: JobName,
+  job: Job,
+  opts: RunOptions,
+): Promise<RunOutcome> => {
+  const jobOptions: JobOptions = {
+    now: opts.now,
+    ...(opts.month ? { month: opts.month } : {}),
+    ...(opts.dryRun ? { dryRun: true } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  };
+  if (opts.dryRun) {
+    return job(deps, jobOptions).then(
+      (report): RunOutcome => ({ outcome: 'completed', runId: undefined, report }),
+      (err: unknown): RunOutcome => ({ outcome: 'failed', runId: undefined, error: asError(err) }),
+    );
+  }
+  const started = performance.now();
+  const at = () => toUtcIso(new Date(opts.now.getTime() + performance.now() - started));
+  const holder = newHolderId();
+  const run: NewRun = {
+    job: name,
+    scheduledFor: toUtcIso(opts.scheduledFor),
+    trigger: opts.trigger,
+    holder,
+    at: at(),
+  };
+  const acquired = await acquire(deps, run, opts.leaseMs ?? JOB_LEASE_MS);
+  if (typeof acquired === 'string') return { outcome: 'skipped', reason: acquired };
+
+  const leaseMs = opts.leaseMs ?? JOB_LEASE_MS;
+  const heartbeat = setInterval(() => {
+    heartbeatRun(deps.db, acquired, holder, at())
+      .then((alive) => {
+        if (!alive) deps.logger.warn({ job: name, holder }, 'job run was taken over by another process');
+      })
+      .catch((err: unknown) => deps.logger.warn({ err, job: name }, 'job heartbeat failed'));
+  }, leaseMs / 5);
+  heartbeat.unref();
+  try {
+    const report = await job(deps, jobOptions);
+    await finishRun(deps.db, acquired, holder, {
+      status: 'succeeded',
+      result: resultJson(report),
+      error: null,
+      at: at(),
+    });
+    return { outcome: 'completed', runId: acquired, report };
+  } catch (err) {
+    const error = asError(err);
+    const report = err instanceof DeliveryStoppedError ? err.report : undefined;
+    await finishRun(deps.db, acquired, holder, {
+      status: 'failed',
+      result: report ? resultJson(report) : null,
+      error: error.message,
+      at: at(),
+    }).catch((finishErr: unknown) =>
+      deps.logger.error({ err: finishErr, job: name }, 'job_runs not updated'),
+    );
+    return { outcome: 'failed', runId: acquired, error };
+  } finally {
+    clearInterval(heartbeat);
+  }
+};
+
+/** The run's id when this process holds the occurrence now, or why it does not. */
+const acquire = async (deps: JobDeps, run: NewRun, leaseMs: number): Promise<number | string> => {
+  const id = await insertRun(deps.db, run);
+  if (id !== undefined) return id;
+  const existing = await findRun(deps.db, run.job, run.scheduledFor);
+  if (!existing) return 'the occurrence was just removed';
+  const takeover = takeOverReason(existing, run, leaseMs);
+  if (!takeover) return busyReason(existing);
+  if (!(await takeOverRun(deps.db, existing, run))) return 'another process took the occurrence first';
+  deps.logger.warn(
+    { job: run.job, scheduledFor: run.scheduledFor, previousHolder: existing.holder },
+    `job run taken over: ${takeover}`,
+  );
+  return existing.id;
+};
+
+const takeOverReason = (existing: JobRun, run: NewRun, leaseMs: number): string | undefined => {
+  if (existing.status === 'running') {
+    const silentFor = Date.parse(run.at) - Date.parse(existing.heartbeat_at);
+    return silentFor > leaseMs ? `no heartbeat for ${Math.round(silentFor / 1000)} s` : undefined;
+  }
+  return run.trigger === 'cli' || run.trigger === 'manual' ? `re-run (${run.trigger})` : undefined;
+};
+
+const busyReason = (existing: JobRun): string =>
+  existing.status === 'running'
+    ? `already running on ${existing.holder} (since ${existing.started_at})`
+    : `already ran (${existing.status} at ${existing.finished_at ?? existing.heartbeat_at})`;
+
+const resultJson = (report: Omit<JobReport, 'job'>): string =>
+  JSON.stringify({
+    sent: report.sent,
+    skipped: report.skipped,
+    failed: report.failed,
+    failures: report.failures.slice(0, MAX_FAILURES_RECORDED),
+  });
+
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
