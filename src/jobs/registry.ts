@@ -3,15 +3,20 @@
  * sandbox all take them from here. A job missing from JOBS is "not available in this version yet".
  */
 import type { JobName } from '../config.js';
+import { adviceNudges } from './adviceNudges.js';
+import { operatorDigest } from './operatorDigest.js';
+import { quotaReminders } from './quotaReminders.js';
+import { retention } from './retention.js';
 import { type RunOptions, runJobOnce } from './runner.js';
 import type { Job, JobDeps, JobReport } from './types.js';
+import { writeupReminders } from './writeupReminders.js';
 
 export const JOBS: Partial<Record<JobName, Job>> = {
-  // 'quota-reminders': quotaReminders,
-  // 'operator-digest': operatorDigest,
-  // 'advice-nudges': adviceNudges,
-  // 'writeup-reminders': writeupReminders,
-  // retention: retention,
+  'quota-reminders': quotaReminders,
+  'operator-digest': operatorDigest,
+  'advice-nudges': adviceNudges,
+  'writeup-reminders': writeupReminders,
+  retention,
 };
 
 export class JobNotAvailableError extends Error {

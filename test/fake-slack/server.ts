@@ -90,6 +90,18 @@ export class FakeSlack extends EventEmitter {
     this.faults = [];
   }
 
+  /** Forgets the recorded calls (messages stay), so a test can look at what happens next. */
+  clearCalls(): void {
+    this.calls.length = 0;
+  }
+
+  /** Forgets messages, views, recorded calls and faults; users and channels stay. */
+  reset(): void {
+    this.state.reset();
+    this.clearCalls();
+    this.clearFaults();
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method && c.ok);
   }

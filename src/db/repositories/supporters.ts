@@ -156,3 +156,27 @@ export const quotaFor = async (db: DbOrTrx, month: string, fallback: number): Pr
     .executeTakeFirst();
   return row?.quota ?? fallback;
 };
+
+/** Languages supporters chose with `/supporter lang` (absent = not chosen). */
+export const chosenLocales = async (db: DbOrTrx): Promise<Map<string, string>> => {
+  const rows = await db
+    .selectFrom('supporters')
+    .select(['id', 'locale'])
+    .where('locale', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.locale!]));
+};
+
+/** Roster members who came from the roster channel, for syncing it. */
+export const channelSourcedIds = async (db: DbOrTrx): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('supporters')
+      .select('id')
+      .where('source', '=', 'channel')
+      .where('left_at', 'is', null)
+      .execute()
+  ).map((r) => r.id);
+
+export const allSupporterIds = async (db: DbOrTrx): Promise<Set<string>> =>
+  new Set((await db.selectFrom('supporters').select('id').execute()).map((r) => r.id));

@@ -50,6 +50,9 @@ export const supporterEn: Messages['supporter'] = {
   langSet: (_p: P) => 'Language set to English.',
   exemptSet: (p: P) => `<@${p.user}> is exempt from the quota in ${p.months}.`,
   quotaSet: (p: P) => `From ${monthEn(p.from!)} the quota is ${p.quota} slots a month.`,
+  digestPosted: (p: P) => `The digest is posted (${p.where}).`,
+  digestNowhere: (_p: P) =>
+    'There is nowhere to post the digest: set OPERATOR_CHANNEL_ID or OPERATOR_USER_IDS.',
 };
 
 export const homeEn: Messages['home'] = {

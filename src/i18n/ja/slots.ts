@@ -49,6 +49,9 @@ export const supporterJa = {
   langSet: (_p: P) => '表示言語を日本語にしました。',
   exemptSet: (p: P) => `<@${p.user}> の ${p.months} のノルマを免除しました。`,
   quotaSet: (p: P) => `${monthJa(p.from!)}以降のノルマを月${p.quota}枠にしました。`,
+  digestPosted: (p: P) => `ダイジェストを投稿しました（${p.where}）。`,
+  digestNowhere: (_p: P) =>
+    'ダイジェストの送り先がありません。OPERATOR_CHANNEL_ID か OPERATOR_USER_IDS を設定してください。',
 };
 
 export const homeJa = {

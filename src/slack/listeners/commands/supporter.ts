@@ -1,7 +1,9 @@
 /** `/supporter`: roster membership and settings; operators also exempt people, set the quota, post the digest. */
-import { DomainError } from '../../../domain/errors.js';
+import { monthOf } from '../../../domain/calendar.js';
 import { messages } from '../../../i18n/index.js';
+import { composeDigest, digestRecipients } from '../../../jobs/operatorDigest.js';
 import {
+  assertOperator,
   chooseLanguage,
   exemptSupporter,
   joinRoster,
@@ -71,10 +73,17 @@ const quota: CommandHandler = async (ctx) => {
   return { text: ctx.m.supporter.quotaSet({ quota: r.quota, from: r.fromMonth }) };
 };
 
-/** Filled in by the jobs feature: posts the operator digest now. */
+/** Posts the operator digest now, to the same place the daily one goes. */
 const digest: CommandHandler = async (ctx) => {
-  if (!ctx.deps.config.operatorUserIds.includes(ctx.userId)) throw new DomainError('permission_denied');
-  throw new DomainError('generic');
+  assertOperator(useCaseDeps(ctx.deps), ctx.userId);
+  const { config, database, logger } = ctx.deps;
+  const jobDeps = { config, db: database.db, logger, slack: ctx.client };
+  const recipients = digestRecipients(jobDeps);
+  if (!recipients.length) return { text: ctx.m.supporter.digestNowhere({}) };
+  const message = await composeDigest(jobDeps, ctx.now, monthOf(ctx.now, config.timezone));
+  for (const channel of recipients) await ctx.client.chat.postMessage({ channel, ...message });
+  const where = recipients.map((r) => (/^[UW]/.test(r) ? `<@${r}>` : `<#${r}>`)).join(' ');
+  return { text: ctx.m.supporter.digestPosted({ where }) };
 };
 
 export const supporterCommand: CommandSpec = {

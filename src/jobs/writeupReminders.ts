@@ -1,0 +1,56 @@
+/**
+ * writeup-reminders: one DM per session whose strengths write-up is still pending 24 h after it ended
+ * (sessions that ended within the last 30 days, so a first deployment doesn't flood people about old
+ * ones), with a button to record it as sent. Overdue ones also appear in the operator digest.
+ */
+import { DateTime } from 'luxon';
+import { chosenLocales } from '../db/repositories/supporters.js';
+import { formatSlotWhen, toUtcIso } from '../domain/calendar.js';
+import { isLocale, type Locale, messages } from '../i18n/index.js';
+import { button, section } from '../slack/blocks/kit.js';
+import { deliverAll, type Outgoing } from '../slack/delivery.js';
+import { IDS } from '../slack/ids.js';
+import type { Job } from './types.js';
+
+export const WRITEUP_REMINDER_AFTER_HOURS = 24;
+export const WRITEUP_REMINDER_LOOKBACK_DAYS = 30;
+
+export const writeupReminders: Job = async (deps, opts) => {
+  const now = DateTime.fromJSDate(opts.now);
+  const sessions = await deps.db
+    .selectFrom('slots as s')
+    .leftJoin('consultations as c', 'c.slot_id', 's.id')
+    .select(['s.id', 's.supporter_id', 's.start_at', 's.minutes', 'c.id as consultation_id'])
+    .where('s.status', '=', 'booked')
+    .where('s.writeup_done_at', 'is', null)
+    .where('s.end_at', '<=', toUtcIso(now.minus({ hours: WRITEUP_REMINDER_AFTER_HOURS })))
+    .where('s.end_at', '>', toUtcIso(now.minus({ days: WRITEUP_REMINDER_LOOKBACK_DAYS })))
+    .orderBy('s.end_at')
+    .execute();
+  const locales = await chosenLocales(deps.db);
+  const outgoing: Outgoing[] = sessions.map((s) => {
+    const chosen = locales.get(s.supporter_id);
+    const locale: Locale = isLocale(chosen) ? chosen : deps.config.defaultLocale;
+    const m = messages(locale);
+    const when = formatSlotWhen(s.start_at, s.minutes, deps.config.timezone, locale, opts.now);
+    const text = m.jobs.writeupText({ when, ...(s.consultation_id ? { id: s.consultation_id } : {}) });
+    return {
+      key: `writeup:${s.id}`,
+      recipient: s.supporter_id,
+      text,
+      blocks: [
+        {
+          ...section(text),
+          accessory: button(m.jobs.writeupButton({}), IDS.actions.writeupDone, String(s.id), 'primary'),
+        },
+      ],
+    };
+  });
+  const report = await deliverAll(deps, outgoing, {
+    job: 'writeup-reminders',
+    now: opts.now,
+    ...(opts.dryRun ? { dryRun: true } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  return { job: 'writeup-reminders', ...report };
+};

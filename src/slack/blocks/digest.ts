@@ -1,0 +1,77 @@
+/**
+ * The operator digest as Block Kit, within Slack's limits at any community size: long lists are cut
+ * with a pointer to the full export, every section stays under 3,000 characters, well under 50 blocks.
+ */
+import type { KnownBlock } from '@slack/types';
+import { formatSlotWhen } from '../../domain/calendar.js';
+import type { Messages } from '../../i18n/index.js';
+import type { DigestData } from '../../usecases/digest.js';
+import type { Audience } from '../format/slots.js';
+import { divider, mrkdwn, section, truncate } from './kit.js';
+
+export const MAX_BELOW_LISTED = 60;
+export const MAX_ITEMS_LISTED = 10;
+
+const listSection = (header: string, lines: string[], more: string | undefined, none: string): KnownBlock =>
+  section([header, ...(lines.length ? lines : [none]), ...(more ? [more] : [])].join('\n'));
+
+export const buildDigest = (
+  a: Audience,
+  data: DigestData,
+  links: ReadonlyMap<number, string>,
+): { text: string; blocks: KnownBlock[] } => {
+  const m: Messages = a.m;
+  const j = m.jobs;
+  const date = a.now.toLocaleDateString('sv-SE', { timeZone: a.zone });
+  const capacity = j.digestCapacity({
+    month: data.month,
+    offered: data.offered,
+    needed: data.needed,
+    active: data.active,
+    quota: data.quota,
+  });
+  const below = data.below.slice(0, MAX_BELOW_LISTED);
+  const unanswered = data.unanswered.slice(0, MAX_ITEMS_LISTED);
+  const overdue = data.overdue.slice(0, MAX_ITEMS_LISTED);
+  const when = (start: string, minutes: number) => formatSlotWhen(start, minutes, a.zone, a.locale, a.now);
+  const moreOf = (total: number, shown: number, month = data.month) =>
+    total > shown ? j.digestMore({ n: total - shown, month }) : undefined;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(j.digestHeader({ date }), 150) } },
+    section(capacity),
+    { type: 'context', elements: [mrkdwn(j.digestExcused({ n: data.excused }))] },
+    divider(),
+    listSection(
+      j.digestBelowHeader({ n: data.below.length }),
+      [
+        below
+          .map((s) => j.digestBelowLine({ user: s.supporterId, count: s.count, quota: s.quota }))
+          .join('、'),
+      ].filter(Boolean),
+      moreOf(data.below.length, below.length),
+      j.digestNone({}),
+    ),
+    listSection(
+      j.digestUnansweredHeader({ n: data.unanswered.length }),
+      unanswered.map((c) =>
+        j.digestUnansweredLine({
+          link: links.get(c.id) ? `<${links.get(c.id)}|#${c.id}>` : `#${c.id}`,
+          user: c.supporter_id,
+          when: when(c.session_start, 60).replace(/–\d{2}:\d{2}$/, ''),
+        }),
+      ),
+      data.unanswered.length > unanswered.length
+        ? `…+${data.unanswered.length - unanswered.length}`
+        : undefined,
+      j.digestNone({}),
+    ),
+    listSection(
+      j.digestOverdueHeader({ n: data.overdue.length }),
+      overdue.map((s) => j.digestOverdueLine({ user: s.supporter_id, when: when(s.start_at, s.minutes) })),
+      data.overdue.length > overdue.length ? `…+${data.overdue.length - overdue.length}` : undefined,
+      j.digestNone({}),
+    ),
+  ];
+  const text = [j.digestHeader({ date }), capacity, j.digestBelowHeader({ n: data.below.length })].join('\n');
+  return { text, blocks };
+};

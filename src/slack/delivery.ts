@@ -1,0 +1,322 @@
+/**
+ * The one path jobs send through. Each message has an idempotency key, recorded in `deliveries` before
+ * anything is sent and stamped into the message's metadata (event_type `supporter_desk_delivery`).
+ * - Crash before the send: the row stays pending (or `sending`); the next run claims it, finds nothing in
+ *   Slack under the key and sends it once. Nothing is lost.
+ * - Crash between send and mark: the next run claims the row, finds the key in the DM/channel history
+ *   (conversations.history/replies, include_all_metadata) and marks it sent without posting again. The
+ *   same check runs before re-posting after an ambiguous failure (timeout, 5xx, internal_error).
+ * - Two instances or runs: the claim is one atomic UPDATE (pending → sending, attempts + 1); the loser
+ *   skips. `attempts` is a fencing token: only the current holder settles the row. A holder silent for
+ *   longer than the lease (10 min) is presumed dead; its row is taken over, history check first.
+ * - 429: every worker pauses for exactly Retry-After, then the same message is retried; it is neither
+ *   dropped nor counted failed (after 20 waits it is left pending, like a transient failure). The SDK
+ *   never retries by itself (createJobClient: no retries, rate-limited calls rejected to us).
+ * - Transient errors (network, timeout, 5xx, internal_error…): 3 retries with backoff (0.5, 1, 2 s), then
+ *   the row is left pending for the next run and reported failed in this one.
+ * - Permanent errors (user_not_found, channel_not_found, is_archived…): marked failed with the error, never
+ *   retried; later runs count the key as skipped (it is reported failed once, by the run that hit it).
+ * - Auth errors (invalid_auth, token_revoked, missing_scope…) stop the whole delivery with an error and
+ *   leave rows pending: marking them failed would lose every message to a bad token.
+ * - Dry run: reads which keys are settled; writes and sends nothing; returns the planned messages.
+ * Report: `sent` = posted by this run; `skipped` = sent or failed before, held elsewhere, or found already
+ * posted. Pacing: 4 recipients in parallel; one recipient's messages in order, 1 s apart.
+ */
+import type { KnownBlock } from '@slack/types';
+import { LogLevel, WebClient } from '@slack/web-api';
+import type { Config } from '../config.js';
+import {
+  claimDelivery,
+  type DeliveryClaim,
+  type DeliverySettlement,
+  findDeliveries,
+  insertPendingDelivery,
+  renewDeliveryClaim,
+  settleDelivery,
+} from '../db/repositories/deliveries.js';
+import { toUtcIso } from '../domain/calendar.js';
+import type { JobDeps, JobOptions, JobReport } from '../jobs/types.js';
+import {
+  classifySlackError,
+  messageOf,
+  type RateLimitGate,
+  rateLimitGate,
+  type Sleep,
+  withRetries,
+} from './slackRetry.js';
+
+export const DELIVERY_EVENT_TYPE = 'supporter_desk_delivery';
+
+/** One message: to a user id (U…/W…, their DM with the bot) or a channel id, optionally in a thread. */
+export type Outgoing = {
+  key: string;
+  recipient: string;
+  text: string;
+  blocks?: KnownBlock[];
+  threadTs?: string;
+};
+
+export type DeliveryOptions = {
+  /** The job name recorded with each key. */
+  job: string;
+  now: Date;
+  dryRun?: boolean;
+  onProgress?: JobOptions['onProgress'];
+};
+
+export type DeliveryReport = Omit<JobReport, 'job'>;
+
+export const DELIVERY_TUNING = {
+  concurrency: 4,
+  recipientSpacingMs: 1000,
+  leaseMs: 10 * 60_000,
+  historyPages: 5,
+} as const;
+
+/** Thrown when an auth error or an unexpected one (e.g. the database) stops a delivery midway. */
+export class DeliveryStoppedError extends Error {
+  constructor(
+    cause: unknown,
+    readonly report: DeliveryReport,
+  ) {
+    super(`delivery stopped: ${messageOf(cause)}`, { cause });
+    this.name = 'DeliveryStoppedError';
+  }
+}
+
+/** The web client for jobs: the SDK never retries nor waits on its own, delivery decides. */
+export const createJobClient = (config: Config): WebClient =>
+  new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 15_000,
+    logLevel: LogLevel.ERROR,
+  });
+
+export const deliverAll = async (
+  deps: JobDeps,
+  messages: readonly Outgoing[],
+  opts: DeliveryOptions,
+): Promise<DeliveryReport> => {
+  if (opts.dryRun) return plan(deps, messages);
+  const run = startRun(deps, messages.length, opts);
+  const queue = groupByRecipient(messages);
+  const worker = async () => {
+    for (let group = queue.shift(); group && !run.stop; group = queue.shift()) {
+      await deliverGroup(run, group);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DELIVERY_TUNING.concurrency, queue.length) }, worker));
+  if (run.stop) throw new DeliveryStoppedError(run.stop.error, run.report);
+  return run.report;
+};
+
+type Run = {
+  deps: JobDeps;
+  job: string;
+  report: DeliveryReport;
+  total: number;
+  done: number;
+  onProgress: DeliveryOptions['onProgress'];
+  /** The run's `now` advanced by the real time elapsed since it started, as a stored instant. */
+  at: (offsetMs?: number) => string;
+  sleep: Sleep;
+  gate: RateLimitGate;
+  dmChannels: Map<string, Promise<string>>;
+  /** Set by the first error that stops the run. */
+  stop: { error: unknown } | undefined;
+};
+
+type Outcome = { status: 'sent' | 'skipped' } | { status: 'failed'; error: string };
+
+const startRun = (deps: JobDeps, total: number, opts: DeliveryOptions): Run => {
+  const t0 = performance.now();
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  return {
+    deps,
+    job: opts.job,
+    report: { sent: 0, skipped: 0, failed: 0, planned: [], failures: [] },
+    total,
+    done: 0,
+    onProgress: opts.onProgress,
+    at: (offsetMs = 0) => toUtcIso(new Date(opts.now.getTime() + performance.now() - t0 + offsetMs)),
+    sleep,
+    gate: rateLimitGate(sleep),
+    dmChannels: new Map(),
+    stop: undefined,
+  };
+};
+
+/** One recipient's messages, in order and spaced out (Slack allows about one post per second per channel). */
+const deliverGroup = async (run: Run, group: Outgoing[]) => {
+  let posted = false;
+  for (const message of group) {
+    if (run.stop) return;
+    if (posted) await run.sleep(DELIVERY_TUNING.recipientSpacingMs);
+    let outcome: Outcome;
+    try {
+      outcome = await deliverOne(run, message);
+    } catch (err) {
+      run.stop ??= { error: err };
+      run.deps.logger.error({ err, key: message.key, job: run.job }, 'delivery stopped');
+      return;
+    }
+    posted = outcome.status === 'sent';
+    tally(run, message, outcome);
+  }
+};
+
+const tally = (run: Run, message: Outgoing, outcome: Outcome) => {
+  run.report[outcome.status] += 1;
+  if (outcome.status === 'failed') {
+    run.report.failures.push({ key: message.key, recipient: message.recipient, error: outcome.error });
+  }
+  run.done += 1;
+  run.onProgress?.({ done: run.done, total: run.total });
+};
+
+class LostClaim extends Error {}
+
+const deliverOne = async (run: Run, message: Outgoing): Promise<Outcome> => {
+  const { db, logger } = run.deps;
+  const { key } = message;
+  const fresh = await insertPendingDelivery(db, {
+    key,
+    job: run.job,
+    recipient: message.recipient,
+    at: run.at(),
+  });
+  const claim = await claimDelivery(db, key, run.at(), run.at(-DELIVERY_TUNING.leaseMs));
+  if (!claim) return { status: 'skipped' };
+  const settle = (outcome: DeliverySettlement) => settleDelivery(db, key, claim.token, outcome, run.at());
+  try {
+    const result = await withRetries(sendOnce(run, message, claim, !fresh), {
+      gate: run.gate,
+      sleep: run.sleep,
+      beforeRetry: async () => {
+        if (!(await renewDeliveryClaim(db, key, claim.token, run.at()))) throw new LostClaim(key);
+      },
+    });
+    if (!(await settle({ status: 'sent', channel: result.channel, ts: result.ts }))) {
+      logger.warn({ key, job: run.job }, 'delivery: sent, but another holder had taken the row over');
+    }
+    if (!result.recovered) return { status: 'sent' };
+    logger.info({ key, job: run.job }, 'delivery: found already posted; marked sent');
+    return { status: 'skipped' };
+  } catch (err) {
+    if (err instanceof LostClaim) return { status: 'skipped' };
+    const failure = classifySlackError(err);
+    const status = failure.kind === 'permanent' ? 'failed' : 'pending';
+    await settle({ status, error: failure.error }).catch(() => false);
+    if (failure.kind === 'fatal' || failure.kind === 'unexpected') throw err;
+    logger.warn(
+      { key, job: run.job, error: failure.error, retried: status === 'pending' },
+      'delivery failed',
+    );
+    return { status: 'failed', error: failure.error };
+  }
+};
+
+type Posted = { channel: string; ts: string; recovered: boolean };
+
+/**
+ * One attempt: post, unless the message may already be in Slack (the row predates this run, or the last
+ * attempt failed ambiguously); then look for its key first and post only when it is not there.
+ */
+const sendOnce = (run: Run, message: Outgoing, claim: DeliveryClaim, mayBePosted: boolean) => {
+  let unsure = mayBePosted;
+  return async (): Promise<Posted> => {
+    if (unsure) {
+      const found = await findPosted(run, message, claim.createdAt);
+      if (found) return { ...found, recovered: true };
+      unsure = false;
+    }
+    try {
+      return { ...(await post(run, message)), recovered: false };
+    } catch (err) {
+      if (classifySlackError(err).kind !== 'ratelimited') unsure = true;
+      throw err;
+    }
+  };
+};
+
+const post = async (run: Run, m: Outgoing): Promise<{ channel: string; ts: string }> => {
+  const res = await run.deps.slack.chat.postMessage({
+    channel: m.recipient,
+    text: m.text,
+    ...(m.blocks ? { blocks: m.blocks } : {}),
+    ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+    metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: m.key } },
+  });
+  if (!res.ts) throw new Error('chat.postMessage answered ok without a ts');
+  return { channel: res.channel ?? m.recipient, ts: res.ts };
+};
+
+type HistoryMessage = { ts?: string; metadata?: { event_type?: string; event_payload?: unknown } };
+
+const carriesKey = (m: HistoryMessage, key: string): boolean =>
+  m.metadata?.event_type === DELIVERY_EVENT_TYPE &&
+  (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key;
+
+/** Looks for a message carrying `key` posted since the row was created (less a minute for clock skew). */
+const findPosted = async (run: Run, m: Outgoing, createdAt: string) => {
+  const { slack } = run.deps;
+  const channel = await conversationOf(run, m.recipient);
+  const oldestMs = Date.parse(createdAt) - 60_000;
+  // A row stamped in the future of the real clock (a `--now` ahead of time) must not hide real messages.
+  const oldest = oldestMs < Date.now() ? { oldest: (oldestMs / 1000).toFixed(6) } : {};
+  let cursor: string | undefined;
+  for (let page = 0; page < DELIVERY_TUNING.historyPages; page += 1) {
+    const args = { channel, include_all_metadata: true, limit: 200, cursor, ...oldest };
+    const res = m.threadTs
+      ? await slack.conversations.replies({ ...args, ts: m.threadTs })
+      : await slack.conversations.history(args);
+    const hit = (res.messages as HistoryMessage[] | undefined)?.find((x) => carriesKey(x, m.key));
+    if (hit?.ts) return { channel, ts: hit.ts };
+    cursor = res.response_metadata?.next_cursor || undefined;
+    if (!cursor) return undefined;
+  }
+  return undefined;
+};
+
+/** A user id's DM channel (conversations.open, once per run), or the channel id itself. */
+const conversationOf = (run: Run, recipient: string): Promise<string> => {
+  if (!/^[UW]/.test(recipient)) return Promise.resolve(recipient);
+  let channel = run.dmChannels.get(recipient);
+  if (!channel) {
+    channel = run.deps.slack.conversations.open({ users: recipient }).then((res) => {
+      if (!res.channel?.id) throw new Error('conversations.open answered ok without a channel');
+      return res.channel.id;
+    });
+    channel.catch(() => run.dmChannels.delete(recipient));
+    run.dmChannels.set(recipient, channel);
+  }
+  return channel;
+};
+
+const groupByRecipient = (messages: readonly Outgoing[]): Outgoing[][] => {
+  const groups = new Map<string, Outgoing[]>();
+  for (const m of messages) {
+    const group = groups.get(m.recipient);
+    if (group) group.push(m);
+    else groups.set(m.recipient, [m]);
+  }
+  return [...groups.values()];
+};
+
+/** A dry run: what would be sent now (keys not yet settled), without writing or sending anything. */
+const plan = async (deps: JobDeps, messages: readonly Outgoing[]): Promise<DeliveryReport> => {
+  const rows = await findDeliveries(
+    deps.db,
+    messages.map((m) => m.key),
+  );
+  const seen = new Set(rows.filter((r) => r.status === 'sent' || r.status === 'failed').map((r) => r.key));
+  const planned: DeliveryReport['planned'] = [];
+  for (const { key, recipient, text } of messages) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    planned.push({ key, recipient, text });
+  }
+  return { sent: 0, skipped: messages.length - planned.length, failed: 0, planned, failures: [] };
+};

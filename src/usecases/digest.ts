@@ -1,0 +1,67 @@
+/** The data of the operator digest: capacity, who is below quota, unanswered consultations, overdue write-ups. */
+import { DateTime } from 'luxon';
+import type { Consultation, Slot } from '../db/schema.js';
+import { toUtcIso } from '../domain/calendar.js';
+import { isBelowQuota } from '../domain/quota.js';
+import type { UseCaseDeps } from './deps.js';
+import { rosterStandings, type SupporterStanding } from './standing.js';
+
+export type DigestData = {
+  month: string;
+  offered: number;
+  needed: number;
+  active: number;
+  quota: number;
+  below: SupporterStanding[];
+  excused: number;
+  unanswered: Consultation[];
+  overdue: Slot[];
+};
+
+export const digestData = async (deps: UseCaseDeps, month: string, now: Date): Promise<DigestData> => {
+  const { db, config } = deps;
+  const nowIso = toUtcIso(now);
+  const overdueBefore = toUtcIso(DateTime.fromJSDate(now).minus({ hours: config.writeupDueHours }));
+  const [standings, unanswered, overdue] = await Promise.all([
+    rosterStandings(db, config, month),
+    db
+      .selectFrom('consultations')
+      .selectAll()
+      .where('status', '=', 'open')
+      .where('ts', 'is not', null)
+      .where('session_start', '>', nowIso)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('thread_replies')
+              .select('message_ts')
+              .whereRef('consultation_id', '=', 'consultations.id'),
+          ),
+        ),
+      )
+      .orderBy('session_start')
+      .execute(),
+    db
+      .selectFrom('slots')
+      .selectAll()
+      .where('status', '=', 'booked')
+      .where('writeup_done_at', 'is', null)
+      .where('end_at', '<=', overdueBefore)
+      .orderBy('end_at')
+      .execute(),
+  ]);
+  const counted = standings.filter((s) => !s.away && !s.exempt);
+  return {
+    month,
+    offered: standings.reduce((n, s) => n + s.count, 0),
+    needed: counted.reduce((n, s) => n + s.quota, 0),
+    active: counted.length,
+    quota: standings[0]?.quota ?? config.monthlySlotQuota,
+    below: standings
+      .filter(isBelowQuota)
+      .sort((a, b) => a.count - b.count || a.supporterId.localeCompare(b.supporterId)),
+    excused: standings.length - counted.length,
+    unanswered,
+    overdue,
+  };
+};
