@@ -82,6 +82,8 @@ const schema = z.object({
   ADVICE_NUDGE_CRON: cronExpr('*/30 * * * *'),
   WRITEUP_REMINDER_CRON: cronExpr('0 18 * * *'),
   RETENTION_CRON: cronExpr('30 3 * * *'),
+  STUDY_REMINDER_CRON: cronExpr('*/15 * * * *'),
+  STUDY_CHANNEL_ID: optionalId,
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -104,7 +106,13 @@ export type Config = Readonly<{
   dbPoolSize: number;
   timezone: string;
   defaultLocale: 'ja' | 'en';
-  channels: Readonly<{ advice: string; supporters: string | undefined; operators: string | undefined }>;
+  channels: Readonly<{
+    advice: string;
+    supporters: string | undefined;
+    operators: string | undefined;
+    /** Where study sessions are announced: STUDY_CHANNEL_ID, else the supporters' channel. */
+    study: string | undefined;
+  }>;
   operatorUserIds: readonly string[];
   monthlySlotQuota: number;
   adviceNudgeHours: number;
@@ -123,6 +131,7 @@ export const JOB_NAMES = [
   'advice-nudges',
   'writeup-reminders',
   'retention',
+  'study-reminders',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -164,6 +173,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv): Config => {
       advice: e.ADVICE_CHANNEL_ID,
       supporters: e.SUPPORTERS_CHANNEL_ID,
       operators: e.OPERATOR_CHANNEL_ID,
+      study: e.STUDY_CHANNEL_ID ?? e.SUPPORTERS_CHANNEL_ID,
     },
     operatorUserIds: e.OPERATOR_USER_IDS,
     monthlySlotQuota: e.MONTHLY_SLOT_QUOTA,
@@ -178,6 +188,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv): Config => {
         'advice-nudges': e.ADVICE_NUDGE_CRON,
         'writeup-reminders': e.WRITEUP_REMINDER_CRON,
         retention: e.RETENTION_CRON,
+        'study-reminders': e.STUDY_REMINDER_CRON,
       },
     },
     logLevel: e.LOG_LEVEL,

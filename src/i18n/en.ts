@@ -1,6 +1,7 @@
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
 import { homeEn, slotsEn, supporterEn } from './en/slots.js';
+import { studyEn, studyErrorsEn } from './en/study.js';
 import type { Messages } from './index.js';
 
 type P = Record<string, string | number>;
@@ -60,10 +61,12 @@ export const en: Messages = {
   supporter: supporterEn,
   home: homeEn,
   jobs: jobsEn,
+  study: studyEn,
   consult: consultEn,
   errors: {
     ...jobsErrorsEn,
     ...consultErrorsEn,
+    ...studyErrorsEn,
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',
     permission_denied: (_p: P) => 'Only operators (OPERATOR_USER_IDS) can do this.',
     not_yours: (_p: P) => 'This button is meant for someone else, so it cannot be used by you.',

@@ -5,6 +5,7 @@
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
 import { homeJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
+import { studyErrorsJa, studyJa } from './ja/study.js';
 
 type P = Record<string, string | number>;
 
@@ -52,10 +53,12 @@ export const ja = {
   supporter: supporterJa,
   home: homeJa,
   jobs: jobsJa,
+  study: studyJa,
   consult: consultJa,
   errors: {
     ...jobsErrorsJa,
     ...consultErrorsJa,
+    ...studyErrorsJa,
     generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
     permission_denied: (_p: P) => 'この操作は運営メンバー（OPERATOR_USER_IDS）だけが使えます。',
     not_yours: (_p: P) => 'これはあなた宛てのボタンではないため、操作できません。',

@@ -15,6 +15,7 @@ import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { publishHome } from '../../home.js';
 import { IDS } from '../../ids.js';
 import { errorReply } from '../../reply.js';
+import { registerStudyActions } from './study.js';
 
 /** Tells the user what went wrong: ephemerally where the button was, else by DM (e.g. from the Home tab). */
 export const notifyUser = async (client: WebClient, body: BlockAction, text: string): Promise<void> => {
@@ -24,6 +25,7 @@ export const notifyUser = async (client: WebClient, body: BlockAction, text: str
 };
 
 export const register = (app: App, deps: ListenerDeps): void => {
+  registerStudyActions(app, deps);
   const guarded =
     (work: (body: BlockAction<ButtonAction>, client: WebClient, now: Date) => Promise<void>) =>
     async ({
