@@ -20,7 +20,9 @@ export type PostView = {
 };
 
 const timeLeft = (m: Messages, sessionStart: string, now: Date): string => {
-  const totalHours = Math.max(0, Math.floor((Date.parse(sessionStart) - now.getTime()) / 3_600_000));
+  const ms = Date.parse(sessionStart) - now.getTime();
+  if (ms <= 0) return m.consult.sessionStarted({});
+  const totalHours = Math.floor(ms / 3_600_000);
   return m.consult.timeLeft({ days: Math.floor(totalHours / 24), hours: totalHours % 24 });
 };
 

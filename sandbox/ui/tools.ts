@@ -1,0 +1,174 @@
+/// <reference lib="dom" />
+/**
+ * The "clock and jobs" panel: the sandbox's time (what the app's clock returns), moving it, and running a
+ * job (quota-reminders, operator-digest, advice-nudges, writeup-reminders) at that time.
+ */
+import type { JobResult, Snapshot } from '../shared/types.js';
+import { post } from './api.js';
+import { fill, h } from './dom.js';
+import type { JobCounts, Lang, Strings } from './i18n.js';
+
+/** A run in progress (pending), its counts, or its error. */
+type Result = { pending: true } | { counts: JobCounts } | { error: string };
+
+export class Tools {
+  readonly el: HTMLElement;
+  private readonly clockText = h('div', { class: 'clock-now', id: 'clock-now' });
+  private readonly clockMode = h('div', { class: 'clock-mode' });
+  private readonly input = h('input', { type: 'datetime-local', class: 'bk-input', id: 'clock-input' });
+  private readonly controls = h('div', { class: 'clock-controls' });
+  private readonly jobs = h('div', { class: 'jobs' });
+  private readonly seedLog = h('div', { class: 'seed-log' });
+  private results: Record<string, Result> = {};
+  private snap: Snapshot | undefined;
+  private s: Strings | undefined;
+
+  constructor(private readonly onError: (e: unknown) => void) {
+    this.el = h(
+      'div',
+      { class: 'tools' },
+      h('section', {}, this.clockText, this.clockMode, this.controls),
+      this.jobs,
+      this.seedLog,
+    );
+  }
+
+  update(snap: Snapshot, s: Strings, lang: Lang): void {
+    this.snap = snap;
+    this.s = s;
+    const now = new Date(snap.clock.now);
+    const fmt = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+      timeZone: snap.clock.timezone,
+      dateStyle: 'full',
+      timeStyle: 'short',
+    });
+    this.clockText.textContent = fmt.format(now);
+    this.clockMode.textContent = `${snap.clock.real ? s.clockReal : s.clockShifted} · ${snap.clock.timezone}`;
+    this.clockMode.classList.toggle('shifted', !snap.clock.real);
+    if (document.activeElement !== this.input) this.input.value = snap.clock.now.slice(0, 16);
+    const shift = (hours: number) =>
+      this.setClock(new Date(now.getTime() + hours * 3600_000), snap.clock.timezone);
+    fill(
+      this.controls,
+      h(
+        'div',
+        { class: 'row' },
+        this.input,
+        h(
+          'button',
+          { type: 'button', class: 'btn', onclick: () => void this.setLocal(this.input.value) },
+          s.setClock,
+        ),
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'button', class: 'btn small', onclick: () => void shift(12) }, '+12h'),
+        h('button', { type: 'button', class: 'btn small', onclick: () => void shift(24) }, '+1d'),
+        h('button', { type: 'button', class: 'btn small', onclick: () => void shift(24 * 7) }, '+7d'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn small',
+            disabled: snap.clock.real,
+            onclick: () => void this.setLocal(null),
+          },
+          s.realClock,
+        ),
+      ),
+    );
+    fill(
+      this.jobs,
+      h('h3', {}, s.jobs),
+      h('p', { class: 'hint' }, snap.jobsReady ? s.jobsHint : s.jobsNotReady),
+      ...snap.jobs.map((job) => {
+        const result = this.results[job.name];
+        return h(
+          'div',
+          { class: 'job', 'data-job': job.name },
+          h('div', { class: 'job-head' }, h('code', {}, job.name), h('span', {}, s.jobAbout[job.name] ?? '')),
+          h(
+            'div',
+            { class: 'row' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn primary small',
+                disabled: !job.available,
+                onclick: () => void this.run(job.name, false),
+              },
+              s.run,
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn small',
+                disabled: !job.available,
+                onclick: () => void this.run(job.name, true),
+              },
+              s.dryRun,
+            ),
+            job.available ? null : h('span', { class: 'na' }, s.notAvailable),
+          ),
+          result ? resultLine(result, s) : null,
+        );
+      }),
+    );
+    fill(
+      this.seedLog,
+      snap.seed.log.length
+        ? h(
+            'details',
+            {},
+            h('summary', {}, s.seedDone(snap.seed.ok, snap.seed.failed)),
+            h('pre', {}, snap.seed.log.join('\n')),
+          )
+        : null,
+    );
+  }
+
+  private async setLocal(local: string | null): Promise<void> {
+    await post('/sandbox/api/clock', { local }).catch(this.onError);
+  }
+
+  private setClock(at: Date, zone: string): Promise<void> {
+    const parts = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: zone,
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(at);
+    return this.setLocal(parts.replace(' ', 'T'));
+  }
+
+  private async run(name: string, dryRun: boolean): Promise<void> {
+    this.results[name] = { pending: true };
+    this.redraw();
+    try {
+      const res = await post<JobResult>('/sandbox/api/job', { name, dryRun });
+      this.results[name] = res.ok ? { counts: counts(res.report, dryRun) } : { error: res.error ?? '?' };
+    } catch (err) {
+      this.results[name] = { error: err instanceof Error ? err.message : String(err) };
+    }
+    this.redraw();
+  }
+
+  private redraw(): void {
+    if (this.snap && this.s)
+      this.update(this.snap, this.s, document.documentElement.lang === 'en' ? 'en' : 'ja');
+  }
+}
+
+const counts = (report: Record<string, unknown> | undefined, dryRun: boolean): JobCounts => {
+  const n = (k: string) => (typeof report?.[k] === 'number' ? (report[k] as number) : 0);
+  const planned = Array.isArray(report?.planned) ? report.planned.length : 0;
+  return { sent: n('sent'), skipped: n('skipped'), failed: n('failed'), planned, dryRun };
+};
+
+const resultLine = (result: Result, s: Strings): HTMLElement => {
+  if ('pending' in result) return h('div', { class: 'job-result pending' }, '…');
+  if ('error' in result) return h('div', { class: 'job-result failed', role: 'status' }, result.error);
+  return h('div', { class: 'job-result', role: 'status' }, s.jobReport(result.counts));
+};
