@@ -34,13 +34,16 @@ export type BuiltApp = {
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 /**
- * The web client used for replies: short, bounded retries so a slash command's follow-up survives a blip,
- * but no retry storm. Jobs send through src/slack/delivery.ts, which makes its own retry decisions.
+ * The web client listeners use. No automatic retries: a post that timed out may have reached Slack, and
+ * retrying it behind the user's back could post twice. A failure becomes a clear error (and a failed
+ * /consult stores nothing), so the user can simply try again. Jobs send through src/slack/delivery.ts,
+ * which checks Slack before any re-send.
  */
 export const webClientOptions = (config: Config): WebClientOptions => ({
   slackApiUrl: config.slack.apiUrl,
-  retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
-  timeout: 10_000,
+  retryConfig: { retries: 0 },
+  rejectRateLimitedCalls: true,
+  timeout: 8000,
 });
 
 export const buildApp = (deps: AppDeps): BuiltApp => {

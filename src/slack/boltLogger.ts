@@ -9,10 +9,19 @@ const toPino: Record<LogLevel, string> = {
   [LogLevel.ERROR]: 'error',
 };
 
+/**
+ * The Slack SDKs log request and response payloads as text (at debug level), which pino's redaction
+ * paths cannot reach: message text, consultation topics. Keep the words, drop the payload.
+ */
+export const scrubPayload = (line: string): string => {
+  const cut = line.search(/[[{]/);
+  return cut < 0 ? line : `${line.slice(0, cut).trimEnd()} [payload omitted]`;
+};
+
 export const boltLogger = (base: Logger): BoltLogger => {
   let logger = base.child({ component: 'bolt' });
   const join = (msgs: unknown[]) =>
-    msgs.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+    scrubPayload(msgs.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : '{}')).join(' '));
   return {
     debug: (...msgs) => logger.debug(join(msgs)),
     info: (...msgs) => logger.info(join(msgs)),

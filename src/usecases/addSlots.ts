@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { findOverlapping, insertSlots } from '../db/repositories/slots.js';
 import { ensureSupporter } from '../db/repositories/supporters.js';
 import type { Slot } from '../db/schema.js';
+import { writeTransaction } from '../db/transaction.js';
 import { monthOf, toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import { type ParsedSlot, parseSlotEntries } from '../domain/slotParser.js';
@@ -25,7 +26,7 @@ export const addSlots = async (deps: UseCaseDeps, input: AddSlotsInput): Promise
     ...(input.month ? { month: input.month } : {}),
   });
   const nowIso = toUtcIso(input.now);
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, input.userId, 'slots', nowIso);
     await assertNoClashWithStored(trx, input.userId, parsed, config.timezone);
     const rows = await insertSlots(

@@ -5,6 +5,7 @@
 
 import { getSlots, setSlotStatus } from '../db/repositories/slots.js';
 import type { Slot, SlotStatus } from '../db/schema.js';
+import { writeTransaction } from '../db/transaction.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import type { UseCaseDeps } from './deps.js';
@@ -40,7 +41,7 @@ export const changeSlots = async (
   input: { userId: string; ids: number[]; change: SlotChange; now: Date },
 ): Promise<Slot[]> => {
   const { from, to } = TRANSITIONS[input.change];
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     const slots = await getSlots(trx, input.ids);
     for (const id of input.ids) {
       const slot = slots.find((s) => s.id === id);

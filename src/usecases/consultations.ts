@@ -14,6 +14,7 @@ import {
 import { findOverlapping, insertSlots, markWriteupDone, setSlotStatus } from '../db/repositories/slots.js';
 import { ensureSupporter } from '../db/repositories/supporters.js';
 import type { Consultation, Plan, Slot } from '../db/schema.js';
+import { writeTransaction } from '../db/transaction.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { assertPostable, MAX_QUESTION, MAX_TOPIC } from '../domain/consultForm.js';
 import { DomainError } from '../domain/errors.js';
@@ -48,7 +49,7 @@ export const createConsultation = async (
   ]);
   if (draft.startUtc <= toUtcIso(now)) throw new DomainError('consult_in_past', {}, 'session_date');
   const nowIso = toUtcIso(now);
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, draft.userId, 'consult', nowIso);
     const { slot, sessionChange } = await sessionFor(trx, draft, nowIso);
     const consultation = await insertConsultation(
@@ -108,7 +109,7 @@ export const markConsultationPosted = (deps: UseCaseDeps, id: number, channel: s
 
 /** Undoes createConsultation after the post to Slack failed: a failing command stores nothing. */
 export const undoConsultation = async (deps: UseCaseDeps, created: CreatedConsultation, now: Date) => {
-  await deps.db.transaction().execute(async (trx) => {
+  await writeTransaction(deps.db, async (trx) => {
     await deleteConsultation(trx, created.consultation.id);
     if (created.sessionChange === 'created')
       await trx.deleteFrom('slots').where('id', '=', created.slot.id).execute();

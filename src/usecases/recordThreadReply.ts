@@ -5,6 +5,7 @@
  */
 
 import { claimEvent, consultationByThread, recordReply } from '../db/repositories/consultations.js';
+import { writeTransaction } from '../db/transaction.js';
 import { toUtcIso } from '../domain/calendar.js';
 import type { UseCaseDeps } from './deps.js';
 
@@ -20,7 +21,7 @@ export type ThreadMessage = {
 export type ReplyOutcome = 'recorded' | 'duplicate' | 'not_a_consultation' | 'asker';
 
 export const recordThreadReply = (deps: UseCaseDeps, msg: ThreadMessage): Promise<ReplyOutcome> =>
-  deps.db.transaction().execute(async (trx) => {
+  writeTransaction(deps.db, async (trx) => {
     const nowIso = toUtcIso(msg.now);
     if (!(await claimEvent(trx, msg.eventId, nowIso))) return 'duplicate';
     const consultation = await consultationByThread(trx, msg.channel, msg.threadTs);

@@ -14,6 +14,7 @@ import {
   setMonthFlag,
   setQuotaFrom,
 } from '../db/repositories/supporters.js';
+import { writeTransaction } from '../db/transaction.js';
 import { addMonths, monthOf, parseMonth, toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import { parseTagList } from '../domain/tags.js';
@@ -36,7 +37,7 @@ export const updateExpertise = async (deps: UseCaseDeps, userId: string, text: s
   const tags = parseTagList(text);
   if (!tags.length) throw new DomainError('tags_empty');
   if (tags.length > MAX_TAGS) throw new DomainError('input_too_long', { field: 'expertise', max: MAX_TAGS });
-  await deps.db.transaction().execute(async (trx) => {
+  await writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, userId, 'command', toUtcIso(now));
     await setExpertise(trx, userId, tags);
   });
@@ -61,7 +62,7 @@ export const parseMonths = (text: string, now: Date, zone: string): string[] => 
 
 export const setAway = async (deps: UseCaseDeps, userId: string, text: string, now: Date) => {
   const months = parseMonths(text, now, deps.config.timezone);
-  await deps.db.transaction().execute(async (trx) => {
+  await writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, userId, 'command', toUtcIso(now));
     for (const m of months) await setMonthFlag(trx, userId, m, 'away', true);
   });
@@ -111,7 +112,7 @@ export const exemptSupporter = async (deps: UseCaseDeps, operatorId: string, tex
   if (!mention) throw new DomainError('user_mention_missing');
   const target = mention[1]!;
   const months = parseMonths(text.replace(mention[0], ' '), now, deps.config.timezone);
-  await deps.db.transaction().execute(async (trx) => {
+  await writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, target, 'command', toUtcIso(now));
     for (const m of months) await setMonthFlag(trx, target, m, 'exempt', true);
   });

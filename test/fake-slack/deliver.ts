@@ -91,7 +91,7 @@ export class SlackToApp {
     userId: string,
     command: string,
     text: string,
-    opts: { channel?: string } = {},
+    opts: { channel?: string; timeoutMs?: number } = {},
   ): Promise<FakeEphemeral> {
     const before = this.fake.state.ephemerals.length;
     const sent = await this.command(userId, command, text, opts);
@@ -99,7 +99,7 @@ export class SlackToApp {
     return this.fake.waitFor(
       () =>
         this.fake.state.ephemerals.slice(before).find((e) => e.user === userId && e.via === 'response_url'),
-      5000,
+      opts.timeoutMs ?? 5000,
       `a reply to ${command} ${text}`,
     );
   }

@@ -15,7 +15,7 @@ export const consultEn: Messages['consult'] = {
   resolveButton: (_p: P) => '解決した / Resolved',
   resolvedMark: (p: P) => `:white_check_mark: Resolved (<@${p.user}>)`,
   posted: (p: P) =>
-    `Consultation #${p.id} is posted: <${p.link}|open the thread>. Answers arrive in its thread.`,
+    `Consultation #${p.id} is posted: ${p.link ? `<${p.link}|open the thread>` : `<#${p.channel}>`}. Answers arrive in its thread.`,
   resolved: (p: P) => `Consultation #${p.id} is resolved. Thank the peers who answered!`,
   alreadyResolved: (p: P) => `Consultation #${p.id} was already resolved.`,
   writeupDone: (p: P) => `The strengths write-up for consultation #${p.id} is marked as sent. Well done!`,

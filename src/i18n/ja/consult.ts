@@ -15,7 +15,7 @@ export const consultJa = {
   resolveButton: (_p: P) => '解決した / Resolved',
   resolvedMark: (p: P) => `:white_check_mark: 解決済み（<@${p.user}>）`,
   posted: (p: P) =>
-    `相談 #${p.id} を投稿しました: <${p.link}|スレッドを開く>。回答は相談チャンネルのスレッドに届きます。`,
+    `相談 #${p.id} を投稿しました: ${p.link ? `<${p.link}|スレッドを開く>` : `<#${p.channel}>`}。回答は相談チャンネルのスレッドに届きます。`,
   resolved: (p: P) => `相談 #${p.id} を解決済みにしました。答えてくれた仲間にもお礼を伝えましょう。`,
   alreadyResolved: (p: P) => `相談 #${p.id} はすでに解決済みです。`,
   writeupDone: (p: P) => `相談 #${p.id} のセッションの強みのまとめを送付済みにしました。お疲れさまでした！`,

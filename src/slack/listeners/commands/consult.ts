@@ -20,7 +20,7 @@ const quickForm: CommandHandler = async (ctx) => {
     ctx.now,
   );
   return {
-    text: ctx.m.consult.posted({ id, link: link ?? '' }),
+    text: ctx.m.consult.posted({ id, link: link ?? '', channel: ctx.deps.config.channels.advice }),
     after: () => refreshHome(ctx.deps, ctx.client, ctx.userId),
   };
 };

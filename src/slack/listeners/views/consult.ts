@@ -71,7 +71,11 @@ export const register = (app: App, deps: ListenerDeps): void => {
       const posted = await postCreatedConsultation(deps, client, created, now);
       await client.chat.postMessage({
         channel: userId,
-        text: m.consult.posted({ id: posted.id, link: posted.link ?? '' }),
+        text: m.consult.posted({
+          id: posted.id,
+          link: posted.link ?? '',
+          channel: deps.config.channels.advice,
+        }),
       });
     } catch (err) {
       const code = isDomainError(err) ? err.code : 'generic';
