@@ -49,6 +49,11 @@ export const jobCommand = withHelp(async (args: string[], io: CliIo) => {
   const logger = createLogger(io.env.LOG_LEVEL ? config.logLevel : 'error', lineSink(io.err));
 
   const deps = (db: Db): JobDeps => ({ config, db, logger, slack: createJobClient(config) });
+  // SIGTERM/SIGINT: finish the message in hand, stop, report; the next run sends the rest.
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
   let report: JobReport;
   try {
     report = await withDatabase(io, (database) =>
@@ -58,6 +63,7 @@ export const jobCommand = withHelp(async (args: string[], io: CliIo) => {
         ...(values.month ? { month: values.month } : {}),
         dryRun,
         onProgress: ({ done, total }) => io.progress(`${jobName}: ${done}/${total}`),
+        signal: interrupt.signal,
       }),
     );
   } catch (err) {
@@ -65,6 +71,9 @@ export const jobCommand = withHelp(async (args: string[], io: CliIo) => {
     if (err instanceof DeliveryStoppedError) io.err(summary(jobName, err.report));
     if (err instanceof JobSkippedError) throw new CliError(err.message, 1);
     throw new CliError(`${jobName} failed: ${err instanceof Error ? err.message : String(err)}`, 1);
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
   }
   io.progress('');
   if (dryRun) {

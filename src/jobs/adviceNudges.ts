@@ -12,7 +12,7 @@ import { formatSlotWhen, monthOf, toUtcIso } from '../domain/calendar.js';
 import { tagKey } from '../domain/tags.js';
 import { isLocale, type Locale, messages } from '../i18n/index.js';
 import { truncate } from '../slack/blocks/kit.js';
-import { deliverAll, type Outgoing } from '../slack/delivery.js';
+import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
 import type { Job, JobDeps } from './types.js';
 
 export const MAX_NUDGED = 3;
@@ -27,12 +27,7 @@ export const adviceNudges: Job = async (deps, opts) => {
     const recipients = await recipientsFor(deps, c, opts.now, !opts.dryRun);
     outgoing.push(...(await messagesFor(deps, c, recipients, locales, opts.now)));
   }
-  const report = await deliverAll(deps, outgoing, {
-    job: 'advice-nudges',
-    now: opts.now,
-    ...(opts.dryRun ? { dryRun: true } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
+  const report = await deliverAll(deps, outgoing, deliveryOptions('advice-nudges', opts));
   if (!opts.dryRun) await markNudged(deps, candidates, opts.now);
   return { job: 'advice-nudges', ...report };
 };

@@ -5,7 +5,7 @@
 import { localDateOf, monthOf } from '../domain/calendar.js';
 import { messages } from '../i18n/index.js';
 import { buildDigest } from '../slack/blocks/digest.js';
-import { deliverAll } from '../slack/delivery.js';
+import { deliverAll, deliveryOptions } from '../slack/delivery.js';
 import { digestData } from '../usecases/digest.js';
 import type { Job, JobDeps } from './types.js';
 
@@ -36,7 +36,7 @@ export const operatorDigest: Job = async (deps, opts) => {
   const report = await deliverAll(
     deps,
     digestRecipients(deps).map((recipient) => ({ key: `digest:${day}:${recipient}`, recipient, ...message })),
-    { job: 'operator-digest', now: opts.now, ...(opts.dryRun ? { dryRun: true } : {}) },
+    deliveryOptions('operator-digest', opts),
   );
   return { job: 'operator-digest', ...report };
 };

@@ -12,7 +12,7 @@ import { patternText, weeklyPatterns } from '../domain/suggestions.js';
 import { targetMonth } from '../domain/targetMonth.js';
 import { isLocale, type Locale, messages } from '../i18n/index.js';
 import { button, section } from '../slack/blocks/kit.js';
-import { deliverAll, type Outgoing } from '../slack/delivery.js';
+import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
 import { IDS } from '../slack/ids.js';
 import { rosterStandings } from '../usecases/standing.js';
 import { syncRosterFromChannel } from './rosterSync.js';
@@ -51,12 +51,7 @@ export const quotaReminders: Job = async (deps, opts) => {
     ];
     return { key: `quota:${s.supporterId}:${month}:${day}`, recipient: s.supporterId, text, blocks };
   });
-  const report = await deliverAll(deps, outgoing, {
-    job: 'quota-reminders',
-    now: opts.now,
-    ...(opts.dryRun ? { dryRun: true } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
+  const report = await deliverAll(deps, outgoing, deliveryOptions('quota-reminders', opts));
   return { job: 'quota-reminders', ...report };
 };
 

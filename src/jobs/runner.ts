@@ -31,6 +31,7 @@ export type RunOptions = {
   month?: string;
   dryRun?: boolean;
   onProgress?: JobOptions['onProgress'];
+  signal?: AbortSignal;
   /** A running row whose heartbeat is older than this is presumed crashed. */
   leaseMs?: number;
 };
@@ -56,6 +57,7 @@ export const runJobOnce = async (
     ...(opts.month ? { month: opts.month } : {}),
     ...(opts.dryRun ? { dryRun: true } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
   };
   if (opts.dryRun) {
     return job(deps, jobOptions).then(

@@ -45,6 +45,7 @@ export const startScheduler = (
     return job ? [{ name, job, expr: config.scheduler.crons[name] }] : [];
   });
   const inflight = new Set<Promise<unknown>>();
+  const interrupt = new AbortController();
   let stopping = false;
   const track = <T>(promise: Promise<T>): Promise<T> => {
     inflight.add(promise);
@@ -53,7 +54,7 @@ export const startScheduler = (
     return promise;
   };
   const run = (name: JobName, job: Job, trigger: RunTrigger, scheduledFor: Date) =>
-    track(runLogged(deps, name, job, trigger, scheduledFor, opts.clock()));
+    track(runLogged(deps, name, job, trigger, scheduledFor, opts.clock(), interrupt.signal));
 
   const tasks: ScheduledTask[] = entries.map(({ name, job, expr }) =>
     cron.schedule(
@@ -98,6 +99,8 @@ export const startScheduler = (
         await task.stop();
         await task.destroy();
       }
+      // Running jobs finish the message in hand and stop; their next run sends the rest.
+      interrupt.abort();
       await Promise.allSettled([...inflight]);
     },
   };
@@ -111,10 +114,11 @@ const runLogged = async (
   trigger: RunTrigger,
   scheduledFor: Date,
   now: Date,
+  signal: AbortSignal,
 ): Promise<RunOutcome> => {
   const fields = { job: name, trigger, scheduledFor: scheduledFor.toISOString() };
   try {
-    const outcome = await runJobOnce(deps, name, job, { scheduledFor, trigger, now });
+    const outcome = await runJobOnce(deps, name, job, { scheduledFor, trigger, now, signal });
     if (outcome.outcome === 'completed') {
       const { sent, skipped, failed } = outcome.report;
       deps.logger.info({ ...fields, sent, skipped, failed }, 'job finished');

@@ -26,6 +26,11 @@ export type JobOptions = {
   dryRun?: boolean;
   /** Progress for long runs (the CLI shows it on a TTY). */
   onProgress?: (progress: { done: number; total: number }) => void;
+  /**
+   * Aborted on SIGTERM/SIGINT or scheduler stop: the job finishes the message in hand (sent and marked)
+   * and stops, so nothing is left half-sent; the next run sends the rest.
+   */
+  signal?: AbortSignal;
 };
 
 /** One message a job wants to send (or would send, in a dry run). */

@@ -8,7 +8,7 @@ import { chosenLocales } from '../db/repositories/supporters.js';
 import { formatSlotWhen, toUtcIso } from '../domain/calendar.js';
 import { isLocale, type Locale, messages } from '../i18n/index.js';
 import { button, section } from '../slack/blocks/kit.js';
-import { deliverAll, type Outgoing } from '../slack/delivery.js';
+import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
 import { IDS } from '../slack/ids.js';
 import type { Job } from './types.js';
 
@@ -46,11 +46,6 @@ export const writeupReminders: Job = async (deps, opts) => {
       ],
     };
   });
-  const report = await deliverAll(deps, outgoing, {
-    job: 'writeup-reminders',
-    now: opts.now,
-    ...(opts.dryRun ? { dryRun: true } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
+  const report = await deliverAll(deps, outgoing, deliveryOptions('writeup-reminders', opts));
   return { job: 'writeup-reminders', ...report };
 };

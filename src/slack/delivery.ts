@@ -62,7 +62,24 @@ export type DeliveryOptions = {
   now: Date;
   dryRun?: boolean;
   onProgress?: JobOptions['onProgress'];
+  signal?: AbortSignal;
 };
+
+/** The delivery options of a job run: its name plus the run's now, dry-run, progress and abort signal. */
+export const deliveryOptions = (job: string, opts: JobOptions): DeliveryOptions => ({
+  job,
+  now: opts.now,
+  ...(opts.dryRun ? { dryRun: true } : {}),
+  ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  ...(opts.signal ? { signal: opts.signal } : {}),
+});
+
+export class DeliveryInterruptedError extends Error {
+  constructor() {
+    super('interrupted before every message was sent; the next run sends the rest');
+    this.name = 'DeliveryInterruptedError';
+  }
+}
 
 export type DeliveryReport = Omit<JobReport, 'job'>;
 
@@ -103,12 +120,14 @@ export const deliverAll = async (
   const run = startRun(deps, messages.length, opts);
   const queue = groupByRecipient(messages);
   const worker = async () => {
-    for (let group = queue.shift(); group && !run.stop; group = queue.shift()) {
+    for (let group = queue.shift(); group && !run.stop && !opts.signal?.aborted; group = queue.shift()) {
       await deliverGroup(run, group);
     }
   };
   await Promise.all(Array.from({ length: Math.min(DELIVERY_TUNING.concurrency, queue.length) }, worker));
   if (run.stop) throw new DeliveryStoppedError(run.stop.error, run.report);
+  if (opts.signal?.aborted && queue.length)
+    throw new DeliveryStoppedError(new DeliveryInterruptedError(), run.report);
   return run.report;
 };
 

@@ -188,6 +188,41 @@ describe('quota-reminders across processes', () => {
   });
 });
 
+describe('quota-reminders interrupted by SIGTERM', () => {
+  it('ends cleanly (nothing left half-sent, a summary) and the next run completes it', async () => {
+    const people = addPeople(h.fake, 16);
+    await joinAll(people);
+    h.fake.injectFault({ method: 'chat.postMessage', kind: 'delay', ms: 150 });
+    const child = spawn('node', ['bin/supporter-desk.js', 'job', 'quota-reminders', '--now', MONDAY], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const exited = new Promise<number | null>((r) => child.on('close', r));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length >= 4, 20_000, 'some DMs');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(1);
+    expect(stderr).toMatch(/quota-reminders: sent \d+, skipped 0, failed 0/);
+    expect(stderr).toContain('interrupted');
+    const unsettled = await h.database.db
+      .selectFrom('deliveries')
+      .select('key')
+      .where('status', '=', 'sending')
+      .execute();
+    expect(unsettled).toEqual([]);
+    expect(h.fake.callsTo('chat.postMessage').length).toBeLessThan(people.length);
+    h.fake.clearFaults();
+    const rerun = await runCliInProcess(['job', 'quota-reminders', '--now', MONDAY], env);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    const counts = dmCounts();
+    expect(people.map((p) => counts.get(p) ?? 0)).toEqual(people.map(() => 1));
+  });
+});
+
 describe('operator-digest', () => {
   it('posts one digest a day with capacity, people below quota, unanswered consultations and overdue write-ups', async () => {
     await joinAll([USERS.aiko.id, USERS.ken.id, USERS.emma.id]);
