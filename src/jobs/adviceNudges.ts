@@ -6,6 +6,7 @@
  * resumes with the same people; the consultation counts as nudged once nothing is left to retry.
  */
 import { DateTime } from 'luxon';
+import { unansweredConsultations } from '../db/repositories/consultations.js';
 import { chosenLocales } from '../db/repositories/supporters.js';
 import type { Consultation } from '../db/schema.js';
 import { formatSlotWhen, monthOf, toUtcIso } from '../domain/calendar.js';
@@ -36,24 +37,9 @@ const dueConsultations = (deps: JobDeps, now: Date) => {
   const nowIso = toUtcIso(now);
   const postedBefore = toUtcIso(DateTime.fromJSDate(now).minus({ hours: deps.config.adviceNudgeHours }));
   const sessionBefore = toUtcIso(DateTime.fromJSDate(now).plus({ hours: 24 }));
-  return deps.db
-    .selectFrom('consultations')
-    .selectAll()
-    .where('status', '=', 'open')
-    .where('ts', 'is not', null)
+  return unansweredConsultations(deps.db, nowIso)
     .where('nudged_at', 'is', null)
-    .where('session_start', '>', nowIso)
     .where((eb) => eb.or([eb('created_at', '<=', postedBefore), eb('session_start', '<=', sessionBefore)]))
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('thread_replies')
-            .select('message_ts')
-            .whereRef('consultation_id', '=', 'consultations.id'),
-        ),
-      ),
-    )
-    .orderBy('session_start')
     .execute();
 };
 

@@ -1,5 +1,6 @@
 /** The data of the operator digest: capacity, who is below quota, unanswered consultations, overdue write-ups. */
 import { DateTime } from 'luxon';
+import { unansweredConsultations } from '../db/repositories/consultations.js';
 import type { Consultation, Slot } from '../db/schema.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { isBelowQuota } from '../domain/quota.js';
@@ -24,23 +25,7 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
   const overdueBefore = toUtcIso(DateTime.fromJSDate(now).minus({ hours: config.writeupDueHours }));
   const [standings, unanswered, overdue] = await Promise.all([
     rosterStandings(db, config, month),
-    db
-      .selectFrom('consultations')
-      .selectAll()
-      .where('status', '=', 'open')
-      .where('ts', 'is not', null)
-      .where('session_start', '>', nowIso)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('thread_replies')
-              .select('message_ts')
-              .whereRef('consultation_id', '=', 'consultations.id'),
-          ),
-        ),
-      )
-      .orderBy('session_start')
-      .execute(),
+    unansweredConsultations(db, nowIso).execute(),
     db
       .selectFrom('slots')
       .selectAll()

@@ -99,3 +99,25 @@ export const claimEvent = async (db: DbOrTrx, eventId: string, now: string): Pro
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
 };
+
+/**
+ * Open, posted consultations whose session is still ahead and that nobody else has answered yet,
+ * soonest session first. A query builder, so callers can narrow it further (e.g. not yet nudged).
+ */
+export const unansweredConsultations = (db: DbOrTrx, nowIso: string) =>
+  db
+    .selectFrom('consultations')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('ts', 'is not', null)
+    .where('session_start', '>', nowIso)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('thread_replies')
+            .select('message_ts')
+            .whereRef('consultation_id', '=', 'consultations.id'),
+        ),
+      ),
+    )
+    .orderBy('session_start');
