@@ -25,7 +25,7 @@ const main = async () => {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
   const migrated = await migrateToLatest(database.db);
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
 

@@ -2,7 +2,7 @@
 import { WebClient } from '@slack/web-api';
 import { sql } from 'kysely';
 import { type Config, ConfigError, loadConfig, loadDatabaseUrl } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { type DatabaseHandle, openDatabase, redactDatabaseUrl } from '../db/database.js';
 import { CliError, type CliIo, parseCommandArgs, withHelp } from './common.js';
 
 const USAGE = `Usage: supporter-desk doctor
@@ -38,12 +38,12 @@ const checkDatabase = async (io: CliIo): Promise<Check> => {
     const database = openDatabase(url);
     try {
       await sql`select 1`.execute(database.db);
-      const tables = await database.db.introspection.getTables();
-      const migrated = tables.some((t) => t.name === 'slots');
+      const migrated = await hasTable(database, 'slots');
+      const where = database.dialect === 'postgres' ? `PostgreSQL ${redactDatabaseUrl(url)}` : url;
       return {
         name: 'database',
         ok: true,
-        detail: `${url} answers${migrated ? '' : ' (not migrated yet: run `supporter-desk migrate`)'}`,
+        detail: `${where} answers${migrated ? '' : ' (not migrated yet: run `supporter-desk migrate`)'}`,
       };
     } finally {
       await database.close();
@@ -51,6 +51,18 @@ const checkDatabase = async (io: CliIo): Promise<Check> => {
   } catch (err) {
     return { name: 'database', ok: false, detail: err instanceof Error ? err.message : String(err) };
   }
+};
+
+/** On PostgreSQL only the schema in use counts (others in the same database may have a `slots` too). */
+const hasTable = async (database: DatabaseHandle, name: string): Promise<boolean> => {
+  const { db } = database;
+  if (database.dialect === 'postgres') {
+    const { rows } = await sql<{ found: string | null }>`select to_regclass(${name})::text as found`.execute(
+      db,
+    );
+    return rows[0]?.found != null;
+  }
+  return (await db.introspection.getTables()).some((t) => t.name === name);
 };
 
 const checkSlack = async (config: Config): Promise<Check> => {

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { JobName } from '../config.js';
+import { withJobLock } from '../db/locks.js';
 import {
   findRun,
   finishRun,
@@ -65,6 +66,24 @@ export const runJobOnce = async (
       (err: unknown): RunOutcome => ({ outcome: 'failed', runId: undefined, error: asError(err) }),
     );
   }
+  // On PostgreSQL an advisory lock held by this session guards the job across instances and is released
+  // the moment a holder dies; holding it exclusively also proves any `running` row of this job is dead,
+  // so it may be taken over at once instead of after the heartbeat lease.
+  const locked = await withJobLock(deps.db, name, (exclusive) =>
+    runAcquired(deps, name, job, opts, jobOptions, exclusive),
+  );
+  if (!locked.acquired) return { outcome: 'skipped', reason: 'already running in another instance' };
+  return locked.value;
+};
+
+const runAcquired = async (
+  deps: JobDeps,
+  name: JobName,
+  job: Job,
+  opts: RunOptions,
+  jobOptions: JobOptions,
+  exclusive: boolean,
+): Promise<RunOutcome> => {
   const started = performance.now();
   const at = () => toUtcIso(new Date(opts.now.getTime() + performance.now() - started));
   const holder = newHolderId();
@@ -75,10 +94,10 @@ export const runJobOnce = async (
     holder,
     at: at(),
   };
-  const acquired = await acquire(deps, run, opts.leaseMs ?? JOB_LEASE_MS);
+  const leaseMs = opts.leaseMs ?? JOB_LEASE_MS;
+  const acquired = await acquire(deps, run, exclusive ? Number.NEGATIVE_INFINITY : leaseMs);
   if (typeof acquired === 'string') return { outcome: 'skipped', reason: acquired };
 
-  const leaseMs = opts.leaseMs ?? JOB_LEASE_MS;
   const heartbeat = setInterval(() => {
     heartbeatRun(deps.db, acquired, holder, at())
       .then((alive) => {

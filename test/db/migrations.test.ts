@@ -4,23 +4,38 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { dropTestDatabase, onPostgres, testDatabaseUrlFor } from '../helpers/db.js';
 
 const dirs: string[] = [];
+const urls: string[] = [];
 const tempDb = () => {
   const dir = mkdtempSync(join(tmpdir(), 'sd-mig-'));
   dirs.push(dir);
   return join(dir, 'nested', 'db.sqlite');
 };
-afterEach(() => {
+/** A fresh database of the dialect under test (TEST_DB): a SQLite file in a new directory, or a schema. */
+const tempUrl = () => {
+  const url = testDatabaseUrlFor(tempDb());
+  urls.push(url);
+  return url;
+};
+afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const u of urls.splice(0)) await dropTestDatabase(u);
 });
 
+/** SQLite says "UNIQUE constraint failed", PostgreSQL "duplicate key value violates unique constraint". */
+const UNIQUE_VIOLATION = /UNIQUE|unique|duplicate key/;
+
 describe('migrations', () => {
-  it('create every table from an empty database (directory created) and are idempotent', async () => {
-    const h = openDatabase(`sqlite:${tempDb()}`);
+  it('create every table from an empty database (directory or schema created) and are idempotent', async () => {
+    const h = openDatabase(tempUrl());
     const first = await migrateToLatest(h.db);
     expect(first.applied).toContain('0001_initial');
-    const tables = (await h.db.introspection.getTables()).map((t) => t.name);
+    const schema = h.dialect === 'postgres' ? h.schema : undefined;
+    const tables = (await h.db.introspection.getTables())
+      .filter((t) => schema === undefined || t.schema === schema)
+      .map((t) => t.name);
     for (const t of [
       'supporters',
       'supporter_expertise',
@@ -39,7 +54,8 @@ describe('migrations', () => {
     await h.close();
   });
 
-  it('opens SQLite with WAL, foreign keys and a busy timeout', async () => {
+  // SQLite-only: PRAGMAs do not exist on PostgreSQL (test/db/postgres.test.ts checks its settings).
+  it.skipIf(onPostgres())('opens SQLite with WAL, foreign keys and a busy timeout', async () => {
     const h = openDatabase(`sqlite:${tempDb()}`);
     expect(h.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(h.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -48,12 +64,12 @@ describe('migrations', () => {
   });
 
   it('enforces unique keys that dedupe Slack events and deliveries', async () => {
-    const h = openDatabase(`sqlite:${tempDb()}`);
+    const h = openDatabase(tempUrl());
     await migrateToLatest(h.db);
     await h.db.insertInto('slack_events').values({ event_id: 'Ev1', received_at: 'x' }).execute();
     await expect(
       h.db.insertInto('slack_events').values({ event_id: 'Ev1', received_at: 'y' }).execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(UNIQUE_VIOLATION);
     const row = {
       key: 'k',
       job: 'j',
@@ -63,7 +79,7 @@ describe('migrations', () => {
       updated_at: 'x',
     };
     await h.db.insertInto('deliveries').values(row).execute();
-    await expect(h.db.insertInto('deliveries').values(row).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(h.db.insertInto('deliveries').values(row).execute()).rejects.toThrow(UNIQUE_VIOLATION);
     await h.close();
   });
 });

@@ -3,6 +3,7 @@
  * crashed runs are taken over, and job_runs keeps the counts and errors of each occurrence.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withJobLock } from '../../src/db/locks.js';
 import { findRun } from '../../src/db/repositories/jobRuns.js';
 import { JobSkippedError, runNamedJob } from '../../src/jobs/registry.js';
 import { runJobOnce } from '../../src/jobs/runner.js';
@@ -14,6 +15,18 @@ const OCCURRENCE = new Date('2026-11-26T10:00:00+09:00');
 const run = { scheduledFor: OCCURRENCE, trigger: 'schedule' as const, now: NOW };
 
 let w: JobWorld;
+
+/**
+ * A live holder: its row heartbeats, and on PostgreSQL its session also holds the job's advisory lock
+ * (a running row without the lock is a dead holder's, taken over at once). Runs `fn` meanwhile.
+ */
+const asLiveHolder = async <T>(fn: () => Promise<T>): Promise<T> => {
+  const other = await w.connect();
+  const held = await withJobLock(other.database.db, 'quota-reminders', fn);
+  if (!held.acquired) throw new Error('could not take the lock as the live holder');
+  return held.value;
+};
+const LIVE_HOLDER = /live-host:456:ef01|another instance/;
 beforeEach(async () => {
   w = await startJobWorld();
 });
@@ -98,8 +111,8 @@ describe('runJobOnce', () => {
 
     await w.database.db.deleteFrom('job_runs').execute();
     await insertRunning('live-host:456:ef01', new Date(NOW.getTime() - 60_000));
-    const busy = await runJobOnce(w.deps, 'quota-reminders', job, run);
-    expect(busy).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('live-host:456:ef01') });
+    const busy = await asLiveHolder(() => runJobOnce(w.deps, 'quota-reminders', job, run));
+    expect(busy).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(LIVE_HOLDER) });
     expect(job.calls).toBe(1);
   });
 
@@ -125,7 +138,7 @@ describe('runJobOnce', () => {
     await insertRunning('live-host:456:ef01', NOW);
     const job = listJob(messages);
     await expect(
-      runNamedJob(w.deps, 'quota-reminders', { ...run }, { 'quota-reminders': job }),
+      asLiveHolder(() => runNamedJob(w.deps, 'quota-reminders', { ...run }, { 'quota-reminders': job })),
     ).rejects.toBeInstanceOf(JobSkippedError);
     expect(job.calls).toBe(0);
   });

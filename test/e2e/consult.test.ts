@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../helpers/cli.js';
 import { ADVICE_CHANNEL, type Harness, startHarness, testEnv } from '../helpers/harness.js';
+import { eventually } from '../helpers/wait.js';
 import { USERS } from '../helpers/workspace.js';
 
 let h: Harness;
@@ -132,7 +133,9 @@ describe('answers in the thread', () => {
     await reply(c, USERS.ken.id, { subtype: 'message_changed' });
     await reply(c, 'UBOTX', { bot_id: 'B0X' });
     await reply(c, USERS.emma.id);
-    await h.fake.waitFor(async () => false, 300).catch(() => undefined);
+    // Events are acked before they are processed: wait for the last one (Emma's) to land, then look.
+    await eventually(async () => (await replyCount(c.id)) >= 2, 5000, 'the answers');
+    await new Promise((r) => setTimeout(r, 100));
     expect(await replyCount(c.id)).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Starts the real app (buildApp, real SQLite file, real HTTP) against a real fake Slack on loopback, with a
+ * Starts the real app (buildApp, real database, real HTTP) against a real fake Slack on loopback, with a
  * clock the test controls. Every e2e test goes through this; nothing of the project is mocked.
+ * The database is a temp SQLite file, or a fresh PostgreSQL schema when TEST_DB=postgres (see ./db.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,11 +9,12 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { type BuiltApp, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
-import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
+import { type DatabaseHandle, isPostgresUrl, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/logger.js';
 import { SlackToApp } from '../fake-slack/deliver.js';
 import { FakeSlack } from '../fake-slack/server.js';
+import { dropTestDatabase, testDatabaseUrlFor, warmUp } from './db.js';
 import { seedWorkspace } from './workspace.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -37,11 +39,28 @@ export type Harness = {
 
 export type HarnessOptions = { env?: Record<string, string>; now?: string };
 
+const databaseUrls = new Map<string, string>();
+
+/**
+ * The DATABASE_URL for `dbFile`: a PostgreSQL URL is used as it is (a test passing on the harness's own
+ * `config.databaseUrl`); a file path is that SQLite file — or, when TEST_DB=postgres, a fresh schema,
+ * the same one every time the same path is asked for.
+ */
+const databaseUrlFor = (dbFile: string): string => {
+  if (isPostgresUrl(dbFile)) return dbFile;
+  let url = databaseUrls.get(dbFile);
+  if (!url) {
+    url = testDatabaseUrlFor(dbFile);
+    databaseUrls.set(dbFile, url);
+  }
+  return url;
+};
+
 export const testEnv = (fake: FakeSlack, dbFile: string, extra: Record<string, string> = {}) => ({
   SLACK_BOT_TOKEN: fake.botToken,
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
   SLACK_API_URL: fake.apiUrl,
-  DATABASE_URL: `sqlite:${dbFile}`,
+  DATABASE_URL: databaseUrlFor(dbFile),
   PORT: '0',
   ADVICE_CHANNEL_ID: ADVICE_CHANNEL,
   OPERATOR_CHANNEL_ID: OPERATOR_CHANNEL,
@@ -56,8 +75,9 @@ export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> 
   const fake = await new FakeSlack().start();
   seedWorkspace(fake);
   const config = loadConfig(testEnv(fake, join(dir, 'test.sqlite'), opts.env));
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
   await migrateToLatest(database.db);
+  await warmUp(database);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -86,6 +106,7 @@ export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> 
       await built.stop(2000);
       await database.close();
       await fake.stop();
+      await dropTestDatabase(config.databaseUrl);
       rmSync(dir, { recursive: true, force: true });
     },
   };

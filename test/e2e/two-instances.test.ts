@@ -1,0 +1,210 @@
+/**
+ * Two instances on one PostgreSQL schema (PostgreSQL only: the postgres vitest project). Two real app
+ * processes (`node --import tsx src/main.ts`) share one schema and one fake Slack; jobs run as real CLI
+ * processes (`bin/supporter-desk.js job …`), two at once, or one SIGKILLed mid-run and another finishing it.
+ * Whatever the interleaving, every DM goes out exactly once and a Slack event counts once.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
+import { SlackToApp } from '../fake-slack/deliver.js';
+import { FakeSlack } from '../fake-slack/server.js';
+import { ROOT, runProcess } from '../helpers/cli.js';
+import { dropTestDatabase, onPostgres, testDatabaseUrl } from '../helpers/db.js';
+import { ADVICE_CHANNEL, SIGNING_SECRET, testEnv } from '../helpers/harness.js';
+import { addPeople, postsByKey } from '../helpers/jobWorld.js';
+import { seedWorkspace, USERS } from '../helpers/workspace.js';
+
+type Instance = { name: string; child: ChildProcess; slack: SlackToApp; port: number; output: () => string };
+
+const startInstance = (name: string, env: Record<string, string>, fake: FakeSlack): Promise<Instance> =>
+  new Promise((resolve, reject) => {
+    const child = spawn('node', ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${output}`)), 40_000);
+    const onData = (d: Buffer) => {
+      output += d;
+      const port = /"port":(\d+)[^\n]*Supporter Desk is running/.exec(output)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        const url = `http://127.0.0.1:${port}/slack/events`;
+        resolve({
+          name,
+          child,
+          slack: new SlackToApp(fake, url, SIGNING_SECRET),
+          port: Number(port),
+          output: () => output,
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code}: ${output}`));
+    });
+  });
+
+const stopInstance = async (i: Instance | undefined) => {
+  if (!i || i.child.exitCode !== null || i.child.signalCode !== null) return;
+  const exited = new Promise((r) => i.child.once('close', r));
+  i.child.kill('SIGTERM');
+  await exited;
+};
+
+describe.skipIf(!onPostgres())('two instances on one PostgreSQL schema', () => {
+  let fake: FakeSlack;
+  let url: string;
+  let env: Record<string, string>;
+  let db: DatabaseHandle;
+  let a: Instance | undefined;
+  let b: Instance | undefined;
+  let people: string[];
+
+  beforeAll(async () => {
+    fake = await new FakeSlack().start();
+    seedWorkspace(fake);
+    people = addPeople(fake, 20);
+    url = testDatabaseUrl();
+    env = testEnv(fake, url, { SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'info' });
+    // Both start on an empty schema at once: the migration lock lets one migrate, the other waits.
+    [a, b] = await Promise.all([startInstance('A', env, fake), startInstance('B', env, fake)]);
+    db = openDatabase(url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([stopInstance(a), stopInstance(b)]);
+    await db?.close();
+    await fake?.stop();
+    if (url) await dropTestDatabase(url);
+  });
+
+  const job = (now: string) => ['bin/supporter-desk.js', 'job', 'quota-reminders', '--now', now];
+  const keysFor = (day: string) =>
+    [...postsByKey(fake).entries()].filter(([key]) => key.startsWith('quota:') && key.endsWith(`:${day}`));
+
+  it('share one database: a supporter who joined on either is on the roster of both', async () => {
+    for (const [n, id] of people.entries()) {
+      const via = n % 2 ? b! : a!;
+      expect((await via.slack.ask(id, '/supporter', 'join')).text).toContain('サポーターとして登録しました');
+    }
+    // Joining again on the other instance finds the row the first one wrote.
+    expect((await b!.slack.ask(people[0]!, '/supporter', 'join')).text).toContain(
+      'すでにサポーターとして登録',
+    );
+    const rows = await db.db.selectFrom('supporters').select('id').execute();
+    expect(rows.map((r) => r.id).sort()).toEqual([...people].sort());
+    for (const i of [a!, b!]) expect((await fetch(`http://127.0.0.1:${i.port}/healthz`)).status).toBe(200);
+  });
+
+  it('count a Slack event once when it reaches both instances at the same time', async () => {
+    const day = DateTime.now().setZone('Asia/Tokyo').plus({ days: 20 }).toFormat('yyyy-MM-dd');
+    const posted = await a!.slack.ask(USERS.aiko.id, '/consult', `${day} 19:00 強みの棚卸しの進め方 #人事`);
+    expect(posted.text).not.toMatch(/エラー/);
+    const post = fake.state.channelMessages(ADVICE_CHANNEL).at(-1)!;
+    const ts = fake.state.nextTs();
+    fake.state.messages.push({
+      channel: ADVICE_CHANNEL,
+      ts,
+      user: USERS.ken.id,
+      text: 'ぜひ',
+      threadTs: post.ts,
+    });
+    const event = {
+      type: 'message',
+      channel: ADVICE_CHANNEL,
+      channel_type: 'channel',
+      user: USERS.ken.id,
+      text: 'ぜひ',
+      ts,
+      thread_ts: post.ts,
+    };
+    const eventId = `EvTWO${Date.now()}`;
+    const sent = await Promise.all([
+      a!.slack.event(event, { eventId }),
+      b!.slack.event(event, { eventId, retryNum: 1 }),
+    ]);
+    expect(sent.map((s) => s.status)).toEqual([200, 200]);
+    const replies = async () => db.db.selectFrom('thread_replies').selectAll().execute();
+    const deadline = Date.now() + 10_000;
+    while ((await replies()).length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300)); // any second processing would have landed by now
+    expect(await replies()).toHaveLength(1);
+    const claimed = await db.db
+      .selectFrom('slack_events')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .execute();
+    expect(claimed).toHaveLength(1);
+  });
+
+  it('run one job occurrence in two processes at once: each DM is sent once', async () => {
+    fake.clearCalls();
+    const now = '2026-12-01T10:00:00+09:00';
+    const runs = await Promise.all([runProcess('node', job(now), env), runProcess('node', job(now), env)]);
+    // The one that lost the occurrence either skipped it or re-ran it after the winner finished.
+    for (const r of runs) {
+      if (r.code !== 0) expect(r.stderr).toMatch(/not run, already (running|ran)/);
+    }
+    expect(runs.some((r) => r.code === 0)).toBe(true);
+    const sent = keysFor('2026-12-01');
+    const recipients = new Set(sent.map(([key]) => key.split(':')[1]));
+    for (const p of [...people, USERS.aiko.id]) expect(recipients.has(p), p).toBe(true);
+    expect(sent.map(([key, n]) => [key, n]).filter(([, n]) => n !== 1)).toEqual([]);
+    for (const p of people) expect(fake.state.dmsTo(p)).toHaveLength(1);
+  }, 60_000);
+
+  it('finish a run whose process was killed mid-run, from another process, without duplicates', async () => {
+    fake.clearCalls();
+    fake.injectFault({ method: 'chat.postMessage', kind: 'delay', ms: 150 });
+    const now = '2026-12-02T10:00:00+09:00';
+    const killed = spawn('node', job(now), {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((r) => killed.once('close', r));
+    await fake.waitFor(() => keysFor('2026-12-02').length >= 5, 30_000, 'the first DMs of the run');
+    killed.kill('SIGKILL');
+    await exited;
+    fake.clearFaults();
+    const before = keysFor('2026-12-02').length;
+    expect(before).toBeLessThan(people.length);
+
+    // The killed run left its occurrence `running` and some deliveries claimed (`sending`), maybe already
+    // posted. Another process, past the 10-minute lease (same local day, so the same keys), takes them
+    // over: it checks Slack's history for each claimed key and sends only what had not gone out.
+    const rerun = await runProcess('node', job('2026-12-02T10:15:00+09:00'), env);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    const sent = keysFor('2026-12-02');
+    expect(sent.filter(([, n]) => n !== 1)).toEqual([]);
+    for (const p of people) expect(fake.state.dmsTo(p), p).toHaveLength(2); // 12/01 and 12/02
+    const unsettled = await db.db
+      .selectFrom('deliveries')
+      .select(['key', 'status'])
+      .where('key', 'like', 'quota:%:2026-12-02')
+      .where('status', '!=', 'sent')
+      .execute();
+    expect(unsettled).toEqual([]);
+  }, 60_000);
+
+  // The runner now holds the job's advisory lock, so a killed run's occurrence row is taken over at once.
+  // Its delivery claims (`sending` rows) still wait out their own 10-minute lease, so an immediate rerun with
+  // the same --now would skip them; letting the lock holder take those over too is the next step.
+  it.todo("take over a killed run's delivery claims at once, with the same --now, under the job lock");
+
+  it('keep serving from one instance when the other dies', async () => {
+    a!.child.kill('SIGKILL');
+    await new Promise((r) => a!.child.once('close', r));
+    expect((await fetch(`http://127.0.0.1:${b!.port}/healthz`)).status).toBe(200);
+    expect((await b!.slack.ask(USERS.ken.id, '/supporter', 'join')).text).toContain(
+      'サポーターとして登録しました',
+    );
+  });
+});
