@@ -14,6 +14,12 @@ import { type Sandbox, startSandbox } from '../../sandbox/server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
+// CI installs Chromium (.ci/run), so there a missing browser is a failure, never a silent skip.
+if (!hasChromium && process.env.CI) {
+  throw new Error(
+    `sandbox-browser: ${CHROMIUM} not found in CI (apt-get install -y chromium fonts-noto-cjk)`,
+  );
+}
 if (!hasChromium) {
   console.warn(
     `sandbox-browser: skipped, ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`,
