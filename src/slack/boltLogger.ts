@@ -21,7 +21,9 @@ export const scrubPayload = (line: string): string => {
 export const boltLogger = (base: Logger): BoltLogger => {
   let logger = base.child({ component: 'bolt' });
   const join = (msgs: unknown[]) =>
-    scrubPayload(msgs.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : '{}')).join(' '));
+    scrubPayload(
+      msgs.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : '{}')).join(' '),
+    );
   return {
     debug: (...msgs) => logger.debug(join(msgs)),
     info: (...msgs) => logger.info(join(msgs)),
