@@ -1,28 +1,46 @@
-/** `export <slots|consultations|supporters>`: a bare JSON array on stdout, or CSV (header, UTF-8 BOM). */
+/**
+ * `export <slots|consultations|supporters>`: a bare JSON array on stdout, or CSV (header, UTF-8 BOM).
+ * `export ics --user U… | --study <id>`: an iCalendar file (stdout is the .ics text only).
+ */
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { loadConfig } from '../config.js';
 import { monthOf } from '../domain/calendar.js';
+import { isDomainError } from '../domain/errors.js';
 import { exportConsultations } from '../usecases/exportConsultations.js';
 import { exportSlots, exportSupporters } from '../usecases/exports.js';
+import { exportStudyIcs, exportUserIcs, type IcsExport } from '../usecases/studyIcs.js';
 import { CliError, type CliIo, MONTH_RE, parseCommandArgs, withDatabase, withHelp } from './common.js';
 
-export const EXPORT_KINDS = ['slots', 'consultations', 'supporters'] as const;
-type ExportKind = (typeof EXPORT_KINDS)[number];
+export const EXPORT_KINDS = ['slots', 'consultations', 'supporters', 'ics'] as const;
+type ExportKind = Exclude<(typeof EXPORT_KINDS)[number], 'ics'>;
 
 const USAGE = `Usage: supporter-desk export <slots|consultations|supporters> [--month YYYY-MM] [--format json|csv] [--out FILE]
+       supporter-desk export ics (--user U… | --study <id>) [--out FILE]
   JSON prints a bare array on stdout; CSV has a header row and a UTF-8 BOM (opens in Excel).
-  supporters: the month defaults to the current one; slots and consultations: all months unless --month.`;
+  supporters: the month defaults to the current one; slots and consultations: all months unless --month.
+  ics: a calendar (.ics, times in UTC) of one study session (--study), or of a supporter's own booked
+  sessions and the study sessions they host or joined (--user); stdout is the .ics text only.`;
 
 export const exportCommand = withHelp(async (args: string[], io: CliIo) => {
   const { positionals, values } = parseCommandArgs(
     args,
-    { month: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    {
+      month: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      user: { type: 'string' },
+      study: { type: 'string' },
+    },
     USAGE,
   );
   const kind = positionals[0];
   if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind)) {
     throw new CliError(`unknown export "${kind ?? ''}" (one of ${EXPORT_KINDS.join(', ')})`);
+  }
+  if (kind === 'ics') return exportIcs(values, io);
+  if (values.user !== undefined || values.study !== undefined) {
+    throw new CliError('--user and --study are options of `export ics`');
   }
   if (values.month !== undefined && !MONTH_RE.test(values.month)) {
     throw new CliError(`--month "${values.month}" is not YYYY-MM`);
@@ -49,6 +67,48 @@ export const exportCommand = withHelp(async (args: string[], io: CliIo) => {
     io.out(output.replace(/\n$/, ''));
   }
 });
+
+const USER_RE = /^[UW][A-Z0-9]+$/;
+
+/** `export ics --user U… | --study <id> [--out FILE]`. */
+const exportIcs = async (
+  values: { month?: string; format?: string; out?: string; user?: string; study?: string },
+  io: CliIo,
+): Promise<void> => {
+  if ((values.user === undefined) === (values.study === undefined)) {
+    throw new CliError('export ics needs exactly one of --user U… or --study <id>');
+  }
+  if (values.month !== undefined) throw new CliError('--month is not an option of `export ics`');
+  if (values.format !== undefined && values.format !== 'ics') {
+    throw new CliError(`--format "${values.format}": export ics always writes iCalendar`);
+  }
+  const { user, study } = values;
+  if (user !== undefined && !USER_RE.test(user))
+    throw new CliError(`--user "${user}" is not a Slack user id (U…)`);
+  if (study !== undefined && !/^\d{1,9}$/.test(study))
+    throw new CliError(`--study "${study}" is not a study session id`);
+  const config = loadConfigForExport(io);
+  const now = io.now();
+  const result: IcsExport = await withDatabase(io, async ({ db }) => {
+    const deps = { db, config };
+    if (user !== undefined) return exportUserIcs(deps, user, now);
+    try {
+      return await exportStudyIcs(deps, Number(study), now);
+    } catch (err) {
+      if (isDomainError(err) && err.code === 'study_not_found') {
+        throw new CliError(`study session #${study} not found`, 1);
+      }
+      throw err;
+    }
+  });
+  if (values.out) {
+    writeFileSync(values.out, result.ics);
+    io.err(`${result.events} events written to ${values.out}`);
+  } else {
+    // The text ends with CRLF; io.out adds the final LF.
+    io.out(result.ics.replace(/\n$/, ''));
+  }
+};
 
 /** Exports need the zone and quota, not Slack credentials: fill the required Slack settings if absent. */
 const loadConfigForExport = (io: CliIo) =>

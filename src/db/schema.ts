@@ -10,6 +10,8 @@ export type ConsultationStatus = 'open' | 'resolved';
 /** `sending`: one process holds it while posting (attempts = its fencing token); see slack/delivery.ts */
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
 export type JobRunStatus = 'running' | 'succeeded' | 'failed';
+export type StudyStatus = 'scheduled' | 'cancelled';
+export type RsvpAnswer = 'going' | 'not_going' | 'maybe';
 
 export interface SupportersTable {
   id: string;
@@ -120,6 +122,39 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+export interface StudySessionsTable {
+  id: Generated<number>;
+  host_id: string;
+  title: string;
+  description: Generated<string>;
+  /** A JSON array of canonical tags. */
+  tags: Generated<string>;
+  start_at: string;
+  end_at: string;
+  minutes: number;
+  capacity: number | null;
+  status: Generated<StudyStatus>;
+  channel: string | null;
+  ts: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+}
+
+export interface StudyRsvpsTable {
+  session_id: number;
+  user_id: string;
+  answer: RsvpAnswer;
+  /** 1 when answered 参加 but beyond the capacity (waiting list), else 0. */
+  waitlisted: Generated<number>;
+  /** Join order among 参加 answers (a new, higher one on every switch to 参加). */
+  position: number;
+  answered_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   supporters: SupportersTable;
   supporter_expertise: SupporterExpertiseTable;
@@ -133,6 +168,8 @@ export interface Database {
   slack_events: SlackEventsTable;
   deliveries: DeliveriesTable;
   job_runs: JobRunsTable;
+  study_sessions: StudySessionsTable;
+  study_rsvps: StudyRsvpsTable;
 }
 
 export type Supporter = Selectable<SupportersTable>;
@@ -141,3 +178,6 @@ export type NewSlot = Insertable<SlotsTable>;
 export type Consultation = Selectable<ConsultationsTable>;
 export type Delivery = Selectable<DeliveriesTable>;
 export type JobRun = Selectable<JobRunsTable>;
+export type StudySession = Selectable<StudySessionsTable>;
+export type NewStudySession = Insertable<StudySessionsTable>;
+export type StudyRsvp = Selectable<StudyRsvpsTable>;

@@ -8,6 +8,7 @@ import { operatorDigest } from './operatorDigest.js';
 import { quotaReminders } from './quotaReminders.js';
 import { retention } from './retention.js';
 import { type RunOptions, runJobOnce } from './runner.js';
+import { studyReminders } from './studyReminders.js';
 import type { Job, JobDeps, JobReport } from './types.js';
 import { writeupReminders } from './writeupReminders.js';
 
@@ -17,6 +18,7 @@ export const JOBS: Partial<Record<JobName, Job>> = {
   'advice-nudges': adviceNudges,
   'writeup-reminders': writeupReminders,
   retention,
+  'study-reminders': studyReminders,
 };
 
 export class JobNotAvailableError extends Error {

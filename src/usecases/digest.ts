@@ -1,6 +1,10 @@
-/** The data of the operator digest: capacity, who is below quota, unanswered consultations, overdue write-ups. */
+/**
+ * The data of the operator digest: capacity, who is below quota, unanswered consultations, overdue write-ups
+ * and how many study sessions (勉強会) are coming up.
+ */
 import { DateTime } from 'luxon';
 import { unansweredConsultations } from '../db/repositories/consultations.js';
+import { countUpcomingStudySessions } from '../db/repositories/study.js';
 import type { Consultation, Slot } from '../db/schema.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { isBelowQuota } from '../domain/quota.js';
@@ -17,13 +21,15 @@ export type DigestData = {
   excused: number;
   unanswered: Consultation[];
   overdue: Slot[];
+  /** Scheduled study sessions that have not started yet. */
+  studyUpcoming?: number;
 };
 
 export const digestData = async (deps: UseCaseDeps, month: string, now: Date): Promise<DigestData> => {
   const { db, config } = deps;
   const nowIso = toUtcIso(now);
   const overdueBefore = toUtcIso(DateTime.fromJSDate(now).minus({ hours: config.writeupDueHours }));
-  const [standings, unanswered, overdue] = await Promise.all([
+  const [standings, unanswered, overdue, studyUpcoming] = await Promise.all([
     rosterStandings(db, config, month),
     unansweredConsultations(db, nowIso).execute(),
     db
@@ -34,6 +40,7 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
       .where('end_at', '<=', overdueBefore)
       .orderBy('end_at')
       .execute(),
+    countUpcomingStudySessions(db, nowIso),
   ]);
   const counted = standings.filter((s) => !s.away && !s.exempt);
   return {
@@ -48,5 +55,6 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
     excused: standings.length - counted.length,
     unanswered,
     overdue,
+    studyUpcoming,
   };
 };

@@ -6,6 +6,7 @@ import { addMonths, monthOf, toUtcIso } from '../domain/calendar.js';
 import { writeupState } from '../domain/writeup.js';
 import type { UseCaseDeps } from './deps.js';
 import { type SupporterStanding, standingOf } from './standing.js';
+import { type UpcomingStudy, upcomingStudyFor } from './study.js';
 
 export type HomeData = {
   member: boolean;
@@ -13,19 +14,24 @@ export type HomeData = {
   upcoming: Slot[];
   pending: Array<Slot & { overdue: boolean }>;
   nextMonth: string;
+  /** Upcoming study sessions (勉強会) with the supporter's own answer. */
+  study?: Array<UpcomingStudy & { hosting: boolean }>;
 };
+
+export const HOME_STUDY_LISTED = 5;
 
 export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Promise<HomeData> => {
   const { db, config } = deps;
   const month = monthOf(now, config.timezone);
   const nextMonth = addMonths(month, 1);
   const nowIso = toUtcIso(now);
-  const [supporter, thisStanding, nextStanding, upcoming, pending] = await Promise.all([
+  const [supporter, thisStanding, nextStanding, upcoming, pending, study] = await Promise.all([
     getSupporter(db, userId),
     standingOf(db, config, userId, month),
     standingOf(db, config, userId, nextMonth),
     upcomingSessions(db, userId, nowIso, 10),
     pendingWriteups(db, userId, nowIso),
+    upcomingStudyFor(db, userId, now, HOME_STUDY_LISTED),
   ]);
   return {
     member: !!supporter && !supporter.left_at,
@@ -36,5 +42,6 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
       overdue: writeupState(s, now, config.writeupDueHours) === 'overdue',
     })),
     nextMonth,
+    study: study.map((s) => ({ ...s, hosting: s.session.host_id === userId })),
   };
 };

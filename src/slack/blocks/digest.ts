@@ -71,6 +71,9 @@ export const buildDigest = (
       data.overdue.length > overdue.length ? `…+${data.overdue.length - overdue.length}` : undefined,
       j.digestNone({}),
     ),
+    ...(data.studyUpcoming === undefined
+      ? []
+      : [{ type: 'context' as const, elements: [mrkdwn(m.study.digestLine({ n: data.studyUpcoming }))] }]),
   ];
   const text = [j.digestHeader({ date }), capacity, j.digestBelowHeader({ n: data.below.length })].join('\n');
   return { text, blocks };

@@ -1,10 +1,14 @@
-/** The App Home view: quota progress for this and next month, upcoming sessions, write-ups to send. */
+/**
+ * The App Home view: quota progress for this and next month, upcoming sessions, write-ups to send and the
+ * upcoming study sessions (勉強会) with one's own answer.
+ */
 import type { HomeView, KnownBlock } from '@slack/types';
 import { progressBar } from '../../domain/quota.js';
 import type { HomeData } from '../../usecases/homeData.js';
 import { type Audience, slotWhen, standingLine } from '../format/slots.js';
 import { IDS } from '../ids.js';
 import { button, divider, mrkdwn, section } from './kit.js';
+import { studyWhen } from './studyPost.js';
 
 const MAX_LISTED = 10;
 
@@ -44,6 +48,25 @@ export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
           accessory: button(m.home.writeupDone({}), IDS.actions.writeupDone, String(s.id)),
         }))
       : [section(m.home.noPending({}))]),
+    divider(),
+    section(m.study.homeHeader({})),
+    section(
+      data.study?.length
+        ? data.study
+            .map(({ session: s, counts, mine, hosting }) =>
+              m.study.homeLine({
+                id: s.id,
+                when: studyWhen(a, s),
+                title: s.title,
+                going: counts.going,
+                capacity: s.capacity ?? 0,
+                mine: m.study.answer({ answer: mine }),
+                ...(hosting ? { hosting: 1 } : {}),
+              }),
+            )
+            .join('\n')
+        : m.study.homeEmpty({}),
+    ),
   ];
   return { type: 'home', blocks };
 };

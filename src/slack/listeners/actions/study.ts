@@ -1,5 +1,84 @@
-/** Study-session buttons (RSVP); registered from actions/index.ts. */
-import type { App } from '@slack/bolt';
-import type { ListenerDeps } from '../../context.js';
+/**
+ * Study-session RSVP buttons (参加 / 不参加 / 未定); registered from actions/index.ts. The answer is decided
+ * in the database under the session's lock, so the same click twice (a double click, a retry) changes
+ * nothing the second time; only a change updates the post (chat.update) and tells whoever moved up.
+ */
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { StudySession } from '../../../db/schema.js';
+import { parseStudyId, RSVP_ANSWERS, type RsvpAnswer, type RsvpOutcome } from '../../../domain/study.js';
+import { type Messages, messages } from '../../../i18n/index.js';
+import { rsvpStudy } from '../../../usecases/studyRsvp.js';
+import { STUDY_IDS } from '../../blocks/studyPost.js';
+import { type ListenerDeps, useCaseDeps } from '../../context.js';
+import { refreshHome } from '../../home.js';
+import { errorReply } from '../../reply.js';
+import { promotionMessages, refreshStudyPost, sendStudyDms } from '../../studyPosting.js';
 
-export const registerStudyActions = (_app: App, _deps: ListenerDeps): void => {};
+/** Ephemerally where the button was, else by DM (e.g. a click from the Home tab). */
+const tell = async (client: WebClient, body: BlockAction, text: string): Promise<void> => {
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text });
+  else await client.chat.postMessage({ channel: body.user.id, text });
+};
+
+const replyFor = (m: Messages, session: StudySession, outcome: RsvpOutcome): string => {
+  const p = { id: session.id, title: session.title };
+  if (!outcome.changed) {
+    const answer =
+      outcome.mine.answer === 'going' && outcome.mine.waitlisted ? 'waitlisted' : outcome.mine.answer;
+    return m.study.rsvpSame({ id: session.id, answer: m.study.answer({ answer }) });
+  }
+  if (outcome.mine.answer === 'going') {
+    return outcome.waitRank ? m.study.rsvpWaitlisted({ ...p, rank: outcome.waitRank }) : m.study.rsvpGoing(p);
+  }
+  return outcome.mine.answer === 'maybe' ? m.study.rsvpMaybe(p) : m.study.rsvpNotGoing(p);
+};
+
+export const registerStudyActions = (app: App, deps: ListenerDeps): void => {
+  const handle =
+    (answer: RsvpAnswer) =>
+    async ({
+      ack,
+      body,
+      client,
+    }: {
+      ack: () => Promise<void>;
+      body: BlockAction<ButtonAction>;
+      client: WebClient;
+    }) => {
+      await ack();
+      const now = deps.clock();
+      const userId = body.user.id;
+      const locale = await deps.locales.forUser(client, userId, now);
+      let text: string;
+      let changed: { session: StudySession; outcome: RsvpOutcome } | undefined;
+      try {
+        const id = parseStudyId(body.actions[0]?.value ?? '');
+        const { session, outcome } = await rsvpStudy(useCaseDeps(deps), { userId, id, answer, now });
+        text = replyFor(messages(locale), session, outcome);
+        if (outcome.changed) changed = { session, outcome };
+      } catch (err) {
+        text = errorReply(locale, err, deps.logger).text;
+      }
+      await tell(client, body, text).catch((err: unknown) =>
+        deps.logger.warn({ err }, 'could not answer an RSVP click'),
+      );
+      if (!changed) return;
+      const { session, outcome } = changed;
+      await refreshStudyPost(deps, client, session.id);
+      if (outcome.promoted.length) {
+        await sendStudyDms(
+          deps,
+          session,
+          outcome.promoted.map((r) => r.userId),
+          (d) => promotionMessages(d, outcome.promoted),
+          'study-rsvp',
+        );
+      }
+      await refreshHome(deps, client, userId);
+    };
+  for (const answer of RSVP_ANSWERS) {
+    app.action<BlockAction<ButtonAction>>(STUDY_IDS.rsvp[answer], handle(answer));
+  }
+};

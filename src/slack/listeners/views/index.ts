@@ -9,9 +9,11 @@ import { addedReply } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import { IDS } from '../../ids.js';
 import * as consult from './consult.js';
+import * as study from './study.js';
 
 export const register = (app: App, deps: ListenerDeps): void => {
   consult.register(app, deps);
+  study.register(app, deps);
   const ids = IDS.slotsModal;
   app.view(ids.callback, async ({ ack, body, view, client }) => {
     const now = deps.clock();

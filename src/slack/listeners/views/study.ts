@@ -1,0 +1,114 @@
+/** The /study modal's submission: field errors on the field (nothing stored), else the session is announced. */
+import type { App } from '@slack/bolt';
+import { DateTime } from 'luxon';
+import type { StudySession } from '../../../db/schema.js';
+import { toUtcIso } from '../../../domain/calendar.js';
+import { DomainError, isDomainError } from '../../../domain/errors.js';
+import { assertCapacity, DEFAULT_STUDY_MINUTES, parseStudyTitle } from '../../../domain/study.js';
+import { errorText, messages } from '../../../i18n/index.js';
+import { createStudySession, type StudyDraft } from '../../../usecases/study.js';
+import { STUDY_FIELDS, type StudyModalMetadata } from '../../blocks/studyModal.js';
+import { STUDY_IDS, studyWhen } from '../../blocks/studyPost.js';
+import { type ListenerDeps, useCaseDeps } from '../../context.js';
+import { refreshHome } from '../../home.js';
+import { postCreatedStudy, studyChannel } from '../../studyPosting.js';
+
+type Values = Record<
+  string,
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_date?: string | null;
+      selected_time?: string | null;
+      selected_user?: string | null;
+    }
+  >
+>;
+
+const FIELD_BLOCKS = new Set<string>(Object.values(STUDY_FIELDS));
+
+const numberOf = (text: string | null | undefined): number | undefined => {
+  const t = (text ?? '').normalize('NFKC').trim();
+  return t ? Number(t) : undefined;
+};
+
+/** The draft from the form, or a DomainError naming its field. */
+const draftFrom = (v: Values, userId: string, zone: string): StudyDraft => {
+  const f = STUDY_FIELDS;
+  const get = (block: string) => v[block]?.value;
+  const { title, tags } = parseStudyTitle(get(f.title)?.value ?? '');
+  const date = get(f.date)?.selected_date ?? '';
+  const time = get(f.time)?.selected_time ?? '';
+  const start = DateTime.fromISO(`${date}T${time}`, { zone });
+  if (!date || !time || !start.isValid) {
+    throw new DomainError('study_when_invalid', { text: `${date} ${time}`.trim() }, f.date);
+  }
+  const capacity = numberOf(get(f.capacity)?.value);
+  return {
+    createdBy: userId,
+    hostId: get(f.host)?.selected_user || userId,
+    title,
+    description: get(f.description)?.value ?? '',
+    tags,
+    startUtc: toUtcIso(start),
+    minutes: numberOf(get(f.minutes)?.value) ?? DEFAULT_STUDY_MINUTES,
+    capacity: capacity === undefined ? undefined : assertCapacity(capacity),
+  };
+};
+
+const metadataOf = (raw: string | undefined): StudyModalMetadata => {
+  try {
+    const parsed = JSON.parse(raw || '{}') as StudyModalMetadata;
+    return typeof parsed === 'object' && parsed ? parsed : {};
+  } catch {
+    return {};
+  }
+};
+
+export const register = (app: App, deps: ListenerDeps): void => {
+  app.view(STUDY_IDS.modal.callback, async ({ ack, body, view, client }) => {
+    const now = deps.clock();
+    const userId = body.user.id;
+    const locale = await deps.locales.forUser(client, userId, now);
+    let session: StudySession;
+    try {
+      studyChannel(deps);
+      const draft = draftFrom(view.state.values as Values, userId, deps.config.timezone);
+      session = await createStudySession(useCaseDeps(deps), draft, now);
+    } catch (err) {
+      if (!isDomainError(err)) deps.logger.error({ err }, 'study modal submission failed');
+      const field =
+        isDomainError(err) && err.field && FIELD_BLOCKS.has(err.field) ? err.field : STUDY_FIELDS.title;
+      const message = isDomainError(err)
+        ? errorText(locale, err.code, err.params)
+        : errorText(locale, 'generic', {});
+      await ack({ response_action: 'errors', errors: { [field]: message } });
+      return;
+    }
+    // Stored and valid: close the modal now (Slack's 3 s), then post; a failed post is undone and reported.
+    await ack();
+    const m = messages(locale);
+    let text: string;
+    try {
+      const posted = await postCreatedStudy(deps, client, session, now);
+      text = m.study.added({
+        id: posted.session.id,
+        title: posted.session.title,
+        when: studyWhen({ zone: deps.config.timezone, locale, now }, posted.session),
+        link: posted.link ?? '',
+        channel: posted.channel,
+      });
+    } catch (err) {
+      text = `:warning: ${errorText(locale, isDomainError(err) ? err.code : 'generic', isDomainError(err) ? err.params : {})}`;
+    }
+    const { channel } = metadataOf(view.private_metadata);
+    await (channel
+      ? client.chat.postEphemeral({ channel, user: userId, text })
+      : Promise.reject(new Error('no channel'))
+    )
+      .catch(() => client.chat.postMessage({ channel: userId, text }))
+      .catch((err: unknown) => deps.logger.warn({ err }, 'could not confirm a study session'));
+    await refreshHome(deps, client, userId);
+  });
+};
