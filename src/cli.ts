@@ -10,16 +10,18 @@ import { doctorCommand } from './cli/doctor.js';
 import { exportCommand } from './cli/export.js';
 import { jobCommand } from './cli/job.js';
 import { migrateCommand } from './cli/migrate.js';
+import { JOB_NAMES } from './config.js';
 
 const USAGE = `Usage: supporter-desk <command> [options]
 
 Commands:
   migrate                         bring the database schema up to date
   job <name> [--now ISO] [--month YYYY-MM] [--dry-run]
-                                  run a job once (quota-reminders, operator-digest, advice-nudges,
-                                  writeup-reminders, retention)
+                                  run a job once (${JOB_NAMES.join(', ')})
   export <slots|consultations|supporters> [--month YYYY-MM] [--format json|csv] [--out FILE]
                                   print or write an export (JSON: a bare array on stdout)
+  export ics --user U… | --study <id> [--out FILE]
+                                  a calendar file of someone's sessions and study sessions
   backup <FILE>                   online backup of the SQLite database into FILE
   doctor                          check configuration, database and the Slack token
 
