@@ -14,6 +14,7 @@ export const PANEL_JOBS = [
   'operator-digest',
   'advice-nudges',
   'writeup-reminders',
+  'study-reminders',
 ] as const;
 
 type RunNamedJob = (

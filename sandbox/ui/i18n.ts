@@ -41,6 +41,7 @@ const ja = {
     'operator-digest': '#operators にダイジェストを投稿',
     'advice-nudges': '回答のない相談を得意な人に知らせる',
     'writeup-reminders': '未送付のレポートをリマインド',
+    'study-reminders': '勉強会の前日・1時間前のリマインド',
   } as Record<string, string>,
   jobReport: (r: JobCounts) =>
     `${r.dryRun ? `ドライラン（予定 ${r.planned} 件）・` : ''}送信 ${r.sent}・スキップ ${r.skipped}・失敗 ${r.failed}`,
@@ -104,6 +105,7 @@ const en: typeof ja = {
     'operator-digest': 'Post the digest to #operators',
     'advice-nudges': 'Nudge peers about unanswered consultations',
     'writeup-reminders': 'Remind about pending write-ups',
+    'study-reminders': 'Remind study-session attendees',
   },
   jobReport: (r) =>
     `${r.dryRun ? `dry run (${r.planned} planned) · ` : ''}sent ${r.sent} · skipped ${r.skipped} · failed ${r.failed}`,
