@@ -44,7 +44,12 @@ export const guardSlackRequests = (inner: Listener, opts: GuardOptions): Listene
     res.end();
   };
 
+  // Expired signatures are swept at most once a second, not on every request: at a steady load the map
+  // holds minutes of traffic, and walking it per request would make each request pay for all of them.
+  let sweptAt = 0;
   const forget = (t: number) => {
+    if (t === sweptAt) return;
+    sweptAt = t;
     for (const [sig, until] of seen) if (until < t) seen.delete(sig);
   };
 

@@ -19,7 +19,7 @@ export const rosterStandings = async (
   const { startUtc, endUtc } = monthBounds(month, config.timezone);
   const [ids, counts, flags, quota] = await Promise.all([
     onlyIds ? [...onlyIds] : listActiveSupporterIds(db),
-    offeredCounts(db, startUtc, endUtc),
+    offeredCounts(db, startUtc, endUtc, onlyIds),
     monthFlags(db, month),
     quotaFor(db, month, config.monthlySlotQuota),
   ]);

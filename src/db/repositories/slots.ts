@@ -1,4 +1,5 @@
 /** Slots and sessions (a session is a booked slot). Instants are canonical UTC ISO strings. */
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../database.js';
 import type { NewSlot, Slot, SlotStatus } from '../schema.js';
 
@@ -59,20 +60,25 @@ export const setSlotStatus = async (
   return Number(res.numUpdatedRows);
 };
 
-/** Offered-slot counts per supporter for slots starting in [startUtc, endUtc). */
+/**
+ * Offered-slot counts per supporter for slots starting in [startUtc, endUtc) — for everyone, or only for
+ * `onlyIds` (one supporter's standing must not count the whole roster).
+ */
 export const offeredCounts = async (
   db: DbOrTrx,
   startUtc: string,
   endUtc: string,
+  onlyIds?: readonly string[],
 ): Promise<Map<string, number>> => {
-  const rows = await db
+  let q = db
     .selectFrom('slots')
     .select(['supporter_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('status', 'in', OFFERED)
     .where('start_at', '>=', startUtc)
-    .where('start_at', '<', endUtc)
-    .groupBy('supporter_id')
-    .execute();
+    .where('start_at', '<', endUtc);
+  if (onlyIds)
+    q = onlyIds.length ? q.where('supporter_id', 'in', [...onlyIds]) : q.where(sql<boolean>`1 = 0`);
+  const rows = await q.groupBy('supporter_id').execute();
   return new Map(rows.map((r) => [r.supporter_id, Number(r.n)]));
 };
 

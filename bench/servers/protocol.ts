@@ -1,0 +1,99 @@
+/**
+ * The few IPC messages between the bench and its server children (bench/servers/{app,bare}.ts): the child
+ * says which port it bound, answers samples of its own process.memoryUsage().rss (after a full GC) and CPU
+ * time, and stops on request. No HTTP route is added to the app for this.
+ */
+import type { ChildProcess } from 'node:child_process';
+
+export type ToChild = { type: 'sample'; id: number } | { type: 'stop' };
+export type FromChild =
+  | { type: 'ready'; port: number }
+  | { type: 'sample'; id: number; rss: number; heapUsed: number; cpuMs: number }
+  | { type: 'failed'; error: string };
+
+/** In a child: answer the bench's requests; `stop` runs before the process exits. */
+export const serveBench = (port: number, stop: () => Promise<void>): void => {
+  const send = (m: FromChild) => process.send?.(m);
+  process.on('message', (m: ToChild) => {
+    if (m.type === 'sample') {
+      // A full GC first (the child runs with --expose-gc), so garbage not yet collected is not read as
+      // growth; what stays is what the process holds on to.
+      (globalThis as { gc?: () => void }).gc?.();
+      const cpu = process.cpuUsage();
+      const { rss, heapUsed } = process.memoryUsage();
+      send({ type: 'sample', id: m.id, rss, heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 });
+    }
+    if (m.type === 'stop') {
+      stop()
+        .catch(() => undefined)
+        .finally(() => process.exit(0));
+    }
+  });
+  // The bench going away (crash, Ctrl-C) must not leave a server behind.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready', port });
+};
+
+export const failToBench = (err: unknown): void => {
+  const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.send?.({ type: 'failed', error } satisfies FromChild, () => process.exit(1));
+};
+
+/** A child's own memory (bytes, after a full GC) and CPU time used so far (user + system, ms). */
+export type Sample = { rss: number; heapUsed: number; cpuMs: number };
+
+/** In the bench: what a started child offers. */
+export type ServerChild = {
+  port: number;
+  pid: number;
+  sample: () => Promise<Sample>;
+  stop: () => Promise<void>;
+};
+
+export const asServerChild = (child: ChildProcess, timeoutMs = 30_000): Promise<ServerChild> =>
+  new Promise((resolve, reject) => {
+    let nextId = 0;
+    const pending = new Map<number, (s: Sample) => void>();
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`server child ${child.pid} did not start within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server child exited with code ${code} before it was ready`));
+    });
+    child.on('message', (m: FromChild) => {
+      if (m.type === 'failed') {
+        clearTimeout(timer);
+        reject(new Error(`server child failed to start: ${m.error}`));
+      }
+      if (m.type === 'sample') pending.get(m.id)?.({ rss: m.rss, heapUsed: m.heapUsed, cpuMs: m.cpuMs });
+      if (m.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve({
+        port: m.port,
+        pid: child.pid ?? -1,
+        sample: () =>
+          new Promise((res) => {
+            nextId += 1;
+            const id = nextId;
+            pending.set(id, (s) => {
+              pending.delete(id);
+              res(s);
+            });
+            child.send({ type: 'sample', id } satisfies ToChild);
+          }),
+        stop: () =>
+          new Promise((res) => {
+            if (child.exitCode !== null) return res();
+            const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+            child.removeAllListeners('exit');
+            child.once('exit', () => {
+              clearTimeout(kill);
+              res();
+            });
+            child.send({ type: 'stop' } satisfies ToChild);
+          }),
+      });
+    });
+  });
