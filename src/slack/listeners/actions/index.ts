@@ -3,7 +3,6 @@
  * never trusted for authorisation) and answers errors in the clicking user's language.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { monthOf } from '../../../domain/calendar.js';
 import { messages } from '../../../i18n/index.js';
 import { parseConsultationId, resolveOwnConsultation } from '../../../usecases/consultations.js';
@@ -14,38 +13,12 @@ import { refreshConsultationPost } from '../../consultPosting.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { publishHome } from '../../home.js';
 import { IDS } from '../../ids.js';
-import { errorReply } from '../../reply.js';
+import { type ButtonWork, guardedAction } from './guarded.js';
 import { registerStudyActions } from './study.js';
-
-/** Tells the user what went wrong: ephemerally where the button was, else by DM (e.g. from the Home tab). */
-export const notifyUser = async (client: WebClient, body: BlockAction, text: string): Promise<void> => {
-  const channel = body.channel?.id ?? body.container?.channel_id;
-  if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text });
-  else await client.chat.postMessage({ channel: body.user.id, text });
-};
 
 export const register = (app: App, deps: ListenerDeps): void => {
   registerStudyActions(app, deps);
-  const guarded =
-    (work: (body: BlockAction<ButtonAction>, client: WebClient, now: Date) => Promise<void>) =>
-    async ({
-      ack,
-      body,
-      client,
-    }: {
-      ack: () => Promise<void>;
-      body: BlockAction<ButtonAction>;
-      client: WebClient;
-    }) => {
-      await ack();
-      const now = deps.clock();
-      try {
-        await work(body, client, now);
-      } catch (err) {
-        const locale = await deps.locales.forUser(client, body.user.id, now);
-        await notifyUser(client, body, errorReply(locale, err, deps.logger).text);
-      }
-    };
+  const guarded = (work: ButtonWork) => guardedAction(deps, work);
 
   app.action<BlockAction<ButtonAction>>(
     IDS.actions.openSlotsModal,

@@ -4,7 +4,6 @@
  * nothing the second time; only a change updates the post (chat.update) and tells whoever moved up.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { StudySession } from '../../../db/schema.js';
 import { parseStudyId, RSVP_ANSWERS, type RsvpAnswer, type RsvpOutcome } from '../../../domain/study.js';
 import { type Messages, messages } from '../../../i18n/index.js';
@@ -12,16 +11,10 @@ import { rsvpStudy } from '../../../usecases/studyRsvp.js';
 import { STUDY_IDS } from '../../blocks/studyPost.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { refreshHome } from '../../home.js';
-import { errorReply } from '../../reply.js';
 import { promotionMessages, refreshStudyPost, sendStudyDms } from '../../studyPosting.js';
+import { guardedAction, notifyUser } from './guarded.js';
 
 /** Ephemerally where the button was, else by DM (e.g. a click from the Home tab). */
-const tell = async (client: WebClient, body: BlockAction, text: string): Promise<void> => {
-  const channel = body.channel?.id ?? body.container?.channel_id;
-  if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text });
-  else await client.chat.postMessage({ channel: body.user.id, text });
-};
-
 const replyFor = (m: Messages, session: StudySession, outcome: RsvpOutcome): string => {
   const p = { id: session.id, title: session.title };
   if (!outcome.changed) {
@@ -36,36 +29,17 @@ const replyFor = (m: Messages, session: StudySession, outcome: RsvpOutcome): str
 };
 
 export const registerStudyActions = (app: App, deps: ListenerDeps): void => {
-  const handle =
-    (answer: RsvpAnswer) =>
-    async ({
-      ack,
-      body,
-      client,
-    }: {
-      ack: () => Promise<void>;
-      body: BlockAction<ButtonAction>;
-      client: WebClient;
-    }) => {
-      await ack();
-      const now = deps.clock();
+  // Errors are answered by guardedAction; the answer to a successful click is posted here.
+  const handle = (answer: RsvpAnswer) =>
+    guardedAction(deps, async (body, client, now) => {
       const userId = body.user.id;
       const locale = await deps.locales.forUser(client, userId, now);
-      let text: string;
-      let changed: { session: StudySession; outcome: RsvpOutcome } | undefined;
-      try {
-        const id = parseStudyId(body.actions[0]?.value ?? '');
-        const { session, outcome } = await rsvpStudy(useCaseDeps(deps), { userId, id, answer, now });
-        text = replyFor(messages(locale), session, outcome);
-        if (outcome.changed) changed = { session, outcome };
-      } catch (err) {
-        text = errorReply(locale, err, deps.logger).text;
-      }
-      await tell(client, body, text).catch((err: unknown) =>
+      const id = parseStudyId(body.actions[0]?.value ?? '');
+      const { session, outcome } = await rsvpStudy(useCaseDeps(deps), { userId, id, answer, now });
+      await notifyUser(client, body, replyFor(messages(locale), session, outcome)).catch((err: unknown) =>
         deps.logger.warn({ err }, 'could not answer an RSVP click'),
       );
-      if (!changed) return;
-      const { session, outcome } = changed;
+      if (!outcome.changed) return;
       await refreshStudyPost(deps, client, session.id);
       if (outcome.promoted.length) {
         await sendStudyDms(
@@ -77,7 +51,7 @@ export const registerStudyActions = (app: App, deps: ListenerDeps): void => {
         );
       }
       await refreshHome(deps, client, userId);
-    };
+    });
   for (const answer of RSVP_ANSWERS) {
     app.action<BlockAction<ButtonAction>>(STUDY_IDS.rsvp[answer], handle(answer));
   }
