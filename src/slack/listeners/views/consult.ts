@@ -11,6 +11,7 @@ import { CONSULT_FIELDS } from '../../blocks/consultModal.js';
 import { postCreatedConsultation } from '../../consultPosting.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { IDS } from '../../ids.js';
+import { fieldErrors } from './fieldErrors.js';
 
 type Values = Record<
   string,
@@ -56,12 +57,16 @@ export const register = (app: App, deps: ListenerDeps): void => {
       const draft = { userId, startUtc: toUtcIso(start), plan, topic, question, tags: [...new Set(tags)] };
       created = await createConsultation(useCaseDeps(deps), draft, now);
     } catch (err) {
-      if (!isDomainError(err)) deps.logger.error({ err }, 'consult modal submission failed');
-      const field = isDomainError(err) && err.field ? fieldBlock(err.field) : f.question;
-      const message = isDomainError(err)
-        ? errorText(locale, err.code, err.params)
-        : errorText(locale, 'generic', {});
-      await ack({ response_action: 'errors', errors: { [field]: message } });
+      const fields = Object.values(CONSULT_FIELDS);
+      await ack(
+        fieldErrors(err, {
+          locale,
+          logger: deps.logger,
+          fields,
+          fallback: f.question,
+          what: 'consult modal',
+        }),
+      );
       return;
     }
     // Stored and valid: close the modal now (Slack's 3 s), then post; a failed post is undone and reported.
@@ -82,9 +87,4 @@ export const register = (app: App, deps: ListenerDeps): void => {
       await client.chat.postMessage({ channel: userId, text: `:warning: ${errorText(locale, code, {})}` });
     }
   });
-};
-
-const fieldBlock = (field: string): string => {
-  const blocks = Object.values(CONSULT_FIELDS) as string[];
-  return blocks.includes(field) ? field : CONSULT_FIELDS.question;
 };

@@ -1,7 +1,6 @@
 /** Modal submissions. Field errors go back on the field (`response_action: errors`); nothing is stored then. */
 import type { App } from '@slack/bolt';
-import { isDomainError } from '../../../domain/errors.js';
-import { errorText, messages } from '../../../i18n/index.js';
+import { messages } from '../../../i18n/index.js';
 import { addSlots } from '../../../usecases/addSlots.js';
 import type { SlotsModalMetadata } from '../../blocks/slotsModal.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
@@ -9,6 +8,7 @@ import { addedReply } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import { IDS } from '../../ids.js';
 import * as consult from './consult.js';
+import { fieldErrors } from './fieldErrors.js';
 import * as study from './study.js';
 
 export const register = (app: App, deps: ListenerDeps): void => {
@@ -26,11 +26,16 @@ export const register = (app: App, deps: ListenerDeps): void => {
     try {
       result = await addSlots(useCaseDeps(deps), { userId, text, now, ...(month ? { month } : {}) });
     } catch (err) {
-      if (!isDomainError(err)) deps.logger.error({ err }, 'slots modal submission failed');
-      const message = isDomainError(err)
-        ? errorText(locale, err.code, err.params)
-        : errorText(locale, 'generic', {});
-      await ack({ response_action: 'errors', errors: { [ids.entriesBlock]: message } });
+      const fields = [ids.entriesBlock];
+      await ack(
+        fieldErrors(err, {
+          locale,
+          logger: deps.logger,
+          fields,
+          fallback: ids.entriesBlock,
+          what: 'slots modal',
+        }),
+      );
       return;
     }
     await ack();

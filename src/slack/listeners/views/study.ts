@@ -12,6 +12,7 @@ import { STUDY_IDS, studyWhen } from '../../blocks/studyPost.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { refreshHome } from '../../home.js';
 import { postCreatedStudy, studyChannel } from '../../studyPosting.js';
+import { fieldErrors } from './fieldErrors.js';
 
 type Values = Record<
   string,
@@ -77,13 +78,16 @@ export const register = (app: App, deps: ListenerDeps): void => {
       const draft = draftFrom(view.state.values as Values, userId, deps.config.timezone);
       session = await createStudySession(useCaseDeps(deps), draft, now);
     } catch (err) {
-      if (!isDomainError(err)) deps.logger.error({ err }, 'study modal submission failed');
-      const field =
-        isDomainError(err) && err.field && FIELD_BLOCKS.has(err.field) ? err.field : STUDY_FIELDS.title;
-      const message = isDomainError(err)
-        ? errorText(locale, err.code, err.params)
-        : errorText(locale, 'generic', {});
-      await ack({ response_action: 'errors', errors: { [field]: message } });
+      const fields = [...FIELD_BLOCKS];
+      await ack(
+        fieldErrors(err, {
+          locale,
+          logger: deps.logger,
+          fields,
+          fallback: STUDY_FIELDS.title,
+          what: 'study modal',
+        }),
+      );
       return;
     }
     // Stored and valid: close the modal now (Slack's 3 s), then post; a failed post is undone and reported.
