@@ -67,7 +67,7 @@ describe('supporter-desk job (with a job in the registry)', () => {
   it('prints the plan as JSON lines on a dry run and sends nothing', async () => {
     install(listJob(messages));
     const run = await runCliInProcess(['job', 'retention', '--now', NOW, '--dry-run'], env);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(
       run.stdout
         .trim()

@@ -96,3 +96,17 @@ describe('the running app', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('/healthz when the database does not answer', () => {
+  it('answers 503 and says why', async () => {
+    const broken = await startHarness();
+    try {
+      await broken.database.close();
+      const res = await fetch(broken.slack.appUrl.replace('/slack/events', '/healthz'));
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'unavailable', reason: 'database' });
+    } finally {
+      await broken.stop();
+    }
+  });
+});

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type Config, loadConfig } from '../../src/config.js';
-import { type DatabaseHandle, isPostgresUrl, openDatabase, parsePostgresUrl } from '../../src/db/database.js';
+import { type DatabaseHandle, openDatabase, parsePostgresUrl } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
 export const DEFAULT_TEST_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -56,13 +56,14 @@ const withServer = async <T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 };
 
-/** Drops the schema a test DATABASE_URL names (no-op for SQLite URLs and URLs without ?schema=). */
-export const dropTestDatabase = async (url: string): Promise<void> => {
-  if (!isPostgresUrl(url)) return;
-  const { schema } = parsePostgresUrl(url);
-  if (!schema) return;
-  await withServer(url, (c) => c.query(`drop schema if exists "${schema}" cascade`));
-};
+/**
+ * Releases a test database. A SQLite file goes with its temp directory; a PostgreSQL schema is left for the
+ * run's teardown (pg-global-setup.ts drops every schema of the run at the end). Dropping it here, while
+ * other test files run, races with them: kysely's migrator introspects the tables of *every* schema before
+ * it takes its lock, and a schema dropped during that catalog read fails their migration with
+ * `schema "t_…" does not exist`.
+ */
+export const dropTestDatabase = async (_url: string): Promise<void> => {};
 
 /** Drops every schema whose name starts with `prefix` (the run's teardown). */
 export const dropTestSchemas = async (serverUrl: string, prefix: string): Promise<string[]> =>
