@@ -5,7 +5,7 @@ import { MAX_QUESTION, MAX_TOPIC } from '../../domain/consultForm.js';
 import { KNOWN_TAGS, tagLabel } from '../../domain/tags.js';
 import type { Locale, Messages } from '../../i18n/index.js';
 import { IDS } from '../ids.js';
-import { plain } from './kit.js';
+import { inputBlock, plain } from './kit.js';
 
 export const CONSULT_FIELDS = {
   date: 'session_date',
@@ -26,13 +26,7 @@ export const buildConsultModal = (
 ): ModalView => {
   const f = CONSULT_FIELDS;
   const planOption = (plan: string) => ({ text: plain(m.consult.planOption({ plan })), value: plan });
-  const input = (blockId: string, label: string, element: Record<string, unknown>, optional = false) => ({
-    type: 'input' as const,
-    block_id: blockId,
-    label: plain(label),
-    optional,
-    element: { action_id: 'value', ...element },
-  });
+  const input = inputBlock;
   return {
     type: 'modal',
     callback_id: IDS.consultModal.callback,

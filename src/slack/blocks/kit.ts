@@ -36,3 +36,17 @@ export const plain = (text: string, max = 150) => ({
   text: truncate(text, max),
   emoji: true,
 });
+
+/** An input block whose element answers under action_id `value` (how the modals read their state). */
+export const inputBlock = (
+  blockId: string,
+  label: string,
+  element: Record<string, unknown>,
+  optional = false,
+) => ({
+  type: 'input' as const,
+  block_id: blockId,
+  label: plain(label),
+  optional,
+  element: { action_id: 'value', ...element },
+});

@@ -10,7 +10,7 @@ import {
   MIN_STUDY_MINUTES,
 } from '../../domain/study.js';
 import type { Messages } from '../../i18n/index.js';
-import { plain } from './kit.js';
+import { inputBlock, plain } from './kit.js';
 import { STUDY_IDS } from './studyPost.js';
 
 /** Block ids of the modal's inputs; each input's action id is `value`. */
@@ -31,13 +31,7 @@ export const buildStudyModal = (
   opts: { zone: string; now: Date; userId: string; channel?: string },
 ): ModalView => {
   const f = STUDY_FIELDS;
-  const input = (blockId: string, label: string, element: Record<string, unknown>, optional = false) => ({
-    type: 'input' as const,
-    block_id: blockId,
-    label: plain(label),
-    optional,
-    element: { action_id: 'value', ...element },
-  });
+  const input = inputBlock;
   const metadata: StudyModalMetadata = opts.channel ? { channel: opts.channel } : {};
   return {
     type: 'modal',
