@@ -1,16 +1,10 @@
 /** The demo workspace: people (with what they do in their main job), channels and the bot's DMs. */
 import type { FakeSlack } from '../test/fake-slack/server.js';
 import { BOT_USER_ID } from '../test/fake-slack/state.js';
-import type { DemoRole } from './shared/types.js';
+import type { SnapshotUser } from './shared/types.js';
 
-export type DemoUser = {
-  id: string;
-  name: string;
-  realName: string;
-  locale: string;
-  role: DemoRole;
-  about: { ja: string; en: string };
-  color: string;
+/** A person of the demo workspace: what the page shows of them, plus what the seed sends for them. */
+export type DemoUser = SnapshotUser & {
   /** What the seed sends as `/supporter expertise …`. */
   expertise?: string;
 };

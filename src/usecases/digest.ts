@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { unansweredConsultations } from '../db/repositories/consultations.js';
+import { pendingWriteups } from '../db/repositories/slots.js';
 import { countUpcomingStudySessions } from '../db/repositories/study.js';
 import type { Consultation, Slot } from '../db/schema.js';
 import { toUtcIso } from '../domain/calendar.js';
@@ -32,14 +33,8 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
   const [standings, unanswered, overdue, studyUpcoming] = await Promise.all([
     rosterStandings(db, config, month),
     unansweredConsultations(db, nowIso).execute(),
-    db
-      .selectFrom('slots')
-      .selectAll()
-      .where('status', '=', 'booked')
-      .where('writeup_done_at', 'is', null)
-      .where('end_at', '<=', overdueBefore)
-      .orderBy('end_at')
-      .execute(),
+    // Overdue = still pending once the due hours have passed since the session ended.
+    pendingWriteups(db, undefined, overdueBefore),
     countUpcomingStudySessions(db, nowIso),
   ]);
   const counted = standings.filter((s) => !s.away && !s.exempt);
