@@ -4,35 +4,54 @@
  * Nothing here reads the clock: `now` and the zone are always arguments.
  */
 import holidayJp from '@holiday-jp/holiday_jp';
-import { DateTime } from 'luxon';
+import { DateTime, type DateTimeOptions } from 'luxon';
+import { zoneOf } from './zone.js';
 
 /** ISO weekday (1 = Monday … 7 = Sunday) → label. Index 0 is unused. */
 export const WEEKDAY_JA = ['', '月', '火', '水', '木', '金', '土', '日'] as const;
 export const WEEKDAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 const UTC_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
+/** The shape `toUtcIso` writes, which is how every instant is stored. */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-const toDateTime = (instant: Date | string): DateTime =>
-  typeof instant === 'string' ? DateTime.fromISO(instant, { setZone: true }) : DateTime.fromJSDate(instant);
+// Formatting slots and months runs on every slash command and Home tab: the canonical shapes take a fast
+// path (Date.parse / toISOString and luxon's fromMillis) instead of luxon's ISO parser and toFormat;
+// anything else goes through luxon exactly as before.
+const toMillis = (instant: Date | string, isoOptions: DateTimeOptions = { setZone: true }): number =>
+  typeof instant === 'string'
+    ? CANONICAL_UTC.test(instant)
+      ? Date.parse(instant)
+      : DateTime.fromISO(instant, isoOptions).toMillis()
+    : instant.getTime();
+
+const inZone = (instant: Date | string, zone: string, what: string): DateTime =>
+  assertValid(DateTime.fromMillis(toMillis(instant), { zone: zoneOf(zone) }), what);
 
 const assertValid = (dt: DateTime, what: string): DateTime => {
   if (!dt.isValid) throw new Error(`invalid ${what}: ${dt.invalidExplanation ?? dt.invalidReason}`);
   return dt;
 };
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const ymd = (dt: DateTime): string => `${String(dt.year).padStart(4, '0')}-${pad2(dt.month)}-${pad2(dt.day)}`;
+const hhmm = (dt: DateTime): string => `${pad2(dt.hour)}:${pad2(dt.minute)}`;
+
 /** `2026-12-03T10:00:00.000Z`: always this exact shape so that stored instants compare as strings. */
 export const toUtcIso = (date: Date | DateTime): string => {
   const dt = date instanceof Date ? DateTime.fromJSDate(date) : date;
-  return assertValid(dt, 'instant').toUTC().toFormat(UTC_FORMAT);
+  assertValid(dt, 'instant');
+  const iso = new Date(dt.toMillis()).toISOString();
+  return iso.length === 24 ? iso : dt.toUTC().toFormat(UTC_FORMAT); // years outside 0000–9999
 };
 
 /** The month (`YYYY-MM`) an instant falls in, seen from `zone`. */
 export const monthOf = (instant: Date | string, zone: string): string =>
-  assertValid(toDateTime(instant).setZone(zone), 'instant or zone').toFormat('yyyy-MM');
+  ymd(inZone(instant, zone, 'instant or zone')).slice(0, 7);
 
 /** The local date (`YYYY-MM-DD`) an instant falls on, seen from `zone`. */
 export const localDateOf = (instant: Date | string, zone: string): string =>
-  assertValid(toDateTime(instant).setZone(zone), 'instant or zone').toFormat('yyyy-MM-dd');
+  ymd(inZone(instant, zone, 'instant or zone'));
 
 /** `2026-12`, `2026/12`, `2026.12`, `2026年12月` (full-width digits too) → `2026-12`; else undefined. */
 export const parseMonth = (text: string): string | undefined => {
@@ -47,7 +66,7 @@ const monthStart = (month: string, zone: string): DateTime => {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   if (!m) throw new Error(`invalid month: ${month}`);
   return assertValid(
-    DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: 1 }, { zone }),
+    DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: 1 }, { zone: zoneOf(zone) }),
     'month',
   );
 };
@@ -58,9 +77,18 @@ export const addMonths = (month: string, n: number): string =>
 
 /** The instants a local month spans in `zone`, as UTC ISO strings; `endUtc` is exclusive. */
 export const monthBounds = (month: string, zone: string): { startUtc: string; endUtc: string } => {
-  const start = monthStart(month, zone);
-  return { startUtc: toUtcIso(start), endUtc: toUtcIso(start.plus({ months: 1 })) };
+  const key = `${zone} ${month}`;
+  let bounds = knownBounds.get(key);
+  if (!bounds) {
+    const start = monthStart(month, zone);
+    bounds = Object.freeze({ startUtc: toUtcIso(start), endUtc: toUtcIso(start.plus({ months: 1 })) });
+    if (knownBounds.size >= 1000) knownBounds.clear();
+    knownBounds.set(key, bounds);
+  }
+  return bounds;
 };
+/** Month bounds never change; every standing asks for them. */
+const knownBounds = new Map<string, { readonly startUtc: string; readonly endUtc: string }>();
 
 /** Number of days in a `YYYY-MM` month. */
 export const daysInMonth = (month: string): number => monthStart(month, 'utc').daysInMonth ?? 0;
@@ -85,12 +113,13 @@ export const formatSlotWhen = (
   locale: 'ja' | 'en',
   now?: Date,
 ): string => {
-  const start = assertValid(DateTime.fromISO(startUtcIso, { zone: 'utc' }).setZone(zone), 'slot start');
-  const end = start.plus({ minutes });
-  const holiday = holidayName(start.toFormat('yyyy-MM-dd')) !== undefined;
-  const otherYear = now !== undefined && DateTime.fromJSDate(now).setZone(zone).year !== start.year;
+  const startMs = toMillis(startUtcIso, { zone: 'utc' });
+  const start = assertValid(DateTime.fromMillis(startMs, { zone: zoneOf(zone) }), 'slot start');
+  const end = DateTime.fromMillis(startMs + minutes * 60_000, { zone: zoneOf(zone) });
+  const holiday = holidayName(ymd(start)) !== undefined;
+  const otherYear = now !== undefined && inZone(now, zone, 'now').year !== start.year;
   const date = `${otherYear ? `${start.year}/` : ''}${start.month}/${start.day}`;
-  const times = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
+  const times = `${hhmm(start)}–${hhmm(end)}`;
   if (locale === 'ja') return `${date}(${WEEKDAY_JA[start.weekday]})${holiday ? '(祝)' : ''} ${times}`;
   return `${WEEKDAY_EN[start.weekday]}${holiday ? ' (holiday)' : ''} ${date} ${times}`;
 };

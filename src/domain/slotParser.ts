@@ -16,6 +16,7 @@ import { daysInMonth, holidayName, isoWeekday, monthOf, toUtcIso, WEEKDAY_JA } f
 import { DomainError } from './errors.js';
 import { DEFAULT_MINUTES, PLAN_MINUTES, planFromWord } from './plans.js';
 import { assertNoOverlapWithin } from './slots.js';
+import { zoneOf } from './zone.js';
 
 export interface ParsedSlot {
   /** The user's entry text, trimmed, as typed (a weekly pattern's slots share it). */
@@ -482,7 +483,9 @@ const resolveTime = (spec: EntrySpec, entry: string): TimeSpec => {
 
 /** Local wall time → instant; a wall time skipped by a DST change is `slot_time_invalid`. */
 const localInstant = (date: LocalDate, minuteOfDay: number, ctx: Context, entry: string): DateTime => {
-  const day = DateTime.fromObject(date, { zone: ctx.zone }).plus({ days: Math.floor(minuteOfDay / 1440) });
+  const day = DateTime.fromObject(date, { zone: zoneOf(ctx.zone) }).plus({
+    days: Math.floor(minuteOfDay / 1440),
+  });
   const hour = Math.floor((minuteOfDay % 1440) / 60);
   const minute = minuteOfDay % 60;
   const dt = day.set({ hour, minute, second: 0, millisecond: 0 });
@@ -545,7 +548,7 @@ export const parseSlotEntries = (text: string, opts: SlotParseOptions): ParsedSl
   if (opts.month !== undefined && !/^\d{4}-(?:0[1-9]|1[0-2])$/.test(opts.month)) {
     throw new Error(`invalid month: ${opts.month}`);
   }
-  const now = DateTime.fromJSDate(opts.now).setZone(opts.zone);
+  const now = DateTime.fromJSDate(opts.now).setZone(zoneOf(opts.zone));
   if (!now.isValid) throw new Error(`invalid zone or now: ${opts.zone}`);
   const ctx: Context = { now, zone: opts.zone, month: opts.month ?? monthOf(opts.now, opts.zone) };
   const slots = entries.flatMap((entry) => parseEntry(entry, ctx));

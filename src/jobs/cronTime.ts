@@ -7,6 +7,7 @@
  */
 import { DateTime } from 'luxon';
 import cron from 'node-cron';
+import { zoneOf } from '../domain/zone.js';
 
 const MINUTE_MS = 60_000;
 /** How far the search looks; a cron that fires less often than this has no occurrence within it. */
@@ -39,7 +40,7 @@ const walk = (f: Fields, zone: string, start: number, dir: Direction, searchDays
   const limit = start + dir * searchDays * 24 * 60 * MINUTE_MS;
   let t = start;
   while (dir > 0 ? t <= limit : t >= limit) {
-    const local = DateTime.fromMillis(t, { zone });
+    const local = DateTime.fromMillis(t, { zone: zoneOf(zone) });
     if (!local.isValid) throw new Error(`invalid time zone: ${zone}`);
     if (!dayMatches(f, local)) {
       const midnight = local.startOf('day');

@@ -11,6 +11,7 @@ import { monthOf, toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import { type ParsedSlot, parseSlotEntries } from '../domain/slotParser.js';
 import { overlaps } from '../domain/slots.js';
+import { zoneOf } from '../domain/zone.js';
 import type { UseCaseDeps } from './deps.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 
@@ -66,7 +67,7 @@ const assertNoClashWithStored = async (
   for (const p of parsed) {
     const clash = stored.find((s) => overlaps(p, { startUtc: s.start_at, minutes: s.minutes }));
     if (clash) {
-      const when = DateTime.fromISO(clash.start_at).setZone(zone).toFormat('yyyy-MM-dd HH:mm');
+      const when = DateTime.fromISO(clash.start_at).setZone(zoneOf(zone)).toFormat('yyyy-MM-dd HH:mm');
       throw new DomainError('slot_overlap_existing', { entry: p.entry, id: clash.id, when });
     }
   }

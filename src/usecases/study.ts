@@ -28,6 +28,7 @@ import {
   neutralizeBroadcasts,
   type RsvpCounts,
 } from '../domain/study.js';
+import { zoneOf } from '../domain/zone.js';
 import type { UseCaseDeps } from './deps.js';
 
 export type StudyDraft = {
@@ -58,7 +59,9 @@ export const createStudySession = async (
   if (!/^[UW][A-Z0-9]+$/.test(draft.hostId)) throw new DomainError('study_host_invalid', {}, 'host');
   const nowIso = toUtcIso(now);
   if (draft.startUtc <= nowIso) {
-    const text = DateTime.fromISO(draft.startUtc).setZone(deps.config.timezone).toFormat('yyyy-MM-dd HH:mm');
+    const text = DateTime.fromISO(draft.startUtc)
+      .setZone(zoneOf(deps.config.timezone))
+      .toFormat('yyyy-MM-dd HH:mm');
     throw new DomainError('study_in_past', { text }, 'date');
   }
   const end = toUtcIso(new Date(Date.parse(draft.startUtc) + draft.minutes * 60_000));

@@ -5,6 +5,7 @@ import type { Plan } from '../../../db/schema.js';
 import { toUtcIso } from '../../../domain/calendar.js';
 import { DomainError, isDomainError } from '../../../domain/errors.js';
 import { normalizeTag, parseTagList } from '../../../domain/tags.js';
+import { zoneOf } from '../../../domain/zone.js';
 import { errorText, messages } from '../../../i18n/index.js';
 import { type CreatedConsultation, createConsultation } from '../../../usecases/consultations.js';
 import { CONSULT_FIELDS } from '../../blocks/consultModal.js';
@@ -41,7 +42,7 @@ export const register = (app: App, deps: ListenerDeps): void => {
     try {
       const date = get(f.date)?.selected_date ?? '';
       const time = get(f.time)?.selected_time ?? '';
-      const start = DateTime.fromISO(`${date}T${time}`, { zone: deps.config.timezone });
+      const start = DateTime.fromISO(`${date}T${time}`, { zone: zoneOf(deps.config.timezone) });
       if (!start.isValid) throw new DomainError('consult_datetime_missing', {}, f.date);
       const planValue = get(f.plan)?.selected_option?.value;
       const plan = PLANS.find((p) => p === planValue);

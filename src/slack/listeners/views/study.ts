@@ -5,6 +5,7 @@ import type { StudySession } from '../../../db/schema.js';
 import { toUtcIso } from '../../../domain/calendar.js';
 import { DomainError, isDomainError } from '../../../domain/errors.js';
 import { assertCapacity, DEFAULT_STUDY_MINUTES, parseStudyTitle } from '../../../domain/study.js';
+import { zoneOf } from '../../../domain/zone.js';
 import { errorText, messages } from '../../../i18n/index.js';
 import { createStudySession, type StudyDraft } from '../../../usecases/study.js';
 import { STUDY_FIELDS, type StudyModalMetadata } from '../../blocks/studyModal.js';
@@ -41,7 +42,7 @@ const draftFrom = (v: Values, userId: string, zone: string): StudyDraft => {
   const { title, tags } = parseStudyTitle(get(f.title)?.value ?? '');
   const date = get(f.date)?.selected_date ?? '';
   const time = get(f.time)?.selected_time ?? '';
-  const start = DateTime.fromISO(`${date}T${time}`, { zone });
+  const start = DateTime.fromISO(`${date}T${time}`, { zone: zoneOf(zone) });
   if (!date || !time || !start.isValid) {
     throw new DomainError('study_when_invalid', { text: `${date} ${time}`.trim() }, f.date);
   }
