@@ -24,13 +24,15 @@ const runId = process.env.TEST_RUN_ID;
 const POSTGRES_ONLY = ['test/db/postgres.test.ts', 'test/e2e/two-instances.test.ts'];
 /**
  * Not run again by the postgres project: they name their own `sqlite:` files (SQLite backup, PRAGMAs,
- * `npm start` on a file) or run the sandbox, which always uses its own SQLite file. Their PostgreSQL
- * counterparts (CLI migrate/export/job/doctor/backup, two app processes) are in POSTGRES_ONLY.
+ * `npm start` on a file, the SQLite statement cache) or run the sandbox, which always uses its own SQLite
+ * file. Their PostgreSQL counterparts (CLI migrate/export/job/doctor/backup, two app processes) are
+ * in POSTGRES_ONLY.
  */
 const SQLITE_ONLY = [
   'test/e2e/cli.test.ts',
   'test/e2e/start.test.ts',
   'test/e2e/sandbox-*.test.ts',
+  'test/db/statementCache.test.ts',
   'test/unit/**',
 ];
 

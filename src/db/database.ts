@@ -22,6 +22,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statementCache.js';
 
 export type Db = Kysely<Database>;
 /** Repository functions take either: they never open their own transaction when handed one. */
@@ -131,7 +132,7 @@ const openSqlite = (url: string): SqliteHandle => {
   if (!inMemory) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', file, sqlite, close: closeOnce(db) };
 };
 
