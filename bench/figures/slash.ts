@@ -64,6 +64,8 @@ type Round = LoadResult & {
   cpuPerRequest: number;
   /** CPU time this process (autocannon + fake Slack) used per request. */
   benchCpuPerRequest: number;
+  /** The server child's event-loop delay p99 over the round (ms). */
+  serverLoopP99?: number;
 };
 
 /** Fresh, unique slash-command bodies: every request gets its own trigger id and response_url. */
@@ -219,6 +221,7 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
       const after = await app!.sample();
       return {
         ...withCpu(r, after.cpuMs - before.cpuMs, process.cpuUsage(benchBefore), after.rss),
+        serverLoopP99: after.loopP99Ms,
         heap: after.heapUsed,
       };
     };
@@ -227,7 +230,10 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
       const benchBefore = process.cpuUsage();
       const r = await loadRound(bare!.port, plan, seconds, bareBodies.next);
       const after = await bare!.sample();
-      return withCpu(r, after.cpuMs - before.cpuMs, process.cpuUsage(benchBefore), after.rss);
+      return {
+        ...withCpu(r, after.cpuMs - before.cpuMs, process.cpuUsage(benchBefore), after.rss),
+        serverLoopP99: after.loopP99Ms,
+      };
     };
 
     await bareRound(plan.warmupSeconds);
@@ -359,7 +365,7 @@ const withCpu = (
 });
 
 const describe = (r: Round) =>
-  `p50 ${ms(r.p50)} p99 ${ms(r.p99)}, ${r.ok}/${r.sent} ok (${r.rate.toFixed(0)}/s) [${r.codes}], CPU/req server ${ms(r.cpuPerRequest)} bench ${ms(r.benchCpuPerRequest)}, bench loop p99 ${ms(r.loopP99)}`;
+  `p50 ${ms(r.p50)} p99 ${ms(r.p99)}, ${r.ok}/${r.sent} ok (${r.rate.toFixed(0)}/s) [${r.codes}], CPU/req server ${ms(r.cpuPerRequest)} bench ${ms(r.benchCpuPerRequest)}, loop p99 server ${ms(r.serverLoopP99 ?? 0)} bench ${ms(r.loopP99)}`;
 
 const countSlots = (file: string): number => {
   const db = new SQLite(file, { readonly: true });

@@ -4,16 +4,21 @@
  * time, and stops on request. No HTTP route is added to the app for this.
  */
 import type { ChildProcess } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export type ToChild = { type: 'sample'; id: number } | { type: 'stop' };
 export type FromChild =
   | { type: 'ready'; port: number }
-  | { type: 'sample'; id: number; rss: number; heapUsed: number; cpuMs: number }
+  | { type: 'sample'; id: number; rss: number; heapUsed: number; cpuMs: number; loopP99Ms: number }
   | { type: 'failed'; error: string };
 
 /** In a child: answer the bench's requests; `stop` runs before the process exits. */
 export const serveBench = (port: number, stop: () => Promise<void>): void => {
   const send = (m: FromChild) => process.send?.(m);
+  // The child's own event-loop delay since the last sample: how long a request that arrived could not
+  // even be read because the loop was busy (work after earlier acks, GC).
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   process.on('message', (m: ToChild) => {
     if (m.type === 'sample') {
       // A full GC first (the child runs with --expose-gc), so garbage not yet collected is not read as
@@ -21,7 +26,9 @@ export const serveBench = (port: number, stop: () => Promise<void>): void => {
       (globalThis as { gc?: () => void }).gc?.();
       const cpu = process.cpuUsage();
       const { rss, heapUsed } = process.memoryUsage();
-      send({ type: 'sample', id: m.id, rss, heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 });
+      const loopP99Ms = loop.percentile(99) / 1e6;
+      loop.reset();
+      send({ type: 'sample', id: m.id, rss, heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, loopP99Ms });
     }
     if (m.type === 'stop') {
       stop()
@@ -39,8 +46,11 @@ export const failToBench = (err: unknown): void => {
   process.send?.({ type: 'failed', error } satisfies FromChild, () => process.exit(1));
 };
 
-/** A child's own memory (bytes, after a full GC) and CPU time used so far (user + system, ms). */
-export type Sample = { rss: number; heapUsed: number; cpuMs: number };
+/**
+ * A child's own memory (bytes, after a full GC), CPU time used so far (user + system, ms) and its
+ * event-loop delay p99 since the previous sample (ms).
+ */
+export type Sample = { rss: number; heapUsed: number; cpuMs: number; loopP99Ms: number };
 
 /** In the bench: what a started child offers. */
 export type ServerChild = {
@@ -67,7 +77,7 @@ export const asServerChild = (child: ChildProcess, timeoutMs = 30_000): Promise<
         clearTimeout(timer);
         reject(new Error(`server child failed to start: ${m.error}`));
       }
-      if (m.type === 'sample') pending.get(m.id)?.({ rss: m.rss, heapUsed: m.heapUsed, cpuMs: m.cpuMs });
+      if (m.type === 'sample') pending.get(m.id)?.(m);
       if (m.type !== 'ready') return;
       clearTimeout(timer);
       resolve({

@@ -4,6 +4,7 @@
  */
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { ackThenYield } from '../../ack.js';
 import type { ListenerDeps } from '../../context.js';
 import { errorReply } from '../../reply.js';
 
@@ -19,7 +20,7 @@ export const notifyUser = async (client: WebClient, body: BlockAction, text: str
 export const guardedAction =
   (deps: ListenerDeps, work: ButtonWork) =>
   async ({ ack, body, client }: ButtonArgs): Promise<void> => {
-    await ack();
+    await ackThenYield(ack);
     const now = deps.clock();
     try {
       await work(body, client, now);

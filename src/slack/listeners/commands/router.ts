@@ -7,6 +7,7 @@ import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { DomainError } from '../../../domain/errors.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
+import { ackThenYield, waitTurn } from '../../ack.js';
 import type { ListenerDeps } from '../../context.js';
 import type { Audience } from '../../format/slots.js';
 import { errorReply, type Reply } from '../../reply.js';
@@ -62,7 +63,7 @@ export const findSubcommand = (spec: CommandSpec, word: string): CommandHandler 
 
 export const registerCommand = (app: App, deps: ListenerDeps, spec: CommandSpec): void => {
   app.command(spec.name, async ({ command, ack, respond, client }) => {
-    await ack();
+    await ackThenYield(ack);
     const now = deps.clock();
     const locale = await deps.locales.forUser(client, command.user_id, now);
     const m = messages(locale);
@@ -79,7 +80,10 @@ export const registerCommand = (app: App, deps: ListenerDeps, spec: CommandSpec)
     });
     if (!reply) return;
     await sendEphemeral(respond, reply);
-    await reply.after?.();
+    if (reply.after) {
+      await waitTurn(); // the reply is out; requests that came in meanwhile go first (see ack.ts)
+      await reply.after();
+    }
   });
 };
 
