@@ -33,6 +33,21 @@ describe('the running app', () => {
     expect((await h.slack.ask(USERS.aiko.id, '/supporter', 'help')).text).toContain('サポーター登録と設定');
   });
 
+  it('acks a command or a button it has no handler for at once, and logs the command', async () => {
+    const command = await h.slack.command(USERS.aiko.id, '/nope', 'anything');
+    expect(command.status).toBe(200);
+    const button = await h.slack.blockAction(
+      USERS.aiko.id,
+      { actionId: 'no_such_button' },
+      { channel: 'CGENERAL' },
+    );
+    expect(button.status).toBe(200);
+    expect(h.logs.join('')).toContain('no handler for this command');
+    expect(
+      h.fake.state.ephemerals.filter((e) => e.user === USERS.aiko.id && e.text.includes('nope')),
+    ).toEqual([]);
+  });
+
   it('names an unknown subcommand in the reply', async () => {
     const reply = await h.slack.ask(USERS.aiko.id, '/slots', 'dance');
     expect(reply.text).toContain('`/slots dance` は分かりませんでした');

@@ -6,6 +6,7 @@ import { LocaleResolver } from '../locale.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
+import { ListenerTable } from './table.js';
 import * as views from './views/index.js';
 
 export const registerListeners = (app: App, appDeps: AppDeps): ListenerDeps => {
@@ -13,9 +14,11 @@ export const registerListeners = (app: App, appDeps: AppDeps): ListenerDeps => {
     ...appDeps,
     locales: new LocaleResolver(appDeps.database.db, appDeps.config.defaultLocale, appDeps.logger),
   };
-  commands.register(app, deps);
-  actions.register(app, deps);
-  views.register(app, deps);
+  const table = new ListenerTable();
+  commands.register(table, deps);
+  actions.register(table, deps);
+  views.register(table, deps);
+  table.mount(app, deps.logger);
   events.register(app, deps);
   return deps;
 };

@@ -2,7 +2,6 @@
  * Buttons. Every action re-checks who may do it against the database (button values and metadata are
  * never trusted for authorisation) and answers errors in the clicking user's language.
  */
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { monthOf } from '../../../domain/calendar.js';
 import { messages } from '../../../i18n/index.js';
 import { parseConsultationId, resolveOwnConsultation } from '../../../usecases/consultations.js';
@@ -13,14 +12,15 @@ import { refreshConsultationPost } from '../../consultPosting.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { publishHome } from '../../home.js';
 import { IDS } from '../../ids.js';
+import type { ListenerTable } from '../table.js';
 import { type ButtonWork, guardedAction } from './guarded.js';
 import { registerStudyActions } from './study.js';
 
-export const register = (app: App, deps: ListenerDeps): void => {
-  registerStudyActions(app, deps);
+export const register = (table: ListenerTable, deps: ListenerDeps): void => {
+  registerStudyActions(table, deps);
   const guarded = (work: ButtonWork) => guardedAction(deps, work);
 
-  app.action<BlockAction<ButtonAction>>(
+  table.action(
     IDS.actions.openSlotsModal,
     guarded(async (body, client, now) => {
       const locale = await deps.locales.forUser(client, body.user.id, now);
@@ -33,7 +33,7 @@ export const register = (app: App, deps: ListenerDeps): void => {
     }),
   );
 
-  app.action<BlockAction<ButtonAction>>(
+  table.action(
     IDS.actions.setAway,
     guarded(async (body, client, now) => {
       await setAway(useCaseDeps(deps), body.user.id, body.actions[0]?.value ?? '', now);
@@ -41,7 +41,7 @@ export const register = (app: App, deps: ListenerDeps): void => {
     }),
   );
 
-  app.action<BlockAction<ButtonAction>>(
+  table.action(
     IDS.actions.resolveConsultation,
     guarded(async (body, client, now) => {
       const id = parseConsultationId(body.actions[0]?.value ?? '');
@@ -50,7 +50,7 @@ export const register = (app: App, deps: ListenerDeps): void => {
     }),
   );
 
-  app.action<BlockAction<ButtonAction>>(
+  table.action(
     IDS.actions.writeupDone,
     guarded(async (body, client, now) => {
       const slotId = Number(body.actions[0]?.value);

@@ -3,7 +3,6 @@
  * in the database under the session's lock, so the same click twice (a double click, a retry) changes
  * nothing the second time; only a change updates the post (chat.update) and tells whoever moved up.
  */
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { StudySession } from '../../../db/schema.js';
 import { parseStudyId, RSVP_ANSWERS, type RsvpAnswer, type RsvpOutcome } from '../../../domain/study.js';
 import { type Messages, messages } from '../../../i18n/index.js';
@@ -12,6 +11,7 @@ import { STUDY_IDS } from '../../blocks/studyPost.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { refreshHome } from '../../home.js';
 import { promotionMessages, refreshStudyPost, sendStudyDms } from '../../studyPosting.js';
+import type { ListenerTable } from '../table.js';
 import { guardedAction, notifyUser } from './guarded.js';
 
 /** Ephemerally where the button was, else by DM (e.g. a click from the Home tab). */
@@ -28,7 +28,7 @@ const replyFor = (m: Messages, session: StudySession, outcome: RsvpOutcome): str
   return outcome.mine.answer === 'maybe' ? m.study.rsvpMaybe(p) : m.study.rsvpNotGoing(p);
 };
 
-export const registerStudyActions = (app: App, deps: ListenerDeps): void => {
+export const registerStudyActions = (table: ListenerTable, deps: ListenerDeps): void => {
   // Errors are answered by guardedAction; the answer to a successful click is posted here.
   const handle = (answer: RsvpAnswer) =>
     guardedAction(deps, async (body, client, now) => {
@@ -53,6 +53,6 @@ export const registerStudyActions = (app: App, deps: ListenerDeps): void => {
       await refreshHome(deps, client, userId);
     });
   for (const answer of RSVP_ANSWERS) {
-    app.action<BlockAction<ButtonAction>>(STUDY_IDS.rsvp[answer], handle(answer));
+    table.action(STUDY_IDS.rsvp[answer], handle(answer));
   }
 };

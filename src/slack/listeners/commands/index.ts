@@ -1,14 +1,14 @@
-import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../../context.js';
+import type { ListenerTable } from '../table.js';
 import { consultCommand } from './consult.js';
 import { registerCommand } from './router.js';
 import { slotsCommand } from './slots.js';
 import { studyCommand } from './study.js';
 import { supporterCommand } from './supporter.js';
 
-export const register = (app: App, deps: ListenerDeps): void => {
-  registerCommand(app, deps, slotsCommand);
-  registerCommand(app, deps, consultCommand);
-  registerCommand(app, deps, supporterCommand);
-  registerCommand(app, deps, studyCommand);
+export const register = (table: ListenerTable, deps: ListenerDeps): void => {
+  registerCommand(table, deps, slotsCommand);
+  registerCommand(table, deps, consultCommand);
+  registerCommand(table, deps, supporterCommand);
+  registerCommand(table, deps, studyCommand);
 };

@@ -3,7 +3,7 @@
  * (Slack's 3-second limit), then resolves the user's language and answers through `respond` (ephemeral).
  * A handler that throws a DomainError gets it shown in the user's language; nothing else leaks out.
  */
-import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { DomainError } from '../../../domain/errors.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
@@ -11,6 +11,7 @@ import { ackThenYield, waitTurn } from '../../ack.js';
 import type { ListenerDeps } from '../../context.js';
 import type { Audience } from '../../format/slots.js';
 import { errorReply, type Reply } from '../../reply.js';
+import type { ListenerTable } from '../table.js';
 
 export type CommandContext = {
   /** The reader of the reply: language, zone and now, for formatting. */
@@ -61,8 +62,8 @@ export const findSubcommand = (spec: CommandSpec, word: string): CommandHandler 
   return undefined;
 };
 
-export const registerCommand = (app: App, deps: ListenerDeps, spec: CommandSpec): void => {
-  app.command(spec.name, async ({ command, ack, respond, client }) => {
+export const registerCommand = (table: ListenerTable, deps: ListenerDeps, spec: CommandSpec): void => {
+  table.command(spec.name, async ({ command, ack, respond, client }) => {
     await ackThenYield(ack);
     const now = deps.clock();
     const locale = await deps.locales.forUser(client, command.user_id, now);

@@ -1,5 +1,4 @@
 /** The /consult modal's submission: field errors on the field, else the consultation is posted. */
-import type { App } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import type { Plan } from '../../../db/schema.js';
 import { toUtcIso } from '../../../domain/calendar.js';
@@ -12,6 +11,7 @@ import { CONSULT_FIELDS } from '../../blocks/consultModal.js';
 import { postCreatedConsultation } from '../../consultPosting.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { IDS } from '../../ids.js';
+import type { ListenerTable } from '../table.js';
 import { fieldErrors } from './fieldErrors.js';
 
 type Values = Record<
@@ -30,8 +30,8 @@ type Values = Record<
 
 const PLANS: readonly Plan[] = ['light', 'first', 'followup'];
 
-export const register = (app: App, deps: ListenerDeps): void => {
-  app.view(IDS.consultModal.callback, async ({ ack, body, view, client }) => {
+export const register = (table: ListenerTable, deps: ListenerDeps): void => {
+  table.view(IDS.consultModal.callback, async ({ ack, body, view, client }) => {
     const now = deps.clock();
     const userId = body.user.id;
     const locale = await deps.locales.forUser(client, userId, now);

@@ -1,5 +1,4 @@
 /** Modal submissions. Field errors go back on the field (`response_action: errors`); nothing is stored then. */
-import type { App } from '@slack/bolt';
 import { messages } from '../../../i18n/index.js';
 import { addSlots } from '../../../usecases/addSlots.js';
 import type { SlotsModalMetadata } from '../../blocks/slotsModal.js';
@@ -7,15 +6,16 @@ import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { addedReply } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import { IDS } from '../../ids.js';
+import type { ListenerTable } from '../table.js';
 import * as consult from './consult.js';
 import { fieldErrors } from './fieldErrors.js';
 import * as study from './study.js';
 
-export const register = (app: App, deps: ListenerDeps): void => {
-  consult.register(app, deps);
-  study.register(app, deps);
+export const register = (table: ListenerTable, deps: ListenerDeps): void => {
+  consult.register(table, deps);
+  study.register(table, deps);
   const ids = IDS.slotsModal;
-  app.view(ids.callback, async ({ ack, body, view, client }) => {
+  table.view(ids.callback, async ({ ack, body, view, client }) => {
     const now = deps.clock();
     const userId = body.user.id;
     const locale = await deps.locales.forUser(client, userId, now);

@@ -1,5 +1,4 @@
 /** The /study modal's submission: field errors on the field (nothing stored), else the session is announced. */
-import type { App } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import type { StudySession } from '../../../db/schema.js';
 import { toUtcIso } from '../../../domain/calendar.js';
@@ -13,6 +12,7 @@ import { STUDY_IDS, studyWhen } from '../../blocks/studyPost.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { refreshHome } from '../../home.js';
 import { postCreatedStudy, studyChannel } from '../../studyPosting.js';
+import type { ListenerTable } from '../table.js';
 import { fieldErrors } from './fieldErrors.js';
 
 type Values = Record<
@@ -68,8 +68,8 @@ const metadataOf = (raw: string | undefined): StudyModalMetadata => {
   }
 };
 
-export const register = (app: App, deps: ListenerDeps): void => {
-  app.view(STUDY_IDS.modal.callback, async ({ ack, body, view, client }) => {
+export const register = (table: ListenerTable, deps: ListenerDeps): void => {
+  table.view(STUDY_IDS.modal.callback, async ({ ack, body, view, client }) => {
     const now = deps.clock();
     const userId = body.user.id;
     const locale = await deps.locales.forUser(client, userId, now);
