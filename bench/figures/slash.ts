@@ -1,6 +1,6 @@
 /**
  * Figures 1 and 5: signed `/slots list` and `/slots add` through the real HTTP path of buildApp (child
- * process, real SQLite temp file, fake Slack in this process) against a bare Bolt app (child process,
+ * process, real SQLite temp file, fake Slack in a third process) against a bare Bolt app (child process,
  * HTTPReceiver, one command that acks), both loaded by autocannon at the same rate; and the app child's
  * RSS idle and after each of its three load rounds, beside the bare app's idle RSS.
  */
@@ -12,11 +12,10 @@ import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { signRequest } from '../../test/fake-slack/deliver.js';
-import { FakeSlack } from '../../test/fake-slack/server.js';
 import { TEAM_ID } from '../../test/fake-slack/state.js';
 import { SIGNING_SECRET, testEnv } from '../../test/helpers/harness.js';
-import { seedWorkspace } from '../../test/helpers/workspace.js';
 import { startServerChild } from '../lib/child.js';
+import { type FakeChild, startFakeChild } from '../lib/fakeChild.js';
 import { mb, ms, type Row, times, verdict } from '../lib/report.js';
 import { median, sleep } from '../lib/stats.js';
 import type { ServerChild } from '../servers/protocol.js';
@@ -53,7 +52,7 @@ type LoadResult = {
   /** 2xx answers per second actually achieved. */
   rate: number;
   errors: number;
-  /** Bench-process event-loop delay p99 during the round (the fake Slack and autocannon share it). */
+  /** Bench-process event-loop delay p99 during the round (autocannon's loop). */
   loopP99: number;
   /** Status codes seen, e.g. `200:1000 401:3`. */
   codes: string;
@@ -62,15 +61,25 @@ type LoadResult = {
 type Round = LoadResult & {
   /** CPU time the server child used per request answered (user + system, ms), work after the ack included. */
   cpuPerRequest: number;
-  /** CPU time this process (autocannon + fake Slack) used per request. */
+  /** CPU time this process (autocannon) used per request. */
   benchCpuPerRequest: number;
   /** The server child's event-loop delay p99 over the round (ms). */
   serverLoopP99?: number;
 };
 
-/** Fresh, unique slash-command bodies: every request gets its own trigger id and response_url. */
-const bodyFactory = (fake: FakeSlack, users: readonly string[]) => {
+/**
+ * Fresh, unique slash-command bodies: every request gets its own trigger id and response_url. The URLs
+ * come from the fake Slack child, asked for ahead of each round (`stockUp`): building a request is
+ * synchronous in autocannon.
+ */
+const bodyFactory = (fake: FakeChild, users: readonly string[]) => {
   let n = 0;
+  const urls = new Map<string, string[]>(users.map((u) => [u, []]));
+  const urlFor = (user: string): string => {
+    const url = urls.get(user)?.pop();
+    if (!url) throw new Error(`no response_url left for ${user}: stock up before the round`);
+    return url;
+  };
   let adds = 0;
   const days = new Map<number, string>();
   const dateIn = (k: number) => {
@@ -84,6 +93,15 @@ const bodyFactory = (fake: FakeSlack, users: readonly string[]) => {
   return {
     get adds() {
       return adds;
+    },
+    /** Enough response URLs for `requests` more requests, spread over the users as next() spreads them. */
+    stockUp: async (requests: number) => {
+      const perUser = Math.ceil(requests / users.length) + 2;
+      const wanted = users.flatMap(
+        (u) => Array(Math.max(0, perUser - urls.get(u)!.length)).fill(u) as string[],
+      );
+      const got = await fake.responseUrls('CGENERAL', wanted);
+      got.forEach((url, i) => urls.get(wanted[i]!)!.push(url));
     },
     next: (): string => {
       n += 1;
@@ -111,7 +129,7 @@ const bodyFactory = (fake: FakeSlack, users: readonly string[]) => {
         text,
         api_app_id: 'A0DESK',
         is_enterprise_install: 'false',
-        response_url: fake.newResponseUrl('CGENERAL', user),
+        response_url: urlFor(user),
         trigger_id: `${n}.${user}.trigger`,
       }).toString();
     },
@@ -177,18 +195,11 @@ const loadRound = (port: number, plan: SlashPlan, seconds: number, nextBody: () 
 
 export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promise<Row[]> => {
   const dir = mkdtempSync(join(tmpdir(), 'sd-bench-slash-'));
-  const fake = await new FakeSlack().start();
-  seedWorkspace(fake);
-  const users = Array.from({ length: USERS }, (_, i) => {
-    const id = `UB${String(i).padStart(3, '0')}`;
-    fake.state.addUser({ id, name: `b${i}`, realName: `Bench ${i}`, locale: i % 4 ? 'ja-JP' : 'en-US' });
-    return id;
-  });
-  let scanned = 0;
+  const users = Array.from({ length: USERS }, (_, i) => `UB${String(i).padStart(3, '0')}`);
+  const fake = await startFakeChild(users);
   let replies = 0;
-  const countReplies = () => {
-    for (; scanned < fake.calls.length; scanned += 1)
-      if (fake.calls[scanned]!.method === 'response_url') replies += 1;
+  const countReplies = async () => {
+    replies = await fake.replies();
     return replies;
   };
   const dbFile = join(dir, 'app.sqlite');
@@ -210,13 +221,14 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
     const bareBodies = bodyFactory(fake, users);
     let expectedReplies = 0;
     const appRound = async (seconds: number) => {
+      await appBodies.stockUp(plan.rate * seconds * 1.5);
       const before = await app!.sample();
       const benchBefore = process.cpuUsage();
       const r = await loadRound(app!.port, plan, seconds, appBodies.next);
       expectedReplies += r.ok;
       // Work after the ack (reply on response_url, Home refresh) finishes before RSS is read.
       const until = Date.now() + 15_000;
-      while (countReplies() < expectedReplies && Date.now() < until) await sleep(50);
+      while ((await countReplies()) < expectedReplies && Date.now() < until) await sleep(50);
       await sleep(500);
       const after = await app!.sample();
       return {
@@ -226,6 +238,7 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
       };
     };
     const bareRound = async (seconds: number) => {
+      await bareBodies.stockUp(plan.rate * seconds * 1.5);
       const before = await bare!.sample();
       const benchBefore = process.cpuUsage();
       const r = await loadRound(bare!.port, plan, seconds, bareBodies.next);
@@ -252,7 +265,7 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
         log(`  app round ${i + 1}: ${describe(a)}, RSS ${mb(a.rss)} (heap ${mb(a.heap)})`);
       }
     }
-    const missingReplies = Math.max(0, expectedReplies - countReplies());
+    const missingReplies = Math.max(0, expectedReplies - (await countReplies()));
     const stored = countSlots(dbFile);
     // autocannon may build a request it never sends when a round ends: at most one per connection.
     const unsent = plan.connections * (plan.appRounds + 1);

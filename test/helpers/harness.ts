@@ -56,7 +56,11 @@ const databaseUrlFor = (dbFile: string): string => {
   return url;
 };
 
-export const testEnv = (fake: FakeSlack, dbFile: string, extra: Record<string, string> = {}) => ({
+export const testEnv = (
+  fake: Pick<FakeSlack, 'botToken' | 'apiUrl'>,
+  dbFile: string,
+  extra: Record<string, string> = {},
+) => ({
   SLACK_BOT_TOKEN: fake.botToken,
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
   SLACK_API_URL: fake.apiUrl,
