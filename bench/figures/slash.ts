@@ -81,6 +81,7 @@ const bodyFactory = (fake: FakeChild, users: readonly string[]) => {
     return url;
   };
   let adds = 0;
+  let lists = 0;
   const days = new Map<number, string>();
   const dateIn = (k: number) => {
     let d = days.get(k);
@@ -94,7 +95,7 @@ const bodyFactory = (fake: FakeChild, users: readonly string[]) => {
     get adds() {
       return adds;
     },
-    /** Enough response URLs for `requests` more requests, spread over the users as next() spreads them. */
+    /** Enough response URLs for `requests` more requests: next() takes the users in turn, adds and lists alike. */
     stockUp: async (requests: number) => {
       const perUser = Math.ceil(requests / users.length) + 2;
       const wanted = users.flatMap(
@@ -114,8 +115,9 @@ const bodyFactory = (fake: FakeChild, users: readonly string[]) => {
         text = `add ${dateIn(1 + Math.floor(j / 8))} ${9 + (j % 8)}:00`;
         adds += 1;
       } else {
-        user = users[n % users.length]!;
+        user = users[lists % users.length]!;
         text = 'list';
+        lists += 1;
       }
       return new URLSearchParams({
         token: 'deprecated-verification-token',
