@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { unansweredConsultations } from '../db/repositories/consultations.js';
-import { pendingWriteups } from '../db/repositories/slots.js';
+import { countPendingWriteups, pendingWriteups } from '../db/repositories/slots.js';
 import { countUpcomingStudySessions } from '../db/repositories/study.js';
 import type { Consultation, Slot } from '../db/schema.js';
 import { toUtcIso } from '../domain/calendar.js';
@@ -21,20 +21,26 @@ export type DigestData = {
   below: SupporterStanding[];
   excused: number;
   unanswered: Consultation[];
+  /** The oldest overdue write-ups (at most DIGEST_LISTED) and how many there are in all. */
   overdue: Slot[];
+  overdueCount: number;
   /** Scheduled study sessions that have not started yet. */
   studyUpcoming?: number;
 };
+
+/** Items of a list the digest names one by one; the rest are a count. */
+export const DIGEST_LISTED = 10;
 
 export const digestData = async (deps: UseCaseDeps, month: string, now: Date): Promise<DigestData> => {
   const { db, config } = deps;
   const nowIso = toUtcIso(now);
   const overdueBefore = toUtcIso(DateTime.fromJSDate(now).minus({ hours: config.writeupDueHours }));
-  const [standings, unanswered, overdue, studyUpcoming] = await Promise.all([
+  // Overdue = still pending once the due hours have passed since the session ended.
+  const [standings, unanswered, overdue, overdueCount, studyUpcoming] = await Promise.all([
     rosterStandings(db, config, month),
     unansweredConsultations(db, nowIso).execute(),
-    // Overdue = still pending once the due hours have passed since the session ended.
-    pendingWriteups(db, undefined, overdueBefore),
+    pendingWriteups(db, undefined, overdueBefore, DIGEST_LISTED),
+    countPendingWriteups(db, overdueBefore),
     countUpcomingStudySessions(db, nowIso),
   ]);
   const counted = standings.filter((s) => !s.away && !s.exempt);
@@ -50,6 +56,7 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
     excused: standings.length - counted.length,
     unanswered,
     overdue,
+    overdueCount,
     studyUpcoming,
   };
 };

@@ -266,6 +266,19 @@ describe('operator-digest', () => {
     expect(text).toMatch(/<https:\/\/supporters\.slack\.test\/archives\/CADVICE\/p\d+\|#\d+>/);
   });
 
+  it('names the ten oldest overdue write-ups and counts the rest', async () => {
+    await joinAll([USERS.aiko.id]);
+    const times = ['11/26', '11/27'].flatMap((d) => [8, 10, 12, 14, 16, 18].map((hr) => `${d} ${hr}:00`));
+    for (const t of times) await h.slack.ask(USERS.aiko.id, '/consult', `${t} 面接練習の組み立て #面接対策`);
+    await run('operator-digest', '2026-12-01T09:00:00+09:00');
+    const text = JSON.stringify(h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!.blocks);
+    expect(text).toContain('強みのまとめ 期限超過（12件）');
+    expect(text).toContain('11/26(木) 08:00');
+    expect(text).toContain('11/27(金) 14:00');
+    expect(text).not.toContain('11/27(金) 16:00');
+    expect(text).toContain('…+2');
+  });
+
   it('stays within Block Kit limits with 1,200 supporters below quota', async () => {
     const people = addPeople(h.fake, 1200);
     await joinAll(people);

@@ -150,6 +150,7 @@ describe('the operator digest', () => {
         excused: 3,
         unanswered: Array.from({ length: 300 }, (_, i) => consultation(i)),
         overdue: [],
+        overdueCount: 0,
       },
       new Map(Array.from({ length: 300 }, (_, i) => [i, `https://x.slack.com/archives/C/p${i}`])),
     );

@@ -95,15 +95,31 @@ export const upcomingSessions = (db: DbOrTrx, supporterId: string, fromUtc: stri
     .execute();
 
 /** Sessions that have ended and whose write-up is not marked done. */
-export const pendingWriteups = (db: DbOrTrx, supporterId: string | undefined, nowUtc: string) => {
-  let q = db
+const pendingWriteupsQuery = (db: DbOrTrx, supporterId: string | undefined, endedBy: string) => {
+  const q = db
     .selectFrom('slots')
-    .selectAll()
     .where('status', '=', 'booked')
-    .where('end_at', '<=', nowUtc)
+    .where('end_at', '<=', endedBy)
     .where('writeup_done_at', 'is', null);
-  if (supporterId) q = q.where('supporter_id', '=', supporterId);
-  return q.orderBy('end_at').execute();
+  return supporterId ? q.where('supporter_id', '=', supporterId) : q;
+};
+
+/** Booked sessions that ended by `endedBy` with no write-up yet, oldest first (at most `limit`). */
+export const pendingWriteups = (
+  db: DbOrTrx,
+  supporterId: string | undefined,
+  endedBy: string,
+  limit?: number,
+) => {
+  const q = pendingWriteupsQuery(db, supporterId, endedBy).selectAll().orderBy('end_at');
+  return (limit === undefined ? q : q.limit(limit)).execute();
+};
+
+export const countPendingWriteups = async (db: DbOrTrx, endedBy: string): Promise<number> => {
+  const row = await pendingWriteupsQuery(db, undefined, endedBy)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 };
 
 export const markWriteupDone = async (db: DbOrTrx, slotId: number, now: string): Promise<boolean> => {

@@ -5,12 +5,12 @@
 import type { KnownBlock } from '@slack/types';
 import { formatSlotWhen } from '../../domain/calendar.js';
 import type { Messages } from '../../i18n/index.js';
-import type { DigestData } from '../../usecases/digest.js';
+import { DIGEST_LISTED, type DigestData } from '../../usecases/digest.js';
 import type { Audience } from '../format/slots.js';
 import { divider, mrkdwn, section, truncate } from './kit.js';
 
 export const MAX_BELOW_LISTED = 60;
-export const MAX_ITEMS_LISTED = 10;
+export const MAX_ITEMS_LISTED = DIGEST_LISTED;
 
 const listSection = (header: string, lines: string[], more: string | undefined, none: string): KnownBlock =>
   section([header, ...(lines.length ? lines : [none]), ...(more ? [more] : [])].join('\n'));
@@ -33,6 +33,7 @@ export const buildDigest = (
   const below = data.below.slice(0, MAX_BELOW_LISTED);
   const unanswered = data.unanswered.slice(0, MAX_ITEMS_LISTED);
   const overdue = data.overdue.slice(0, MAX_ITEMS_LISTED);
+  const { overdueCount } = data;
   const when = (start: string, minutes: number) => formatSlotWhen(start, minutes, a.zone, a.locale, a.now);
   const moreOf = (total: number, shown: number, month = data.month) =>
     total > shown ? j.digestMore({ n: total - shown, month }) : undefined;
@@ -66,9 +67,9 @@ export const buildDigest = (
       j.digestNone({}),
     ),
     listSection(
-      j.digestOverdueHeader({ n: data.overdue.length }),
+      j.digestOverdueHeader({ n: overdueCount }),
       overdue.map((s) => j.digestOverdueLine({ user: s.supporter_id, when: when(s.start_at, s.minutes) })),
-      data.overdue.length > overdue.length ? `…+${data.overdue.length - overdue.length}` : undefined,
+      overdueCount > overdue.length ? `…+${overdueCount - overdue.length}` : undefined,
       j.digestNone({}),
     ),
     ...(data.studyUpcoming === undefined
