@@ -65,6 +65,8 @@ type Round = LoadResult & {
   benchCpuPerRequest: number;
   /** The server child's event-loop delay p99 over the round (ms). */
   serverLoopP99?: number;
+  /** In the server child: request read → response finished, p99 over the round (ms). */
+  inProcessP99?: number;
 };
 
 /**
@@ -236,6 +238,7 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
       return {
         ...withCpu(r, after.cpuMs - before.cpuMs, process.cpuUsage(benchBefore), after.rss),
         serverLoopP99: after.loopP99Ms,
+        inProcessP99: after.inProcessP99Ms,
         heap: after.heapUsed,
       };
     };
@@ -248,6 +251,7 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
       return {
         ...withCpu(r, after.cpuMs - before.cpuMs, process.cpuUsage(benchBefore), after.rss),
         serverLoopP99: after.loopP99Ms,
+        inProcessP99: after.inProcessP99Ms,
       };
     };
 
@@ -285,6 +289,8 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
     const rss = appRounds.map((r) => r.rss);
     const growthLimit = rss[0]! * GROWTH_FACTOR + GROWTH_SLACK;
     const appCpu = median(appRounds.map((r) => r.cpuPerRequest));
+    const appInProcess = median(appRounds.map((r) => r.inProcessP99 ?? 0));
+    const bareInProcess = median(bareRounds.map((r) => r.inProcessP99 ?? 0));
     const bareCpu = median(bareRounds.map((r) => r.cpuPerRequest));
     return [
       {
@@ -311,6 +317,15 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
         measured: `${median(appRounds.map((r) => r.rate)).toFixed(0)} req/s`,
         baseline: `${median(bareRounds.map((r) => r.rate)).toFixed(0)} req/s bare Bolt`,
         ratio: times(median(appRounds.map((r) => r.rate)) / median(bareRounds.map((r) => r.rate))),
+        goal: '-',
+        verdict: 'info',
+      },
+      {
+        figure: '1',
+        what: 'ack p99 inside the server (request read -> response sent)',
+        measured: ms(appInProcess),
+        baseline: `${ms(bareInProcess)} bare Bolt`,
+        ratio: times(appInProcess / bareInProcess),
         goal: '-',
         verdict: 'info',
       },
@@ -380,7 +395,7 @@ const withCpu = (
 });
 
 const describe = (r: Round) =>
-  `p50 ${ms(r.p50)} p99 ${ms(r.p99)}, ${r.ok}/${r.sent} ok (${r.rate.toFixed(0)}/s) [${r.codes}], CPU/req server ${ms(r.cpuPerRequest)} bench ${ms(r.benchCpuPerRequest)}, loop p99 server ${ms(r.serverLoopP99 ?? 0)} bench ${ms(r.loopP99)}`;
+  `p50 ${ms(r.p50)} p99 ${ms(r.p99)}, ${r.ok}/${r.sent} ok (${r.rate.toFixed(0)}/s) [${r.codes}], CPU/req server ${ms(r.cpuPerRequest)} bench ${ms(r.benchCpuPerRequest)}, in-process p99 ${ms(r.inProcessP99 ?? 0)}, loop p99 server ${ms(r.serverLoopP99 ?? 0)} bench ${ms(r.loopP99)}`;
 
 const countSlots = (file: string): number => {
   const db = new SQLite(file, { readonly: true });

@@ -4,12 +4,22 @@
  * time, and stops on request. No HTTP route is added to the app for this.
  */
 import type { ChildProcess } from 'node:child_process';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { subscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
+import { createHistogram, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 export type ToChild = { type: 'sample'; id: number } | { type: 'stop' };
 export type FromChild =
   | { type: 'ready'; port: number }
-  | { type: 'sample'; id: number; rss: number; heapUsed: number; cpuMs: number; loopP99Ms: number }
+  | {
+      type: 'sample';
+      id: number;
+      rss: number;
+      heapUsed: number;
+      cpuMs: number;
+      loopP99Ms: number;
+      inProcessP99Ms: number;
+    }
   | { type: 'failed'; error: string };
 
 /** In a child: answer the bench's requests; `stop` runs before the process exits. */
@@ -19,6 +29,19 @@ export const serveBench = (port: number, stop: () => Promise<void>): void => {
   // even be read because the loop was busy (work after earlier acks, GC).
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
+  // From the moment Node has read a request to its response being finished (the ack), measured inside
+  // the child with Node's own HTTP diagnostics channels: what the server's code adds, without the time a
+  // request waited to be read (loop busy, process not scheduled) or the load generator's own delays.
+  const inProcess = createHistogram();
+  const startedAt = new WeakMap<IncomingMessage, number>();
+  subscribe('http.server.request.start', (m) => {
+    startedAt.set((m as { request: IncomingMessage }).request, performance.now());
+  });
+  subscribe('http.server.response.finish', (m) => {
+    const started = startedAt.get((m as { request: IncomingMessage }).request);
+    if (started !== undefined)
+      inProcess.record(Math.max(1, Math.round((performance.now() - started) * 1000)));
+  });
   process.on('message', (m: ToChild) => {
     if (m.type === 'sample') {
       // A full GC first (the child runs with --expose-gc), so garbage not yet collected is not read as
@@ -27,8 +50,11 @@ export const serveBench = (port: number, stop: () => Promise<void>): void => {
       const cpu = process.cpuUsage();
       const { rss, heapUsed } = process.memoryUsage();
       const loopP99Ms = loop.percentile(99) / 1e6;
+      const inProcessP99Ms = inProcess.count ? inProcess.percentile(99) / 1000 : 0;
       loop.reset();
-      send({ type: 'sample', id: m.id, rss, heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, loopP99Ms });
+      inProcess.reset();
+      const cpuMs = (cpu.user + cpu.system) / 1000;
+      send({ type: 'sample', id: m.id, rss, heapUsed, cpuMs, loopP99Ms, inProcessP99Ms });
     }
     if (m.type === 'stop') {
       stop()
@@ -47,10 +73,16 @@ export const failToBench = (err: unknown): void => {
 };
 
 /**
- * A child's own memory (bytes, after a full GC), CPU time used so far (user + system, ms) and its
- * event-loop delay p99 since the previous sample (ms).
+ * A child's own memory (bytes, after a full GC), CPU time used so far (user + system, ms), and since the
+ * previous sample its event-loop delay p99 and in-process request-to-response p99 (ms).
  */
-export type Sample = { rss: number; heapUsed: number; cpuMs: number; loopP99Ms: number };
+export type Sample = {
+  rss: number;
+  heapUsed: number;
+  cpuMs: number;
+  loopP99Ms: number;
+  inProcessP99Ms: number;
+};
 
 /** In the bench: what a started child offers. */
 export type ServerChild = {
