@@ -81,9 +81,10 @@ const runAcquired = async (
   name: JobName,
   job: Job,
   opts: RunOptions,
-  jobOptions: JobOptions,
+  baseOptions: JobOptions,
   exclusive: boolean,
 ): Promise<RunOutcome> => {
+  let jobOptions = baseOptions;
   const started = performance.now();
   const at = () => toUtcIso(new Date(opts.now.getTime() + performance.now() - started));
   const holder = newHolderId();
@@ -97,6 +98,7 @@ const runAcquired = async (
   const leaseMs = opts.leaseMs ?? JOB_LEASE_MS;
   const acquired = await acquire(deps, run, exclusive ? Number.NEGATIVE_INFINITY : leaseMs);
   if (typeof acquired === 'string') return { outcome: 'skipped', reason: acquired };
+  if (exclusive) jobOptions = { ...jobOptions, exclusive: true };
 
   const heartbeat = setInterval(() => {
     heartbeatRun(deps.db, acquired, holder, at())

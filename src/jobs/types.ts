@@ -31,6 +31,12 @@ export type JobOptions = {
    * and stops, so nothing is left half-sent; the next run sends the rest.
    */
   signal?: AbortSignal;
+  /**
+   * Set by the runner when it holds the job's lock exclusively (PostgreSQL advisory lock): no other run
+   * of this job is alive, so deliveries a dead run of it left claimed (`sending`) are taken over at once
+   * (history check first) instead of after their lease.
+   */
+  exclusive?: boolean;
 };
 
 /** One message a job wants to send (or would send, in a dry run). */

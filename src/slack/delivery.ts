@@ -8,7 +8,9 @@
  *   same check runs before re-posting after an ambiguous failure (timeout, 5xx, internal_error).
  * - Two instances or runs: the claim is one atomic UPDATE (pending → sending, attempts + 1); the loser
  *   skips. `attempts` is a fencing token: only the current holder settles the row. A holder silent for
- *   longer than the lease (10 min) is presumed dead; its row is taken over, history check first.
+ *   longer than the lease (10 min) is presumed dead; its row is taken over, history check first. A run
+ *   that holds its job's lock (PostgreSQL advisory lock) knows every other run of the job is dead and
+ *   takes their claims over at once.
  * - 429: every worker pauses for exactly Retry-After, then the same message is retried; it is neither
  *   dropped nor counted failed (after 20 waits it is left pending, like a transient failure). The SDK
  *   never retries by itself (createJobClient: no retries, rate-limited calls rejected to us).
@@ -63,15 +65,18 @@ export type DeliveryOptions = {
   dryRun?: boolean;
   onProgress?: JobOptions['onProgress'];
   signal?: AbortSignal;
+  /** No other run of `job` is alive (see JobOptions.exclusive): its dead runs' claims are free at once. */
+  exclusive?: boolean;
 };
 
-/** The delivery options of a job run: its name plus the run's now, dry-run, progress and abort signal. */
+/** The delivery options of a job run: its name plus the run's now, dry-run, progress, abort signal, lock. */
 export const deliveryOptions = (job: string, opts: JobOptions): DeliveryOptions => ({
   job,
   now: opts.now,
   ...(opts.dryRun ? { dryRun: true } : {}),
   ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   ...(opts.signal ? { signal: opts.signal } : {}),
+  ...(opts.exclusive ? { exclusive: true } : {}),
 });
 
 export class DeliveryInterruptedError extends Error {
@@ -138,6 +143,8 @@ type Run = {
   total: number;
   done: number;
   onProgress: DeliveryOptions['onProgress'];
+  /** This run holds its job's lock: claims left by the job's dead runs may be taken over at once. */
+  exclusive: boolean;
   /** The run's `now` advanced by the real time elapsed since it started, as a stored instant. */
   at: (offsetMs?: number) => string;
   sleep: Sleep;
@@ -152,6 +159,7 @@ type Outcome = { status: 'sent' | 'skipped' } | { status: 'failed'; error: strin
 const startRun = (deps: JobDeps, total: number, opts: DeliveryOptions): Run => {
   const t0 = performance.now();
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const at = (offsetMs = 0) => toUtcIso(new Date(opts.now.getTime() + performance.now() - t0 + offsetMs));
   return {
     deps,
     job: opts.job,
@@ -159,7 +167,8 @@ const startRun = (deps: JobDeps, total: number, opts: DeliveryOptions): Run => {
     total,
     done: 0,
     onProgress: opts.onProgress,
-    at: (offsetMs = 0) => toUtcIso(new Date(opts.now.getTime() + performance.now() - t0 + offsetMs)),
+    at,
+    exclusive: opts.exclusive === true,
     sleep,
     gate: rateLimitGate(sleep),
     dmChannels: new Map(),
@@ -206,7 +215,8 @@ const deliverOne = async (run: Run, message: Outgoing): Promise<Outcome> => {
     recipient: message.recipient,
     at: run.at(),
   });
-  const claim = await claimDelivery(db, key, run.at(), run.at(-DELIVERY_TUNING.leaseMs));
+  const deadJob = run.exclusive ? run.job : undefined;
+  const claim = await claimDelivery(db, key, run.at(), run.at(-DELIVERY_TUNING.leaseMs), deadJob);
   if (!claim) return { status: 'skipped' };
   const settle = (outcome: DeliverySettlement) => settleDelivery(db, key, claim.token, outcome, run.at());
   try {

@@ -194,10 +194,42 @@ describe.skipIf(!onPostgres())('two instances on one PostgreSQL schema', () => {
     expect(unsettled).toEqual([]);
   }, 60_000);
 
-  // The runner now holds the job's advisory lock, so a killed run's occurrence row is taken over at once.
-  // Its delivery claims (`sending` rows) still wait out their own 10-minute lease, so an immediate rerun with
-  // the same --now would skip them; letting the lock holder take those over too is the next step.
-  it.todo("take over a killed run's delivery claims at once, with the same --now, under the job lock");
+  it("take over a killed run's delivery claims at once, under the job lock, without duplicates", async () => {
+    fake.clearCalls();
+    fake.injectFault({ method: 'chat.postMessage', kind: 'delay', ms: 150 });
+    const now = '2026-12-03T10:00:00+09:00';
+    const killed = spawn('node', job(now), {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((r) => killed.once('close', r));
+    await fake.waitFor(() => keysFor('2026-12-03').length >= 5, 30_000, 'the first DMs of the run');
+    killed.kill('SIGKILL');
+    await exited;
+    fake.clearFaults();
+    const claimed = await db.db
+      .selectFrom('deliveries')
+      .select('key')
+      .where('key', 'like', 'quota:%:2026-12-03')
+      .where('status', '=', 'sending')
+      .execute();
+    expect(claimed.length).toBeGreaterThan(0); // the killed run died holding claims
+
+    // At once and with the same --now: the killed run's session is gone, so its advisory lock is free and
+    // the rerun holds it exclusively — the occurrence and the claims it left are taken over, history first.
+    const rerun = await runProcess('node', job(now), env);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(keysFor('2026-12-03').filter(([, n]) => n !== 1)).toEqual([]);
+    for (const p of people) expect(fake.state.dmsTo(p), p).toHaveLength(3); // 12/01, 12/02 and 12/03
+    const unsettled = await db.db
+      .selectFrom('deliveries')
+      .select(['key', 'status'])
+      .where('key', 'like', 'quota:%:2026-12-03')
+      .where('status', '!=', 'sent')
+      .execute();
+    expect(unsettled).toEqual([]);
+  }, 60_000);
 
   it('keep serving from one instance when the other dies', async () => {
     a!.child.kill('SIGKILL');

@@ -31,13 +31,15 @@ export type DeliveryClaim = { token: number; createdAt: string };
 
 /**
  * Atomically takes a key for sending: a pending row, or a `sending` row whose holder stopped renewing it
- * before `staleBefore`. Undefined when the row is sent, failed, or held by someone alive.
+ * before `staleBefore` — or, given `deadJob` (the caller holds that job's lock, so no run of it is alive),
+ * any `sending` row of that job. Undefined when the row is sent, failed, or held by someone alive.
  */
 export const claimDelivery = async (
   db: DbOrTrx,
   key: string,
   at: string,
   staleBefore: string,
+  deadJob?: string,
 ): Promise<DeliveryClaim | undefined> => {
   const row = await db
     .updateTable('deliveries')
@@ -46,7 +48,12 @@ export const claimDelivery = async (
     .where((eb) =>
       eb.or([
         eb('status', '=', 'pending'),
-        eb.and([eb('status', '=', 'sending'), eb('updated_at', '<', staleBefore)]),
+        eb.and([
+          eb('status', '=', 'sending'),
+          deadJob
+            ? eb.or([eb('updated_at', '<', staleBefore), eb('job', '=', deadJob)])
+            : eb('updated_at', '<', staleBefore),
+        ]),
       ]),
     )
     .returning(['attempts', 'created_at'])
