@@ -14,6 +14,7 @@ import { boltLogger } from './slack/boltLogger.js';
 import { InflightTracker } from './slack/inflight.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { guardSlackRequests } from './slack/requestGuard.js';
+import { slackFetch } from './slack/transport.js';
 
 export type AppDeps = {
   config: Config;
@@ -44,6 +45,7 @@ export const webClientOptions = (config: Config): WebClientOptions => ({
   retryConfig: { retries: 0 },
   rejectRateLimitedCalls: true,
   timeout: 8000,
+  fetch: slackFetch, // Bolt's respond() uses it too
 });
 
 export const buildApp = (deps: AppDeps): BuiltApp => {

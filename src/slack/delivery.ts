@@ -46,6 +46,7 @@ import {
   type Sleep,
   withRetries,
 } from './slackRetry.js';
+import { slackFetch } from './transport.js';
 
 export const DELIVERY_EVENT_TYPE = 'supporter_desk_delivery';
 
@@ -114,6 +115,7 @@ export const createJobClient = (config: Config): WebClient =>
     rejectRateLimitedCalls: true,
     timeout: 15_000,
     logLevel: LogLevel.ERROR,
+    fetch: slackFetch,
   });
 
 export const deliverAll = async (
