@@ -81,6 +81,9 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
     logger: boltLogger(logger),
     clientOptions: webClientOptions(config),
     extendedErrorHandler: true,
+    // Bolt's default conversation store keeps state in this process's memory (wrong with two instances)
+    // and throws an Error, stack trace and all, for every request with a channel; nothing here uses it.
+    convoStore: false,
   });
 
   const inflight = new InflightTracker();

@@ -1,13 +1,18 @@
 /**
  * The language to answer a user in: the one they chose (`/supporter lang`), else their Slack locale
- * (users.info with include_locale, cached), else DEFAULT_LOCALE.
+ * (users.info with include_locale), else DEFAULT_LOCALE.
+ *
+ * Both are remembered per user — a Slack locale for an hour, a chosen one for a minute — since every
+ * command and every Home refresh asks. This instance forgets at once when the user chooses; another
+ * instance on the same database may answer in the old language for up to a minute.
  */
 import type { WebClient } from '@slack/web-api';
 import type { DbOrTrx } from '../db/database.js';
 import { isLocale, type Locale, localeFromSlack } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 
-const CACHE_MS = 60 * 60 * 1000;
+const SLACK_LOCALE_MS = 60 * 60 * 1000;
+const CHOSEN_LOCALE_MS = 60 * 1000;
 
 export class LocaleResolver {
   private cache = new Map<string, { locale: Locale; until: number }>();
@@ -19,18 +24,21 @@ export class LocaleResolver {
   ) {}
 
   async forUser(client: WebClient, userId: string, now: Date): Promise<Locale> {
+    const cached = this.cache.get(userId);
+    if (cached && cached.until > now.getTime()) return cached.locale;
     const chosen = await this.db
       .selectFrom('supporters')
       .select('locale')
       .where('id', '=', userId)
       .executeTakeFirst();
-    if (isLocale(chosen?.locale)) return chosen.locale;
-    const cached = this.cache.get(userId);
-    if (cached && cached.until > now.getTime()) return cached.locale;
+    if (isLocale(chosen?.locale)) {
+      this.cache.set(userId, { locale: chosen.locale, until: now.getTime() + CHOSEN_LOCALE_MS });
+      return chosen.locale;
+    }
     try {
       const info = await client.users.info({ user: userId, include_locale: true });
       const locale = localeFromSlack(info.user?.locale, this.fallback);
-      this.cache.set(userId, { locale, until: now.getTime() + CACHE_MS });
+      this.cache.set(userId, { locale, until: now.getTime() + SLACK_LOCALE_MS });
       return locale;
     } catch (err) {
       this.logger.warn({ err, userId }, 'users.info failed; answering in the default language');
@@ -38,7 +46,7 @@ export class LocaleResolver {
     }
   }
 
-  /** Forget a cached Slack locale (e.g. after the user picks a language explicitly). */
+  /** Forget what is remembered for a user (after they pick a language, or clear their choice). */
   forget(userId: string): void {
     this.cache.delete(userId);
   }

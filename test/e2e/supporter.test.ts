@@ -69,6 +69,8 @@ describe('/supporter', () => {
     expect((await h.slack.ask(USERS.aiko.id, '/supporter', '言語 ja')).text).toBe(
       '表示言語を日本語にしました。',
     );
+    // Remembered per user, and forgotten the moment they choose again.
+    expect((await h.slack.ask(USERS.aiko.id, '/slots', 'help')).text).toContain('相談枠の登録と確認');
   });
 
   it('lets operators exempt a supporter and set the quota for future months', async () => {
