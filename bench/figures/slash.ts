@@ -240,6 +240,7 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
         serverLoopP99: after.loopP99Ms,
         inProcessP99: after.inProcessP99Ms,
         heap: after.heapUsed,
+        heapTotal: after.heapTotal,
       };
     };
     const bareRound = async (seconds: number) => {
@@ -258,7 +259,7 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
     await bareRound(plan.warmupSeconds);
     await appRound(plan.warmupSeconds);
     const bareRounds: Round[] = [];
-    const appRounds: Array<Round & { rss: number; heap: number }> = [];
+    const appRounds: Array<Round & { rss: number; heap: number; heapTotal: number }> = [];
     for (let i = 0; i < Math.max(plan.appRounds, plan.bareRounds); i += 1) {
       if (i < plan.bareRounds) {
         const b = await bareRound(plan.roundSeconds);
@@ -367,8 +368,8 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
       },
       {
         figure: '5',
-        what: 'JS heap used after load rounds 1 / 2 / 3 (after GC)',
-        measured: `${appRounds.map((r) => (r.heap / 1024 / 1024).toFixed(1)).join(' / ')} MB`,
+        what: 'JS heap used (committed) after load rounds 1 / 2 / 3, after GC',
+        measured: `${appRounds.map((r) => `${(r.heap / 1024 / 1024).toFixed(1)} (${(r.heapTotal / 1024 / 1024).toFixed(0)})`).join(' / ')} MB`,
         baseline: `${mb(idle.heapUsed)} idle`,
         ratio: times(appRounds.at(-1)!.heap / appRounds[0]!.heap),
         goal: '-',

@@ -16,6 +16,7 @@ export type FromChild =
       id: number;
       rss: number;
       heapUsed: number;
+      heapTotal: number;
       cpuMs: number;
       loopP99Ms: number;
       inProcessP99Ms: number;
@@ -48,13 +49,13 @@ export const serveBench = (port: number, stop: () => Promise<void>): void => {
       // growth; what stays is what the process holds on to.
       (globalThis as { gc?: () => void }).gc?.();
       const cpu = process.cpuUsage();
-      const { rss, heapUsed } = process.memoryUsage();
+      const { rss, heapUsed, heapTotal } = process.memoryUsage();
       const loopP99Ms = loop.percentile(99) / 1e6;
       const inProcessP99Ms = inProcess.count ? inProcess.percentile(99) / 1000 : 0;
       loop.reset();
       inProcess.reset();
       const cpuMs = (cpu.user + cpu.system) / 1000;
-      send({ type: 'sample', id: m.id, rss, heapUsed, cpuMs, loopP99Ms, inProcessP99Ms });
+      send({ type: 'sample', id: m.id, rss, heapUsed, heapTotal, cpuMs, loopP99Ms, inProcessP99Ms });
     }
     if (m.type === 'stop') {
       stop()
@@ -79,6 +80,8 @@ export const failToBench = (err: unknown): void => {
 export type Sample = {
   rss: number;
   heapUsed: number;
+  /** The V8 heap's committed size: freed pages V8 keeps for later still count in RSS. */
+  heapTotal: number;
   cpuMs: number;
   loopP99Ms: number;
   inProcessP99Ms: number;
