@@ -104,7 +104,7 @@ const bodyFactory = (fake: FakeChild, users: readonly string[]) => {
         (u) => Array(Math.max(0, perUser - urls.get(u)!.length)).fill(u) as string[],
       );
       const got = await fake.responseUrls('CGENERAL', wanted);
-      got.forEach((url, i) => urls.get(wanted[i]!)!.push(url));
+      for (const [i, url] of got.entries()) urls.get(wanted[i]!)!.push(url);
     },
     next: (): string => {
       n += 1;
