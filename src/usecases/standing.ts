@@ -20,7 +20,7 @@ export const rosterStandings = async (
   const [ids, counts, flags, quota] = await Promise.all([
     onlyIds ? [...onlyIds] : listActiveSupporterIds(db),
     offeredCounts(db, startUtc, endUtc, onlyIds),
-    monthFlags(db, month),
+    monthFlags(db, month, onlyIds),
     quotaFor(db, month, config.monthlySlotQuota),
   ]);
   return ids.map((id) => {

@@ -109,8 +109,16 @@ export const setMonthFlag = async (
 export type MonthFlags = { away: boolean; exempt: boolean; quotaOverride: number | null };
 
 /** Flags for every supporter in a month: supporter id → flags (absent = none). */
-export const monthFlags = async (db: DbOrTrx, month: string): Promise<Map<string, MonthFlags>> => {
-  const rows = await db.selectFrom('supporter_months').selectAll().where('month', '=', month).execute();
+/** Month flags (away, exempt, quota override) of `month`, for everyone or for `onlyIds`. */
+export const monthFlags = async (
+  db: DbOrTrx,
+  month: string,
+  onlyIds?: readonly string[],
+): Promise<Map<string, MonthFlags>> => {
+  if (onlyIds?.length === 0) return new Map();
+  let q = db.selectFrom('supporter_months').selectAll().where('month', '=', month);
+  if (onlyIds) q = q.where('supporter_id', 'in', [...onlyIds]);
+  const rows = await q.execute();
   return new Map(
     rows.map((r) => [
       r.supporter_id,
