@@ -15,9 +15,9 @@ const UTC_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
 /** The shape `toUtcIso` writes, which is how every instant is stored. */
 const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-// Formatting slots and months runs on every slash command and Home tab: the canonical shapes take a fast
-// path (Date.parse / toISOString and luxon's fromMillis) instead of luxon's ISO parser and toFormat;
-// anything else goes through luxon exactly as before.
+// Formatting slots and months runs on every slash command and Home tab: the canonical stored shape takes a
+// fast path (Date.parse, then the zone's remembered offset and Date's UTC fields) with no luxon DateTime
+// built at all; any other string goes through luxon's ISO parser as before.
 const toMillis = (instant: Date | string, isoOptions: DateTimeOptions = { setZone: true }): number =>
   typeof instant === 'string'
     ? CANONICAL_UTC.test(instant)
@@ -25,8 +25,22 @@ const toMillis = (instant: Date | string, isoOptions: DateTimeOptions = { setZon
       : DateTime.fromISO(instant, isoOptions).toMillis()
     : instant.getTime();
 
-const inZone = (instant: Date | string, zone: string, what: string): DateTime =>
-  assertValid(DateTime.fromMillis(toMillis(instant), { zone: zoneOf(zone) }), what);
+type LocalFields = { year: number; month: number; day: number; hour: number; minute: number; weekday: number };
+
+/** The wall-clock fields of an instant in `zone` (weekday ISO: 1 = Monday … 7 = Sunday). */
+const localFields = (ms: number, zone: string, what: string): LocalFields => {
+  const offset = Number.isFinite(ms) ? zoneOf(zone).offset(ms) : Number.NaN;
+  if (!Number.isFinite(offset)) throw new Error(`invalid ${what}: ${zone}`);
+  const d = new Date(ms + offset * 60_000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: d.getUTCDay() || 7,
+  };
+};
 
 const assertValid = (dt: DateTime, what: string): DateTime => {
   if (!dt.isValid) throw new Error(`invalid ${what}: ${dt.invalidExplanation ?? dt.invalidReason}`);
@@ -34,8 +48,8 @@ const assertValid = (dt: DateTime, what: string): DateTime => {
 };
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-const ymd = (dt: DateTime): string => `${String(dt.year).padStart(4, '0')}-${pad2(dt.month)}-${pad2(dt.day)}`;
-const hhmm = (dt: DateTime): string => `${pad2(dt.hour)}:${pad2(dt.minute)}`;
+const ymd = (f: LocalFields): string => `${String(f.year).padStart(4, '0')}-${pad2(f.month)}-${pad2(f.day)}`;
+const hhmm = (f: LocalFields): string => `${pad2(f.hour)}:${pad2(f.minute)}`;
 
 /** `2026-12-03T10:00:00.000Z`: always this exact shape so that stored instants compare as strings. */
 export const toUtcIso = (date: Date | DateTime): string => {
@@ -47,11 +61,11 @@ export const toUtcIso = (date: Date | DateTime): string => {
 
 /** The month (`YYYY-MM`) an instant falls in, seen from `zone`. */
 export const monthOf = (instant: Date | string, zone: string): string =>
-  ymd(inZone(instant, zone, 'instant or zone')).slice(0, 7);
+  ymd(localFields(toMillis(instant), zone, 'instant or zone')).slice(0, 7);
 
 /** The local date (`YYYY-MM-DD`) an instant falls on, seen from `zone`. */
 export const localDateOf = (instant: Date | string, zone: string): string =>
-  ymd(inZone(instant, zone, 'instant or zone'));
+  ymd(localFields(toMillis(instant), zone, 'instant or zone'));
 
 /** `2026-12`, `2026/12`, `2026.12`, `2026年12月` (full-width digits too) → `2026-12`; else undefined. */
 export const parseMonth = (text: string): string | undefined => {
@@ -114,10 +128,10 @@ export const formatSlotWhen = (
   now?: Date,
 ): string => {
   const startMs = toMillis(startUtcIso, { zone: 'utc' });
-  const start = assertValid(DateTime.fromMillis(startMs, { zone: zoneOf(zone) }), 'slot start');
-  const end = DateTime.fromMillis(startMs + minutes * 60_000, { zone: zoneOf(zone) });
+  const start = localFields(startMs, zone, 'slot start or zone');
+  const end = localFields(startMs + minutes * 60_000, zone, 'slot end');
   const holiday = holidayName(ymd(start)) !== undefined;
-  const otherYear = now !== undefined && inZone(now, zone, 'now').year !== start.year;
+  const otherYear = now !== undefined && localFields(now.getTime(), zone, 'now').year !== start.year;
   const date = `${otherYear ? `${start.year}/` : ''}${start.month}/${start.day}`;
   const times = `${hhmm(start)}–${hhmm(end)}`;
   if (locale === 'ja') return `${date}(${WEEKDAY_JA[start.weekday]})${holiday ? '(祝)' : ''} ${times}`;

@@ -1,4 +1,5 @@
 /** Calendar helpers: months in a zone, month bounds, holidays, weekdays, slot labels and the UTC format. */
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
@@ -155,5 +156,29 @@ describe('toUtcIso', () => {
 
   it('refuses an invalid instant', () => {
     expect(() => toUtcIso(new Date('nope'))).toThrow(/invalid/);
+  });
+});
+
+describe('the fast path for stored instants', () => {
+  const ZONES = ['Asia/Tokyo', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
+  it('reads the same local dates, months and times as luxon, in any zone, at any instant', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: Date.parse('1990-01-01'), max: Date.parse('2040-01-01') }),
+        fc.integer({ min: 15, max: 600 }),
+        (zone, ms, minutes) => {
+          const iso = new Date(ms).toISOString();
+          const start = DateTime.fromMillis(ms, { zone });
+          const end = start.plus({ minutes });
+          expect(localDateOf(iso, zone)).toBe(start.toFormat('yyyy-MM-dd'));
+          expect(monthOf(new Date(ms), zone)).toBe(start.toFormat('yyyy-MM'));
+          expect(formatSlotWhen(iso, minutes, zone, 'en')).toContain(
+            `${start.month}/${start.day} ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`,
+          );
+        },
+      ),
+      { seed: 20261125, numRuns: 2000 },
+    );
   });
 });
