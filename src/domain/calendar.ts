@@ -25,7 +25,14 @@ const toMillis = (instant: Date | string, isoOptions: DateTimeOptions = { setZon
       : DateTime.fromISO(instant, isoOptions).toMillis()
     : instant.getTime();
 
-type LocalFields = { year: number; month: number; day: number; hour: number; minute: number; weekday: number };
+type LocalFields = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+};
 
 /** The wall-clock fields of an instant in `zone` (weekday ISO: 1 = Monday … 7 = Sunday). */
 const localFields = (ms: number, zone: string, what: string): LocalFields => {
