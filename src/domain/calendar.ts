@@ -96,6 +96,9 @@ const monthStart = (month: string, zone: string): DateTime => {
 export const addMonths = (month: string, n: number): string =>
   monthStart(month, 'utc').plus({ months: n }).toFormat('yyyy-MM');
 
+/** Month bounds never change; every standing asks for them. */
+const knownBounds = new Map<string, { readonly startUtc: string; readonly endUtc: string }>();
+
 /** The instants a local month spans in `zone`, as UTC ISO strings; `endUtc` is exclusive. */
 export const monthBounds = (month: string, zone: string): { startUtc: string; endUtc: string } => {
   const key = `${zone} ${month}`;
@@ -108,8 +111,6 @@ export const monthBounds = (month: string, zone: string): { startUtc: string; en
   }
   return bounds;
 };
-/** Month bounds never change; every standing asks for them. */
-const knownBounds = new Map<string, { readonly startUtc: string; readonly endUtc: string }>();
 
 /** Number of days in a `YYYY-MM` month. */
 export const daysInMonth = (month: string): number => monthStart(month, 'utc').daysInMonth ?? 0;

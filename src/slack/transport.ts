@@ -33,7 +33,9 @@ const responseHeaders = (raw: Record<string, string | string[] | undefined>): [s
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 export const createSlackFetch = (): Fetch => {
-  const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
+  // undici's keep-alive defaults, as the global fetch has them: a longer idle reuse risks posting on a
+  // socket the other side has just closed, which fails a non-idempotent POST.
+  const dispatcher = new Agent();
   const slackFetch = async (input: Parameters<Fetch>[0], init: RequestInit = {}): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
     if (url === undefined || !isSimpleBody(init.body)) return globalThis.fetch(input, init);
