@@ -6,9 +6,11 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_study_sessions.js';
 import * as m0003 from './0003_slot_indexes.js';
+import * as m0004 from './0004_slack_locale.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_study_sessions': m0002,
   '0003_slot_indexes': m0003,
+  '0004_slack_locale': m0004,
 };

@@ -2,7 +2,7 @@
  * The kysely `Database` interface: one table type per table. Instants are ISO-8601 UTC strings,
  * months `YYYY-MM` in the app's zone, flags 0/1 (the same on SQLite and PostgreSQL).
  */
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export type SlotStatus = 'open' | 'booked' | 'cancelled';
 export type Plan = 'light' | 'first' | 'followup';
@@ -16,7 +16,10 @@ export type RsvpAnswer = 'going' | 'not_going' | 'maybe';
 export interface SupportersTable {
   id: string;
   display_name: string | null;
+  /** Chosen with `/supporter lang`. */
   locale: string | null;
+  /** Last seen in Slack (users.info include_locale), e.g. `en-US`; inserts may leave it out. */
+  slack_locale: ColumnType<string | null, string | null | undefined, string | null>;
   source: string;
   joined_at: string;
   left_at: string | null;

@@ -7,13 +7,13 @@
  */
 import { DateTime } from 'luxon';
 import { unansweredConsultations } from '../db/repositories/consultations.js';
-import { chosenLocales } from '../db/repositories/supporters.js';
 import type { Consultation } from '../db/schema.js';
 import { formatSlotWhen, monthOf, toUtcIso } from '../domain/calendar.js';
 import { tagKey } from '../domain/tags.js';
-import { isLocale, type Locale, messages } from '../i18n/index.js';
+import { type Locale, messages } from '../i18n/index.js';
 import { truncate } from '../slack/blocks/kit.js';
 import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
+import { type LocaleOf, localesFor } from '../usecases/locales.js';
 import type { Job, JobDeps } from './types.js';
 
 export const MAX_NUDGED = 3;
@@ -22,11 +22,11 @@ const LOAD_WINDOW_DAYS = 30;
 
 export const adviceNudges: Job = async (deps, opts) => {
   const candidates = await dueConsultations(deps, opts.now);
-  const locales = await chosenLocales(deps.db);
+  const localeOf = await localesFor(deps);
   const outgoing: Outgoing[] = [];
   for (const c of candidates) {
     const recipients = await recipientsFor(deps, c, opts.now, !opts.dryRun);
-    outgoing.push(...(await messagesFor(deps, c, recipients, locales, opts.now)));
+    outgoing.push(...(await messagesFor(deps, c, recipients, localeOf, opts.now)));
   }
   const report = await deliverAll(deps, outgoing, deliveryOptions('advice-nudges', opts));
   if (!opts.dryRun) await markNudged(deps, candidates, opts.now);
@@ -111,7 +111,7 @@ const messagesFor = async (
   deps: JobDeps,
   c: Consultation,
   recipients: string[],
-  locales: Map<string, string>,
+  localeOf: LocaleOf,
   now: Date,
 ): Promise<Outgoing[]> => {
   const tags = (
@@ -121,10 +121,6 @@ const messagesFor = async (
     .getPermalink({ channel: c.channel!, message_ts: c.ts! })
     .then((r) => r.permalink ?? '')
     .catch(() => '');
-  const localeOf = (id: string): Locale => {
-    const chosen = locales.get(id);
-    return isLocale(chosen) ? chosen : deps.config.defaultLocale;
-  };
   const when = (locale: Locale) =>
     formatSlotWhen(c.session_start, 60, deps.config.timezone, locale, now).replace(/–\d{2}:\d{2}$/, '');
   return recipients.map((recipient) => {

@@ -5,15 +5,15 @@
  * button that opens the slots modal for that month.
  */
 import type { KnownBlock } from '@slack/types';
-import { chosenLocales } from '../db/repositories/supporters.js';
 import { addMonths, localDateOf, monthBounds } from '../domain/calendar.js';
 import { isBelowQuota, missingSlots } from '../domain/quota.js';
 import { patternText, weeklyPatterns } from '../domain/suggestions.js';
 import { targetMonth } from '../domain/targetMonth.js';
-import { isLocale, type Locale, messages } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
 import { button, section } from '../slack/blocks/kit.js';
 import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
 import { IDS } from '../slack/ids.js';
+import { localesFor } from '../usecases/locales.js';
 import { rosterStandings } from '../usecases/standing.js';
 import { syncRosterFromChannel } from './rosterSync.js';
 import type { Job, JobDeps } from './types.js';
@@ -23,7 +23,7 @@ export const quotaReminders: Job = async (deps, opts) => {
   const month = opts.month ?? targetMonth(opts.now, config.timezone);
   if (!opts.dryRun) await syncRosterFromChannel(deps, opts.now);
   const standings = (await rosterStandings(deps.db, config, month)).filter(isBelowQuota);
-  const locales = await chosenLocales(deps.db);
+  const localeOf = await localesFor(deps);
   const history = await recentStarts(
     deps,
     standings.map((s) => s.supporterId),
@@ -31,8 +31,7 @@ export const quotaReminders: Job = async (deps, opts) => {
   );
   const day = localDateOf(opts.now, config.timezone);
   const outgoing: Outgoing[] = standings.map((s) => {
-    const chosen = locales.get(s.supporterId);
-    const locale: Locale = isLocale(chosen) ? chosen : config.defaultLocale;
+    const locale = localeOf(s.supporterId);
     const m = messages(locale);
     const ideas = weeklyPatterns(history.get(s.supporterId) ?? [], config.timezone).map((p) =>
       patternText(p, locale),

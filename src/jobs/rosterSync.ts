@@ -9,6 +9,7 @@ import {
   channelSourcedIds,
   ensureSupporter,
   markLeft,
+  rememberSlackLocale,
 } from '../db/repositories/supporters.js';
 import { toUtcIso } from '../domain/calendar.js';
 import type { JobDeps } from './types.js';
@@ -35,9 +36,10 @@ export const syncRosterFromChannel = async (
   let added = 0;
   for (const id of members) {
     if (known.has(id)) continue;
-    const info = await deps.slack.users.info({ user: id }).catch(() => undefined);
+    const info = await deps.slack.users.info({ user: id, include_locale: true }).catch(() => undefined);
     if (!info?.user || info.user.is_bot || info.user.deleted || id === 'USLACKBOT') continue;
     if ((await ensureSupporter(deps.db, id, 'channel', nowIso)).created) added += 1;
+    if (info.user.locale) await rememberSlackLocale(deps.db, id, info.user.locale);
   }
   let left = 0;
   for (const id of await channelSourcedIds(deps.db)) {

@@ -22,7 +22,8 @@ import { formatSlotWhen, toUtcIso } from '../domain/calendar.js';
 import { DAY_REMINDER_HOURS, FOLLOWUP_LOOKBACK_DAYS, reminderDue } from '../domain/study.js';
 import { messages } from '../i18n/index.js';
 import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
-import { cancellationMessages, type LocaleOf, localesFor, permalinkOf } from '../slack/studyPosting.js';
+import { cancellationMessages, permalinkOf } from '../slack/studyPosting.js';
+import { type LocaleOf, localesFor } from '../usecases/locales.js';
 import { cancellationRecipients } from '../usecases/study.js';
 import type { Job, JobDeps } from './types.js';
 

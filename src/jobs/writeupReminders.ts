@@ -4,12 +4,12 @@
  * ones), with a button to record it as sent. Overdue ones also appear in the operator digest.
  */
 import { DateTime } from 'luxon';
-import { chosenLocales } from '../db/repositories/supporters.js';
 import { formatSlotWhen, toUtcIso } from '../domain/calendar.js';
-import { isLocale, type Locale, messages } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
 import { button, section } from '../slack/blocks/kit.js';
 import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
 import { IDS } from '../slack/ids.js';
+import { localesFor } from '../usecases/locales.js';
 import type { Job } from './types.js';
 
 export const WRITEUP_REMINDER_AFTER_HOURS = 24;
@@ -27,10 +27,9 @@ export const writeupReminders: Job = async (deps, opts) => {
     .where('s.end_at', '>', toUtcIso(now.minus({ days: WRITEUP_REMINDER_LOOKBACK_DAYS })))
     .orderBy('s.end_at')
     .execute();
-  const locales = await chosenLocales(deps.db);
+  const localeOf = await localesFor(deps);
   const outgoing: Outgoing[] = sessions.map((s) => {
-    const chosen = locales.get(s.supporter_id);
-    const locale: Locale = isLocale(chosen) ? chosen : deps.config.defaultLocale;
+    const locale = localeOf(s.supporter_id);
     const m = messages(locale);
     const when = formatSlotWhen(s.start_at, s.minutes, deps.config.timezone, locale, opts.now);
     const text = m.jobs.writeupText({ when, ...(s.consultation_id ? { id: s.consultation_id } : {}) });

@@ -8,6 +8,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { DbOrTrx } from '../db/database.js';
+import { rememberSlackLocale } from '../db/repositories/supporters.js';
 import { isLocale, type Locale, localeFromSlack } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 
@@ -37,8 +38,15 @@ export class LocaleResolver {
     }
     try {
       const info = await client.users.info({ user: userId, include_locale: true });
-      const locale = localeFromSlack(info.user?.locale, this.fallback);
+      const slackLocale = info.user?.locale;
+      const locale = localeFromSlack(slackLocale, this.fallback);
       this.cache.set(userId, { locale, until: now.getTime() + SLACK_LOCALE_MS });
+      // Kept for the jobs, which write to people without asking Slack each time (usecases/locales.ts).
+      if (slackLocale) {
+        await rememberSlackLocale(this.db, userId, slackLocale).catch((err: unknown) =>
+          this.logger.warn({ err, userId }, 'could not store the Slack locale'),
+        );
+      }
       return locale;
     } catch (err) {
       this.logger.warn({ err, userId }, 'users.info failed; answering in the default language');

@@ -6,13 +6,13 @@
  * list, spot cancelled, session cancelled) go through the delivery with idempotency keys, like the jobs'.
  */
 import type { WebClient } from '@slack/web-api';
-import { chosenLocales } from '../db/repositories/supporters.js';
 import type { StudySession } from '../db/schema.js';
 import { formatSlotWhen } from '../domain/calendar.js';
 import { DomainError, isDomainError } from '../domain/errors.js';
 import type { Rsvp } from '../domain/study.js';
-import { isLocale, type Locale, messages } from '../i18n/index.js';
+import { type Locale, messages } from '../i18n/index.js';
 import type { JobDeps } from '../jobs/types.js';
+import type { LocaleOf } from '../usecases/locales.js';
 import {
   createStudySession,
   markStudyPosted,
@@ -138,17 +138,6 @@ export const listenerJobDeps = (deps: ListenerDeps): JobDeps => {
     jobClients.set(deps, slack);
   }
   return { config: deps.config, db: deps.database.db, logger: deps.logger, slack };
-};
-
-export type LocaleOf = (userId: string) => Locale;
-
-/** Each person's chosen language (`/supporter lang`), else the default — as the jobs do. */
-export const localesFor = async (deps: Pick<JobDeps, 'config' | 'db'>): Promise<LocaleOf> => {
-  const chosen = await chosenLocales(deps.db);
-  return (userId) => {
-    const locale = chosen.get(userId);
-    return isLocale(locale) ? locale : deps.config.defaultLocale;
-  };
 };
 
 type SessionDm = {

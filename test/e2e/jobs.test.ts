@@ -96,6 +96,19 @@ describe('quota-reminders', () => {
     expect(h.fake.state.dmsTo(USERS.yui.id)).toEqual([]);
   });
 
+  it("writes in the supporter's Slack language once the app has seen it, and in a chosen one first", async () => {
+    await joinAll([USERS.aiko.id, USERS.emma.id, USERS.ken.id]);
+    // Emma's Slack speaks English and she has used a command: the app has seen her locale.
+    expect((await h.slack.ask(USERS.emma.id, '/slots', 'list')).text).toContain('Your slots');
+    // Ken's Slack speaks Japanese, but he chose English.
+    await h.slack.ask(USERS.ken.id, '/supporter', 'lang en');
+    await run('quota-reminders', MONDAY);
+    expect(h.fake.state.dmsTo(USERS.emma.id)[0]!.text).toContain('*Your slots for Dec 2026*: 0/5');
+    expect(h.fake.state.dmsTo(USERS.ken.id)[0]!.text).toContain('*Your slots for Dec 2026*');
+    // Aiko (ja-JP) and anyone the app has not seen yet: DEFAULT_LOCALE, Japanese.
+    expect(h.fake.state.dmsTo(USERS.aiko.id)[0]!.text).toContain('2026年12月の相談枠');
+  });
+
   it('sends nothing new on a rerun the same day, and again the next day', async () => {
     await joinAll([USERS.aiko.id, USERS.emma.id]);
     await run('quota-reminders', MONDAY);

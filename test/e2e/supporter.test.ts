@@ -115,6 +115,13 @@ describe('the roster channel', () => {
         (s) => s.id,
       );
       expect(ids).toEqual([USERS.yui.id]);
+      // Her Slack locale is kept for the jobs, which write to her without asking Slack.
+      const yui = await r.database.db
+        .selectFrom('supporters')
+        .select('slack_locale')
+        .where('id', '=', USERS.yui.id)
+        .executeTakeFirst();
+      expect(yui?.slack_locale).toBe('ja-JP');
     } finally {
       await r.stop();
     }

@@ -1,6 +1,7 @@
 /** The roster: supporters, their expertise, per-month flags (away/exempt) and quota settings. */
-import type { DbOrTrx } from '../database.js';
+import type { Db, DbOrTrx } from '../database.js';
 import type { Supporter } from '../schema.js';
+import { writeTransaction } from '../transaction.js';
 
 export type RosterSource = 'command' | 'slots' | 'channel' | 'consult';
 
@@ -165,15 +166,34 @@ export const quotaFor = async (db: DbOrTrx, month: string, fallback: number): Pr
   return row?.quota ?? fallback;
 };
 
-/** Languages supporters chose with `/supporter lang` (absent = not chosen). */
-export const chosenLocales = async (db: DbOrTrx): Promise<Map<string, string>> => {
+export type StoredLocales = { chosen: string | null; slack: string | null };
+
+/** What is known of each supporter's language: chosen with `/supporter lang`, last seen in Slack. */
+export const supporterLocales = async (db: DbOrTrx): Promise<Map<string, StoredLocales>> => {
   const rows = await db
     .selectFrom('supporters')
-    .select(['id', 'locale'])
-    .where('locale', 'is not', null)
+    .select(['id', 'locale', 'slack_locale'])
+    .where((eb) => eb.or([eb('locale', 'is not', null), eb('slack_locale', 'is not', null)]))
     .execute();
-  return new Map(rows.map((r) => [r.id, r.locale!]));
+  return new Map(rows.map((r) => [r.id, { chosen: r.locale, slack: r.slack_locale }]));
 };
+
+/**
+ * Records the Slack locale (`en-US`) seen for a supporter, when it changed. Read first, inside a write
+ * transaction: on SQLite a write that starts a transaction waits for a busy database synchronously (the
+ * busy timeout, with the event loop stopped), while one that read first fails at once and is retried
+ * asynchronously by writeTransaction — this runs on the command path.
+ */
+export const rememberSlackLocale = (db: Db, id: string, slackLocale: string): Promise<void> =>
+  writeTransaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom('supporters')
+      .select('slack_locale')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row || row.slack_locale === slackLocale) return;
+    await trx.updateTable('supporters').set({ slack_locale: slackLocale }).where('id', '=', id).execute();
+  });
 
 /** Roster members who came from the roster channel, for syncing it. */
 export const channelSourcedIds = async (db: DbOrTrx): Promise<string[]> =>

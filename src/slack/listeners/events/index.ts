@@ -1,6 +1,6 @@
 /** Events API listeners: the Home tab, and the roster following SUPPORTERS_CHANNEL_ID. */
 import type { App } from '@slack/bolt';
-import { ensureSupporter } from '../../../db/repositories/supporters.js';
+import { ensureSupporter, rememberSlackLocale } from '../../../db/repositories/supporters.js';
 import { toUtcIso } from '../../../domain/calendar.js';
 import { recordThreadReply } from '../../../usecases/recordThreadReply.js';
 import { type ListenerDeps, useCaseDeps } from '../../context.js';
@@ -31,8 +31,9 @@ export const register = (app: App, deps: ListenerDeps): void => {
 
   app.event('member_joined_channel', async ({ event, client }) => {
     if (!deps.config.channels.supporters || event.channel !== deps.config.channels.supporters) return;
-    const info = await client.users.info({ user: event.user });
+    const info = await client.users.info({ user: event.user, include_locale: true });
     if (info.user?.is_bot || info.user?.deleted) return;
     await ensureSupporter(deps.database.db, event.user, 'channel', toUtcIso(deps.clock()));
+    if (info.user?.locale) await rememberSlackLocale(deps.database.db, event.user, info.user.locale);
   });
 };
