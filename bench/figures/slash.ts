@@ -294,15 +294,7 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
     const bareInProcess = median(bareRounds.map((r) => r.inProcessP99 ?? 0));
     const bareCpu = median(bareRounds.map((r) => r.cpuPerRequest));
     return [
-      {
-        figure: '1',
-        what: `slash ack p50 (${rounds}, median of rounds)`,
-        measured: ms(appP50),
-        baseline: `${ms(bareP50)} bare Bolt`,
-        ratio: times(appP50 / bareP50),
-        goal: '-',
-        verdict: 'info',
-      },
+      versusBare(`slash ack p50 (${rounds}, median of rounds)`, appP50, bareP50),
       {
         figure: '1',
         what: `slash ack p99 (${appRounds.length} app / ${bareRounds.length} bare rounds)`,
@@ -321,24 +313,8 @@ export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promi
         goal: '-',
         verdict: 'info',
       },
-      {
-        figure: '1',
-        what: 'ack p99 inside the server (request read -> response sent)',
-        measured: ms(appInProcess),
-        baseline: `${ms(bareInProcess)} bare Bolt`,
-        ratio: times(appInProcess / bareInProcess),
-        goal: '-',
-        verdict: 'info',
-      },
-      {
-        figure: '1',
-        what: 'server CPU per request (after-ack work included)',
-        measured: ms(appCpu),
-        baseline: `${ms(bareCpu)} bare Bolt`,
-        ratio: times(appCpu / bareCpu),
-        goal: '-',
-        verdict: 'info',
-      },
+      versusBare('ack p99 inside the server (request read -> response sent)', appInProcess, bareInProcess),
+      versusBare('server CPU per request (after-ack work included)', appCpu, bareCpu),
       {
         figure: '1',
         what: 'slash errors (non-2xx, timeouts, lost replies/slots)',
@@ -393,6 +369,17 @@ const withCpu = (
   cpuPerRequest: childCpuMs / Math.max(1, r.ok),
   benchCpuPerRequest: (bench.user + bench.system) / 1000 / Math.max(1, r.ok),
   rss,
+});
+
+/** An info row of figure 1: a time of the app beside the bare app's. */
+const versusBare = (what: string, app: number, bare: number): Row => ({
+  figure: '1',
+  what,
+  measured: ms(app),
+  baseline: `${ms(bare)} bare Bolt`,
+  ratio: times(app / bare),
+  goal: '-',
+  verdict: 'info',
 });
 
 const describe = (r: Round) =>

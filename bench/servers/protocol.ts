@@ -11,16 +11,7 @@ import { createHistogram, monitorEventLoopDelay, performance } from 'node:perf_h
 export type ToChild = { type: 'sample'; id: number } | { type: 'stop' };
 export type FromChild =
   | { type: 'ready'; port: number }
-  | {
-      type: 'sample';
-      id: number;
-      rss: number;
-      heapUsed: number;
-      heapTotal: number;
-      cpuMs: number;
-      loopP99Ms: number;
-      inProcessP99Ms: number;
-    }
+  | ({ type: 'sample'; id: number } & Sample)
   | { type: 'failed'; error: string };
 
 /** In a child: answer the bench's requests; `stop` runs before the process exits. */
