@@ -81,10 +81,9 @@ const runAcquired = async (
   name: JobName,
   job: Job,
   opts: RunOptions,
-  baseOptions: JobOptions,
+  jobOptions: JobOptions,
   exclusive: boolean,
 ): Promise<RunOutcome> => {
-  let jobOptions = baseOptions;
   const started = performance.now();
   const at = () => toUtcIso(new Date(opts.now.getTime() + performance.now() - started));
   const holder = newHolderId();
@@ -98,7 +97,6 @@ const runAcquired = async (
   const leaseMs = opts.leaseMs ?? JOB_LEASE_MS;
   const acquired = await acquire(deps, run, exclusive ? Number.NEGATIVE_INFINITY : leaseMs);
   if (typeof acquired === 'string') return { outcome: 'skipped', reason: acquired };
-  if (exclusive) jobOptions = { ...jobOptions, exclusive: true };
 
   const heartbeat = setInterval(() => {
     heartbeatRun(deps.db, acquired, holder, at())
@@ -109,7 +107,7 @@ const runAcquired = async (
   }, leaseMs / 5);
   heartbeat.unref();
   try {
-    const report = await job(deps, jobOptions);
+    const report = await job(deps, exclusive ? { ...jobOptions, exclusive: true } : jobOptions);
     await finishRun(deps.db, acquired, holder, {
       status: 'succeeded',
       result: resultJson(report),

@@ -5,7 +5,9 @@
  * Every command answers on its response_url and most refresh the Home tab, so each one makes one or two
  * HTTPS calls to Slack. Through the global `fetch` (WHATWG streams, Request/Headers objects) those calls
  * were the largest CPU cost and allocation of a command in the slash bench — more than the database.
- * undici's `request` is the same HTTP client underneath without that machinery. What the SDKs rely on is
+ * undici's `request` is the same HTTP client underneath without that machinery. Bodies are read in full
+ * before the `Response` is handed back, so a caller that never reads one (Bolt's `respond()` returns its
+ * response unread) does not keep a connection busy until garbage collection. What the SDKs rely on is
  * kept: a standard `Response` (status, headers, json()), aborts rejecting with the signal's reason (a
  * timeout's TimeoutError), network failures as `TypeError('fetch failed')` with the cause, no redirects
  * followed. Anything else (a Request object, streamed or multipart bodies, as file uploads send) goes to

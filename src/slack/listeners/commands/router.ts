@@ -110,15 +110,5 @@ const runCommand = async (
   }
 };
 
-const sendEphemeral = async (respond: RespondFn, reply: Reply): Promise<void> => {
-  const response: unknown = await respond({
-    response_type: 'ephemeral',
-    replace_original: false,
-    text: reply.text,
-    blocks: reply.blocks,
-  });
-  // Bolt hands back fetch's Response unread. Until its body is read (or the Response is garbage
-  // collected) undici keeps the connection busy, so every reply opened a new one and the old ones, with
-  // everything on them, lived on into the old generation: most of the GC pauses in the slash bench.
-  if (response instanceof Response) await response.arrayBuffer();
-};
+const sendEphemeral = (respond: RespondFn, reply: Reply) =>
+  respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks });
