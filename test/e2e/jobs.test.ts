@@ -8,11 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureSupporter, setExpertise, setMonthFlag } from '../../src/db/repositories/supporters.js';
 import { runNamedJob } from '../../src/jobs/registry.js';
 import type { JobDeps } from '../../src/jobs/types.js';
-import { createLogger } from '../../src/logger.js';
-import { createJobClient } from '../../src/slack/delivery.js';
 import { ROOT, runCliInProcess, runProcess } from '../helpers/cli.js';
 import { ADVICE_CHANNEL, type Harness, OPERATOR_CHANNEL, startHarness, testEnv } from '../helpers/harness.js';
-import { addPeople } from '../helpers/jobWorld.js';
+import { addPeople, jobDepsFor } from '../helpers/jobWorld.js';
 import { eventually } from '../helpers/wait.js';
 import { USERS } from '../helpers/workspace.js';
 
@@ -23,13 +21,7 @@ const MONDAY = '2026-11-30T10:00:00+09:00';
 
 beforeAll(async () => {
   h = await startHarness({ now: '2026-11-25T10:00:00+09:00' });
-  deps = {
-    config: h.config,
-    db: h.database.db,
-    logger: createLogger('silent'),
-    slack: createJobClient(h.config),
-    sleep: async () => {},
-  };
+  deps = jobDepsFor(h);
   env = testEnv(h.fake, h.config.databaseUrl.replace(/^sqlite:/, ''));
 });
 afterAll(async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudySession } from '../../src/db/schema.js';
 import { runCliInProcess } from '../helpers/cli.js';
 import { type Harness, SUPPORTERS_CHANNEL, startHarness, testEnv } from '../helpers/harness.js';
+import { addStudySession, clickRsvp } from '../helpers/study.js';
 import { USERS } from '../helpers/workspace.js';
 
 const STUDY = SUPPORTERS_CHANNEL;
@@ -45,28 +46,9 @@ const eventsOf = (lines: string[]): Vevent[] => {
 
 const cli = (args: string[]) => runCliInProcess(['export', 'ics', ...args], env, () => NOW);
 
-const add = async (user: string, text: string): Promise<StudySession> => {
-  await h.slack.ask(user, '/study', `add ${text}`);
-  return (await h.database.db
-    .selectFrom('study_sessions')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .executeTakeFirst())!;
-};
-
-const click = async (user: string, s: StudySession, answer: 'going' | 'maybe') => {
-  const since = h.fake.state.ephemerals.length;
-  await h.slack.blockAction(
-    user,
-    { actionId: `study_rsvp_${answer}`, value: String(s.id) },
-    { channel: STUDY, messageTs: s.ts! },
-  );
-  await h.fake.waitFor(
-    () => h.fake.state.ephemerals.slice(since).find((e) => e.user === user),
-    5000,
-    'the RSVP answer',
-  );
-};
+const add = (user: string, text: string) => addStudySession(h, user, text);
+const click = (user: string, s: StudySession, answer: 'going' | 'not_going' | 'maybe') =>
+  clickRsvp(h, user, s, answer);
 
 let hosted: StudySession;
 let joined: StudySession;

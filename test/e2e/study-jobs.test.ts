@@ -7,10 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StudySession } from '../../src/db/schema.js';
 import { runNamedJob } from '../../src/jobs/registry.js';
 import type { JobDeps } from '../../src/jobs/types.js';
-import { createLogger } from '../../src/logger.js';
-import { createJobClient } from '../../src/slack/delivery.js';
 import { type Harness, OPERATOR, SUPPORTERS_CHANNEL, startHarness } from '../helpers/harness.js';
-import { postsByKey } from '../helpers/jobWorld.js';
+import { jobDepsFor, postsByKey } from '../helpers/jobWorld.js';
+import { addStudySession, clickRsvp } from '../helpers/study.js';
 import { USERS } from '../helpers/workspace.js';
 
 const STUDY = SUPPORTERS_CHANNEL;
@@ -20,13 +19,7 @@ let deps: JobDeps;
 
 beforeAll(async () => {
   h = await startHarness({ now: NOW, env: { STUDY_CHANNEL_ID: STUDY } });
-  deps = {
-    config: h.config,
-    db: h.database.db,
-    logger: createLogger('silent'),
-    slack: createJobClient(h.config),
-    sleep: async () => {},
-  };
+  deps = jobDepsFor(h);
 });
 afterAll(async () => {
   await h?.stop();
@@ -42,28 +35,9 @@ beforeEach(async () => {
 const run = (now: string, extra: { dryRun?: boolean } = {}) =>
   runNamedJob(deps, 'study-reminders', { now: new Date(now), ...extra });
 
-const add = async (user: string, text: string): Promise<StudySession> => {
-  await h.slack.ask(user, '/study', `add ${text}`);
-  return (await h.database.db
-    .selectFrom('study_sessions')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .executeTakeFirst())!;
-};
-
-const click = async (user: string, s: StudySession, answer: 'going' | 'not_going' | 'maybe') => {
-  const since = h.fake.state.ephemerals.length;
-  await h.slack.blockAction(
-    user,
-    { actionId: `study_rsvp_${answer}`, value: String(s.id) },
-    { channel: STUDY, messageTs: s.ts! },
-  );
-  await h.fake.waitFor(
-    () => h.fake.state.ephemerals.slice(since).find((e) => e.user === user),
-    5000,
-    `the answer to ${user}`,
-  );
-};
+const add = (user: string, text: string) => addStudySession(h, user, text);
+const click = (user: string, s: StudySession, answer: 'going' | 'not_going' | 'maybe') =>
+  clickRsvp(h, user, s, answer);
 
 const waitUntil = async (check: () => Promise<boolean>, timeoutMs: number) => {
   const until = Date.now() + timeoutMs;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StudySession } from '../../src/db/schema.js';
 import { TEAM_ID } from '../fake-slack/state.js';
 import { type Harness, OPERATOR, SUPPORTERS_CHANNEL, startHarness } from '../helpers/harness.js';
+import { clickRsvp } from '../helpers/study.js';
 import { USERS } from '../helpers/workspace.js';
 
 const STUDY = SUPPORTERS_CHANNEL;
@@ -53,16 +54,8 @@ const waitEphemeral = (user: string, since: number, n = 1) =>
 const updatesOf = (s: StudySession) => h.fake.callsTo('chat.update').filter((c) => c.args.ts === s.ts);
 
 /** Clicks an RSVP button on the post and waits for the clicker's ephemeral answer. */
-const click = async (user: string, s: StudySession, answer: 'going' | 'not_going' | 'maybe') => {
-  const since = h.fake.state.ephemerals.length;
-  const res = await h.slack.blockAction(
-    user,
-    { actionId: `study_rsvp_${answer}`, value: String(s.id), blockId: `study_${s.id}` },
-    { channel: STUDY, messageTs: s.ts! },
-  );
-  expect(res.status).toBe(200);
-  return (await waitEphemeral(user, since))[0]!.text;
-};
+const click = (user: string, s: StudySession, answer: 'going' | 'not_going' | 'maybe') =>
+  clickRsvp(h, user, s, answer);
 
 /** The exact block_actions payload Slack sends for a click, so a test can send it more than once. */
 const clickPayload = (user: string, s: StudySession, answer: string) => ({

@@ -14,8 +14,17 @@ import type { Job, JobDeps, JobReport } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';
 import { createJobClient, deliverAll, type Outgoing } from '../../src/slack/delivery.js';
 import { FakeSlack } from '../fake-slack/server.js';
-import { testEnv } from './harness.js';
+import { type Harness, testEnv } from './harness.js';
 import { seedWorkspace } from './workspace.js';
+
+/** JobDeps on a running app harness: its config and database, the real job client, instant sleeps. */
+export const jobDepsFor = (h: Harness): JobDeps => ({
+  config: h.config,
+  db: h.database.db,
+  logger: createLogger('silent'),
+  slack: createJobClient(h.config),
+  sleep: async () => {},
+});
 
 export type JobWorld = {
   fake: FakeSlack;
