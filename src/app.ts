@@ -2,7 +2,8 @@
  * buildApp: the Bolt app with its receiver (HTTP or Socket Mode), /healthz, the listeners and a graceful
  * stop. Everything it needs comes in through `deps`; it reads no environment and no clock of its own.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { ExtendedErrorHandler } from '@slack/bolt/dist/App.js';
 import type { WebClientOptions } from '@slack/web-api';
@@ -11,6 +12,7 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import type { Logger } from './logger.js';
 import { boltLogger } from './slack/boltLogger.js';
+import { type AckFront, startAckFront } from './slack/front/ackFront.js';
 import { InflightTracker } from './slack/inflight.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { guardSlackRequests } from './slack/requestGuard.js';
@@ -22,6 +24,8 @@ export type AppDeps = {
   logger: Logger;
   /** The one clock of the app; tests and the sandbox pass their own. */
   clock: () => Date;
+  /** Something the app cannot run without has stopped (the HTTP front); main.ts shuts down. */
+  onFatal?: (err: Error) => void;
 };
 
 export type BuiltApp = {
@@ -100,19 +104,40 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
   };
   app.error(onError);
 
-  let server: { address(): unknown } | undefined;
+  if (!(receiver instanceof HTTPReceiver)) {
+    return {
+      app,
+      start: async () => {
+        await app.start(config.port);
+        return undefined;
+      },
+      stop: async (graceMs = 10_000) => {
+        await app.stop();
+        await inflight.drain(graceMs);
+      },
+    };
+  }
+
+  // HTTP: Bolt's own server listens on loopback behind the HTTP front (src/slack/front), which takes
+  // Slack's requests on config.port on a thread of its own and acks commands, clicks and events at once.
+  let front: AckFront | undefined;
   return {
     app,
     start: async () => {
-      const started = (await app.start(config.port)) as unknown;
-      server =
-        started && typeof started === 'object' && 'address' in started
-          ? (started as typeof server)
-          : undefined;
-      const address = server?.address();
-      return address && typeof address === 'object' && 'port' in address ? Number(address.port) : undefined;
+      const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+      front = await startAckFront({
+        port: config.port,
+        path: SLACK_EVENTS_PATH,
+        signingSecret: config.slack.signingSecret,
+        upstreamPort: (server.address() as AddressInfo).port,
+        app,
+        logger,
+        onFailure: (err) => deps.onFatal?.(err),
+      });
+      return front.port;
     },
     stop: async (graceMs = 10_000) => {
+      await front?.stop(graceMs);
       await app.stop();
       await inflight.drain(graceMs);
     },

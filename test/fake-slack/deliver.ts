@@ -12,6 +12,17 @@ export const signRequest = (secret: string, timestamp: number, body: string): st
 
 export type DeliveryResult = { status: number; body: string; json: unknown };
 
+/** How a request reaches the app: fetch, unless a test sends it another way (another thread, say). */
+export type Send = (
+  url: string,
+  init: { method: 'POST'; headers: Record<string, string>; body: string },
+) => Promise<{ status: number; text: string }>;
+
+const sendWithFetch: Send = async (url, init) => {
+  const res = await fetch(url, init);
+  return { status: res.status, text: await res.text() };
+};
+
 export type PostOptions = {
   /** Seconds since epoch to sign with; defaults to now. */
   timestamp?: number;
@@ -29,6 +40,7 @@ export class SlackToApp {
     readonly appUrl: string,
     readonly signingSecret: string,
     readonly apiAppId = 'A0DESK',
+    private readonly send: Send = sendWithFetch,
   ) {}
 
   async post(body: string, contentType: string, opts: PostOptions = {}): Promise<DeliveryResult> {
@@ -41,15 +53,14 @@ export class SlackToApp {
     const signature =
       opts.signature === undefined ? signRequest(this.signingSecret, timestamp, body) : opts.signature;
     if (signature !== null) headers['x-slack-signature'] = signature;
-    const res = await fetch(this.appUrl, { method: 'POST', headers, body });
-    const text = await res.text();
+    const { status, text } = await this.send(this.appUrl, { method: 'POST', headers, body });
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
       json = undefined;
     }
-    return { status: res.status, body: text, json };
+    return { status, body: text, json };
   }
 
   nextTriggerId(userId: string): string {
