@@ -34,9 +34,15 @@ export type BuiltApp = {
   start: () => Promise<number | undefined>;
   /** Stops receiving, waits for in-flight listeners (at most `graceMs`), leaves the DB open for the caller. */
   stop: (graceMs?: number) => Promise<void>;
+  /**
+   * Resolves once nothing received is still being handled (work after the ack included, like a Home
+   * refresh): for tests and tools that must look at the outcome of everything sent so far.
+   */
+  settled: () => Promise<void>;
 };
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+const SETTLE_LIMIT_MS = 30_000;
 
 /**
  * The web client listeners use. No automatic retries: a post that timed out may have reached Slack, and
@@ -115,6 +121,7 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
         await app.stop();
         await inflight.drain(graceMs);
       },
+      settled: () => inflight.drain(SETTLE_LIMIT_MS),
     };
   }
 
@@ -140,6 +147,10 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
       await front?.stop(graceMs);
       await app.stop();
       await inflight.drain(graceMs);
+    },
+    settled: async () => {
+      await front?.settled();
+      await inflight.drain(SETTLE_LIMIT_MS);
     },
   };
 };

@@ -11,6 +11,7 @@ afterAll(async () => {
   await h?.stop();
 });
 beforeEach(async () => {
+  await h.settled(); // nothing of the previous test still at work
   await h.database.db.deleteFrom('slots').execute();
   await h.database.db.deleteFrom('supporter_months').execute();
   h.fake.state.reset();
@@ -216,6 +217,7 @@ describe('the Home tab', () => {
     const [past, future] = await slotsOf(USERS.aiko.id);
     await h.slack.ask(USERS.aiko.id, '/slots', `book ${past!.id}`);
     await h.slack.ask(USERS.aiko.id, '/slots', `book ${future!.id}`);
+    await h.settled(); // the Home refresh after the booking, published before the clock moves
     h.setNow('2026-11-27T10:00:00+09:00');
     try {
       h.fake.state.homes.clear();

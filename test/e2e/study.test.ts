@@ -380,6 +380,7 @@ describe('the Home tab', () => {
   it('shows upcoming study sessions with one’s own answer', async () => {
     const { session: s } = await add(USERS.ken.id, '11/30 20:00 Home に出る勉強会');
     await click(USERS.yui.id, s, 'maybe');
+    await h.settled(); // the click's own Home refresh is out before the tab is opened
     h.fake.state.homes.delete(USERS.yui.id);
     await h.slack.event({ type: 'app_home_opened', user: USERS.yui.id, channel: 'DYUI', tab: 'home' });
     const home = await h.fake.waitFor(

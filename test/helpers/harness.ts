@@ -34,6 +34,8 @@ export type Harness = {
   logs: string[];
   now: () => Date;
   setNow: (iso: string) => void;
+  /** Waits until the app has finished with everything sent so far (work after the ack included). */
+  settled: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -106,6 +108,7 @@ export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> 
     setNow: (iso) => {
       current = new Date(iso);
     },
+    settled: () => built.settled(),
     stop: async () => {
       await built.stop(2000);
       await database.close();

@@ -15,6 +15,8 @@ export type AckFront = {
   port: number;
   /** Stops taking requests, then waits (at most `graceMs`) for the acked payloads to be handled. */
   stop: (graceMs: number) => Promise<void>;
+  /** Resolves once every payload acked so far has been handled. */
+  settled: () => Promise<void>;
 };
 
 export type AckFrontOptions = FrontSettings & {
@@ -66,7 +68,7 @@ export const startAckFront = (opts: AckFrontOptions): Promise<AckFront> => {
           return closed();
         case 'listening':
           started = true;
-          return resolve({ port: message.port, stop });
+          return resolve({ port: message.port, stop, settled });
       }
     });
     const failed = (err: Error) => {
@@ -82,6 +84,10 @@ export const startAckFront = (opts: AckFrontOptions): Promise<AckFront> => {
       failed(new Error(`the HTTP front exited (code ${code})`));
     });
   });
+
+  async function settled(): Promise<void> {
+    while (handling.size > 0) await Promise.allSettled([...handling]);
+  }
 
   async function stop(graceMs: number): Promise<void> {
     closing = true;

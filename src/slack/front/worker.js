@@ -50,6 +50,15 @@ const retryOf = (req) => {
 };
 
 /**
+ * The headers without the hop-by-hop ones, which belong to each connection, not to the message.
+ * @param {import('node:http').IncomingHttpHeaders} headers
+ */
+const endToEnd = (headers) => {
+  const { connection: _connection, 'keep-alive': _keepAlive, ...rest } = headers;
+  return rest;
+};
+
+/**
  * Passes a request through to the app's own server; `body` when the front has read it already.
  * @param {Req} req @param {Res} res @param {Buffer} [body]
  */
@@ -61,10 +70,10 @@ const passThrough = (req, res, body) => {
       port: settings.upstreamPort,
       method: req.method,
       path: req.url,
-      headers: req.headers,
+      headers: endToEnd(req.headers),
     },
     (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
       answer.pipe(res);
     },
   );
