@@ -9,7 +9,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
-import { createRequestVerifier, MAX_BODY_BYTES, readBody, type VerifyOptions } from './front/verify.js';
+import {
+  createRequestVerifier,
+  MAX_BODY_BYTES,
+  readBody,
+  requestPath,
+  type VerifyOptions,
+} from './front/verify.js';
 
 export { isValidSignature, MAX_BODY_BYTES, SIGNATURE_WINDOW_SECONDS } from './front/verify.js';
 
@@ -29,7 +35,8 @@ export const guardSlackRequests = (inner: Listener, opts: GuardOptions): Listene
   };
 
   return (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = requestPath(req.url);
+    if (path === undefined) return reject(res, 'malformed request target', 400);
     if (path !== opts.path || req.method !== 'POST') return inner(req, res);
     readBody(req, MAX_BODY_BYTES)
       .then((body) => {

@@ -4,6 +4,7 @@
  * pause. Here the main thread is blocked outright (Atomics.wait) while a request is sent from another
  * thread: the ack must still arrive, and once the main thread is free the command is carried out.
  */
+import { connect } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -87,6 +88,22 @@ describe('the HTTP front', () => {
     );
     expect(line).toContain('rejected a request to the Slack endpoint');
     expect(line).not.toContain('/slots');
+  });
+
+  it('answers a request whose target is no URL with 400, and keeps running', async () => {
+    const port = Number(new URL(h.slack.appUrl).port);
+    const status = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET //[ HTTP/1.1\r\nHost: x\r\n\r\n'));
+      socket.once('data', (d) => {
+        resolve(String(d).split('\r\n')[0] ?? '');
+        socket.destroy();
+      });
+      socket.once('error', reject);
+      socket.once('close', () => resolve('(connection closed without an answer)'));
+    });
+    expect(status).toBe('HTTP/1.1 400 Bad Request');
+    expect((await fetch(h.slack.appUrl.replace('/slack/events', '/healthz'))).status).toBe(200);
+    expect((await h.slack.ask(USERS.aiko.id, '/slots', 'help')).text).toContain('相談枠');
   });
 
   it('fails to start, with the reason, when its port is taken', async () => {

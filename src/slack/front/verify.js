@@ -71,6 +71,20 @@ export const createRequestVerifier = (opts) => {
 };
 
 /**
+ * The path a request asks for, or undefined when its target is not a URL at all (`GET //[ HTTP/1.1`):
+ * `new URL` throws on those, and a throw in a request listener would take the whole process down.
+ * @param {string | undefined} target
+ * @returns {string | undefined}
+ */
+export const requestPath = (target) => {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
  * The body, or undefined once it exceeds `limit` bytes.
  * @param {import('node:http').IncomingMessage} req
  * @param {number} limit

@@ -17,7 +17,7 @@
 import { Agent, createServer, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ackedByFront, parseSlackBody } from './payload.js';
-import { createRequestVerifier, MAX_BODY_BYTES, readBody } from './verify.js';
+import { createRequestVerifier, MAX_BODY_BYTES, readBody, requestPath } from './verify.js';
 
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
@@ -105,7 +105,9 @@ const fromSlack = async (req, res) => {
 };
 
 const server = createServer((req, res) => {
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const path = requestPath(req.url);
+  // Bolt's own server would throw on a target that is no URL, so such requests never reach it.
+  if (path === undefined) return refuse(res, 'malformed request target', 400);
   if (path !== settings.path || req.method !== 'POST') return passThrough(req, res);
   fromSlack(req, res).catch(() => refuse(res, 'unreadable body', 400));
 });
