@@ -3,7 +3,7 @@
  * HTTP server, runs the payloads it acked through Bolt, and stops it before the app stops.
  *
  * A payload the front acked gets an `ack` that does nothing — the answer has gone. Listeners for those
- * payloads ack with no content and answer on response_url / chat.postEphemeral (see payload.ts).
+ * payloads ack with no content and answer on response_url / chat.postEphemeral (see payload.js).
  */
 import { Worker } from 'node:worker_threads';
 import type { App } from '@slack/bolt';

@@ -15,7 +15,7 @@ export type FrontSettings = {
 export type FrontMessage =
   | { type: 'listening'; port: number }
   | { type: 'payload'; body: SlackBody; retryNum?: number; retryReason?: string }
-  | { type: 'rejected'; reason: string; status: number }
+  | { type: 'rejected'; reason: string }
   | { type: 'proxy-failed'; message: string }
   | { type: 'closed' };
 

@@ -34,8 +34,8 @@ const upstream = new Agent({ keepAlive: true });
 
 /** @param {Res} res @param {string} reason */
 const refuse = (res, reason, status = 401) => {
-  tell({ type: 'rejected', reason, status });
-  res.writeHead(status);
+  tell({ type: 'rejected', reason });
+  if (!res.headersSent) res.writeHead(status); // (a failure after the ack only ends the response)
   res.end();
 };
 
