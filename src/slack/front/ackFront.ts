@@ -28,7 +28,8 @@ export type AckFrontOptions = FrontSettings & {
 
 export const startAckFront = (opts: AckFrontOptions): Promise<AckFront> => {
   const { app, logger, onFailure, ...settings } = opts;
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings });
+  // No inherited execArgv: the front is plain JavaScript and needs no loader (e.g. tsx's) of its own.
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, execArgv: [] });
   const handling = new Set<Promise<void>>();
   let closing = false;
   let started = false;
