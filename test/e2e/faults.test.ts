@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-beforeEach(() => {
+beforeEach(async () => {
+  await h.settled(); // nothing of the previous test still at work
   h.fake.reset();
 });
 

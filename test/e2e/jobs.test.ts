@@ -28,6 +28,7 @@ afterAll(async () => {
   await h?.stop();
 });
 beforeEach(async () => {
+  await h.settled(); // nothing of the previous test still at work
   h.fake.reset();
   for (const t of [
     'deliveries',

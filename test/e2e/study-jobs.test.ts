@@ -25,6 +25,7 @@ afterAll(async () => {
   await h?.stop();
 });
 beforeEach(async () => {
+  await h.settled(); // nothing of the previous test still at work
   h.setNow(NOW);
   h.fake.reset();
   for (const t of ['deliveries', 'job_runs', 'study_rsvps', 'study_sessions'] as const) {
