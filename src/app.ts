@@ -110,27 +110,16 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
   };
   app.error(onError);
 
-  if (!(receiver instanceof HTTPReceiver)) {
-    return {
-      app,
-      start: async () => {
-        await app.start(config.port);
-        return undefined;
-      },
-      stop: async (graceMs = 10_000) => {
-        await app.stop();
-        await inflight.drain(graceMs);
-      },
-      settled: () => inflight.drain(SETTLE_LIMIT_MS),
-    };
-  }
-
-  // HTTP: Bolt's own server listens on loopback behind the HTTP front (src/slack/front), which takes
+  // Over HTTP, Bolt's own server listens on loopback behind the HTTP front (src/slack/front), which takes
   // Slack's requests on config.port on a thread of its own and acks commands, clicks and events at once.
   let front: AckFront | undefined;
   return {
     app,
     start: async () => {
+      if (!(receiver instanceof HTTPReceiver)) {
+        await app.start(config.port);
+        return undefined;
+      }
       const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
       front = await startAckFront({
         port: config.port,
@@ -139,19 +128,17 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
         upstreamPort: (server.address() as AddressInfo).port,
         app,
         logger,
+        inflight,
         onFailure: (err) => deps.onFatal?.(err),
       });
       return front.port;
     },
     stop: async (graceMs = 10_000) => {
-      await front?.stop(graceMs);
+      await front?.stop();
       await app.stop();
       await inflight.drain(graceMs);
     },
-    settled: async () => {
-      await front?.settled();
-      await inflight.drain(SETTLE_LIMIT_MS);
-    },
+    settled: () => inflight.drain(SETTLE_LIMIT_MS),
   };
 };
 

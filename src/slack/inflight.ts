@@ -1,4 +1,4 @@
-/** Counts listener executions still running so a graceful stop can wait for them to finish. */
+/** Counts work still running (listener executions, payloads the HTTP front acked) so a stop can wait for it. */
 export class InflightTracker {
   private count = 0;
   private waiters: Array<() => void> = [];

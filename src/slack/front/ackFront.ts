@@ -8,29 +8,29 @@
 import { Worker } from 'node:worker_threads';
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
+import type { InflightTracker } from '../inflight.js';
 import { REJECTED } from '../requestGuard.js';
 import type { FrontCommand, FrontMessage, FrontSettings } from './protocol.js';
 
 export type AckFront = {
   port: number;
-  /** Stops taking requests, then waits (at most `graceMs`) for the acked payloads to be handled. */
-  stop: (graceMs: number) => Promise<void>;
-  /** Resolves once every payload acked so far has been handled. */
-  settled: () => Promise<void>;
+  /** Stops taking requests. The payloads it acked are tracked in `inflight`: drain that to wait for them. */
+  stop: () => Promise<void>;
 };
 
 export type AckFrontOptions = FrontSettings & {
   app: App;
   logger: Logger;
+  /** The app's tracker: each acked payload counts from the moment it arrives until Bolt is done with it. */
+  inflight: InflightTracker;
   /** The front stopped on its own (it never should): the app can no longer hear Slack. */
   onFailure: (err: Error) => void;
 };
 
 export const startAckFront = (opts: AckFrontOptions): Promise<AckFront> => {
-  const { app, logger, onFailure, ...settings } = opts;
+  const { app, logger, inflight, onFailure, ...settings } = opts;
   // No inherited execArgv: the front is plain JavaScript and needs no loader (e.g. tsx's) of its own.
   const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, execArgv: [] });
-  const handling = new Set<Promise<void>>();
   let closing = false;
   let started = false;
   // Resolves once the worker has closed its server (it says so) or is gone.
@@ -51,9 +51,8 @@ export const startAckFront = (opts: AckFrontOptions): Promise<AckFront> => {
           logger.error({ type: body.type }, 'an ack with content for a payload the front acked: dropped');
         },
       })
-      .catch((err: unknown) => logger.error({ err, type: body.type }, 'unhandled listener error'))
-      .finally(() => handling.delete(run));
-    handling.add(run);
+      .catch((err: unknown) => logger.error({ err, type: body.type }, 'unhandled listener error'));
+    void inflight.track(run);
   };
 
   return new Promise((resolve, reject) => {
@@ -69,7 +68,7 @@ export const startAckFront = (opts: AckFrontOptions): Promise<AckFront> => {
           return closed();
         case 'listening':
           started = true;
-          return resolve({ port: message.port, stop, settled });
+          return resolve({ port: message.port, stop });
       }
     });
     const failed = (err: Error) => {
@@ -86,26 +85,10 @@ export const startAckFront = (opts: AckFrontOptions): Promise<AckFront> => {
     });
   });
 
-  async function settled(): Promise<void> {
-    while (handling.size > 0) await Promise.allSettled([...handling]);
-  }
-
-  async function stop(graceMs: number): Promise<void> {
+  async function stop(): Promise<void> {
     closing = true;
     worker.postMessage({ type: 'close' } satisfies FrontCommand);
     await stopped;
     await worker.terminate();
-    await settleWithin([...handling], graceMs);
   }
-};
-
-const settleWithin = async (work: Promise<void>[], ms: number) => {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    Promise.allSettled(work),
-    new Promise((resolve) => {
-      timer = setTimeout(resolve, ms);
-    }),
-  ]);
-  clearTimeout(timer);
 };
