@@ -10,7 +10,10 @@ export type MonthStanding = {
 
 export const missingSlots = (s: MonthStanding): number => Math.max(0, s.quota - s.count);
 
-/** Below quota and not excused: the people reminders and the digest are about. */
+/**
+ * Below quota and not excused: the people reminders and the digest are about. The digest asks the database
+ * the same question (src/db/repositories/standings.ts); test/db/standings.property.test.ts keeps the two in step.
+ */
 export const isBelowQuota = (s: MonthStanding): boolean => !s.away && !s.exempt && s.count < s.quota;
 
 /** `■■■□□` — a progress bar of `width` cells (one per slot up to the quota, capped). */

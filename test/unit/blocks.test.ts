@@ -147,6 +147,7 @@ describe('the operator digest', () => {
         active: 5000,
         quota: 5,
         below,
+        belowCount: below.length,
         excused: 3,
         unanswered: Array.from({ length: 300 }, (_, i) => consultation(i)),
         overdue: [],

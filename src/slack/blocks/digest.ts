@@ -5,11 +5,11 @@
 import type { KnownBlock } from '@slack/types';
 import { formatSlotWhen } from '../../domain/calendar.js';
 import type { Messages } from '../../i18n/index.js';
-import { DIGEST_LISTED, type DigestData } from '../../usecases/digest.js';
+import { DIGEST_BELOW_LISTED, DIGEST_LISTED, type DigestData } from '../../usecases/digest.js';
 import type { Audience } from '../format/slots.js';
 import { divider, mrkdwn, section, truncate } from './kit.js';
 
-export const MAX_BELOW_LISTED = 60;
+export const MAX_BELOW_LISTED = DIGEST_BELOW_LISTED;
 export const MAX_ITEMS_LISTED = DIGEST_LISTED;
 
 const listSection = (header: string, lines: string[], more: string | undefined, none: string): KnownBlock =>
@@ -43,13 +43,13 @@ export const buildDigest = (
     { type: 'context', elements: [mrkdwn(j.digestExcused({ n: data.excused }))] },
     divider(),
     listSection(
-      j.digestBelowHeader({ n: data.below.length }),
+      j.digestBelowHeader({ n: data.belowCount }),
       [
         below
           .map((s) => j.digestBelowLine({ user: s.supporterId, count: s.count, quota: s.quota }))
           .join('、'),
       ].filter(Boolean),
-      moreOf(data.below.length, below.length),
+      moreOf(data.belowCount, below.length),
       j.digestNone({}),
     ),
     listSection(
@@ -76,6 +76,6 @@ export const buildDigest = (
       ? []
       : [{ type: 'context' as const, elements: [mrkdwn(m.study.digestLine({ n: data.studyUpcoming }))] }]),
   ];
-  const text = [j.digestHeader({ date }), capacity, j.digestBelowHeader({ n: data.below.length })].join('\n');
+  const text = [j.digestHeader({ date }), capacity, j.digestBelowHeader({ n: data.belowCount })].join('\n');
   return { text, blocks };
 };
