@@ -9,7 +9,7 @@ import type { ExtendedErrorHandler } from '@slack/bolt/dist/App.js';
 import type { WebClientOptions } from '@slack/web-api';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
-import type { DatabaseHandle } from './db/database.js';
+import { type DatabaseHandle, parsePostgresUrl } from './db/database.js';
 import type { Logger } from './logger.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { type AckFront, startAckFront } from './slack/front/ackFront.js';
@@ -126,6 +126,9 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
         path: SLACK_EVENTS_PATH,
         signingSecret: config.slack.signingSecret,
         upstreamPort: (server.address() as AddressInfo).port,
+        ...(deps.database.dialect === 'postgres'
+          ? { sharedReplay: { connectionString: parsePostgresUrl(config.databaseUrl).connectionString } }
+          : {}),
         app,
         logger,
         inflight,

@@ -7,10 +7,12 @@ import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_study_sessions.js';
 import * as m0003 from './0003_slot_indexes.js';
 import * as m0004 from './0004_slack_locale.js';
+import * as m0005 from './0005_seen_requests.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_study_sessions': m0002,
   '0003_slot_indexes': m0003,
   '0004_slack_locale': m0004,
+  '0005_seen_requests': m0005,
 };

@@ -97,6 +97,13 @@ export interface SlackEventsTable {
   received_at: string;
 }
 
+/** Slack request signatures seen by any instance within the window (src/slack/front/sharedReplay.js). */
+export interface SeenRequestsTable {
+  signature: string;
+  /** Epoch seconds. */
+  expires_at: number;
+}
+
 export interface DeliveriesTable {
   id: Generated<number>;
   key: string;
@@ -169,6 +176,7 @@ export interface Database {
   thread_replies: ThreadRepliesTable;
   nudges: NudgesTable;
   slack_events: SlackEventsTable;
+  seen_requests: SeenRequestsTable;
   deliveries: DeliveriesTable;
   job_runs: JobRunsTable;
   study_sessions: StudySessionsTable;

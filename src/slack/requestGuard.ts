@@ -4,8 +4,10 @@
  * signature seen again within the window), and keeps bodies bounded. Rejections are 401 with no body,
  * logged without the request body. Requests that pass go on to Bolt with their body already buffered.
  *
- * The HTTP front (./front/worker.js) makes the same checks, with the same code, for what it acks itself;
- * everything else it passes through to this guard.
+ * The HTTP front (./front/worker.js) makes the same checks, with the same code, on every request to the
+ * endpoint (on PostgreSQL also against the replays other instances took, ./front/sharedReplay.js); what it
+ * does not ack itself it passes through to this guard, which checks it again with a memory of its own: a
+ * second line behind the front, since Bolt's server listens on 127.0.0.1 only.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';

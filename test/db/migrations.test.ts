@@ -47,6 +47,7 @@ describe('migrations', () => {
       'slack_events',
       'deliveries',
       'job_runs',
+      'seen_requests',
     ]) {
       expect(tables).toContain(t);
     }

@@ -6,10 +6,12 @@
  */
 import { connect } from 'node:net';
 import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { type Send, SlackToApp } from '../fake-slack/deliver.js';
+import { onPostgres } from '../helpers/db.js';
 import { type Harness, SIGNING_SECRET, startHarness } from '../helpers/harness.js';
 import { eventually } from '../helpers/wait.js';
 import { USERS } from '../helpers/workspace.js';
@@ -136,5 +138,38 @@ describe('what the HTTP front passes through to Bolt', () => {
     expect(res.status).toBe(200);
     await new Promise((r) => setTimeout(r, 200));
     expect(h.fake.state.ephemerals.length).toBe(before);
+  });
+});
+
+describe.skipIf(!onPostgres())('the replay check instances share (PostgreSQL)', () => {
+  const recorded = async () =>
+    Number(
+      (
+        await h.database.db
+          .selectFrom('seen_requests')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('records every request it takes', async () => {
+    const before = await recorded();
+    expect((await h.slack.ask(USERS.aiko.id, '/slots', 'help')).text).toContain('相談枠');
+    expect(await recorded()).toBe(before + 1);
+  });
+
+  it('lets requests through when it cannot record them, and says so in the log', async () => {
+    await sql`alter table seen_requests rename to seen_requests_gone`.execute(h.database.db);
+    try {
+      expect((await h.slack.ask(USERS.aiko.id, '/slots', 'help')).text).toContain('相談枠');
+      const line = await eventually(
+        () => h.logs.find((l) => l.includes('shared replay check failed')),
+        2000,
+        'the failed check in the log',
+      );
+      expect(line).toContain('seen_requests');
+    } finally {
+      await sql`alter table seen_requests_gone rename to seen_requests`.execute(h.database.db);
+    }
   });
 });

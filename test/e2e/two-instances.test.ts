@@ -125,9 +125,11 @@ describe.skipIf(!onPostgres())('two instances on one PostgreSQL schema', () => {
       thread_ts: post.ts,
     };
     const eventId = `EvTWO${Date.now()}`;
+    // Slack's retry is a new request (its own timestamp, so its own signature) with the same event_id.
+    const timestamp = Math.floor(Date.now() / 1000);
     const sent = await Promise.all([
-      a!.slack.event(event, { eventId }),
-      b!.slack.event(event, { eventId, retryNum: 1 }),
+      a!.slack.event(event, { eventId, timestamp }),
+      b!.slack.event(event, { eventId, retryNum: 1, timestamp: timestamp + 1 }),
     ]);
     expect(sent.map((s) => s.status)).toEqual([200, 200]);
     const replies = async () => db.db.selectFrom('thread_replies').selectAll().execute();
@@ -142,6 +144,40 @@ describe.skipIf(!onPostgres())('two instances on one PostgreSQL schema', () => {
       .where('event_id', '=', eventId)
       .execute();
     expect(claimed).toHaveLength(1);
+  });
+
+  it('refuse a signed request replayed to the other instance: 401, answered once', async () => {
+    const responseUrl = fake.newResponseUrl('CGENERAL', USERS.aiko.id);
+    const body = new URLSearchParams({
+      command: '/slots',
+      text: 'list',
+      user_id: USERS.aiko.id,
+      channel_id: 'CGENERAL',
+      team_id: 'T0SUPPORT',
+      response_url: responseUrl,
+      trigger_id: '1.UAIKO.replay',
+    }).toString();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const before = fake.state.ephemerals.length;
+    const replies = () =>
+      fake.state.ephemerals.slice(before).filter((e) => e.user === USERS.aiko.id && e.via === 'response_url');
+    const first = await a!.slack.post(body, 'application/x-www-form-urlencoded', { timestamp });
+    expect(first.status).toBe(200);
+    await fake.waitFor(() => replies().length > 0, 5000, 'the answer from A');
+    const replayed = await b!.slack.post(body, 'application/x-www-form-urlencoded', { timestamp });
+    expect(replayed.status).toBe(401);
+    // Either order: sent to B first, A refuses it.
+    const other = await b!.slack.post(body, 'application/x-www-form-urlencoded', {
+      timestamp: timestamp + 1,
+    });
+    expect(other.status).toBe(200);
+    expect(
+      (await a!.slack.post(body, 'application/x-www-form-urlencoded', { timestamp: timestamp + 1 })).status,
+    ).toBe(401);
+    await fake.waitFor(() => replies().length >= 2, 5000, 'the answer from B');
+    await new Promise((r) => setTimeout(r, 300)); // a third answer would have landed by now
+    expect(replies()).toHaveLength(2);
+    expect(b!.output()).toContain('replayed request (taken by another instance)');
   });
 
   it('run one job occurrence in two processes at once: each DM is sent once', async () => {

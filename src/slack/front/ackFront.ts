@@ -64,6 +64,11 @@ export const startAckFront = (opts: AckFrontOptions): Promise<AckFront> => {
           return logger.warn({ reason: message.reason }, REJECTED);
         case 'proxy-failed':
           return logger.error({ reason: message.message }, 'the HTTP front could not reach the app');
+        case 'replay-check-failed':
+          return logger.error(
+            { reason: message.message },
+            "the shared replay check failed: the request went on, checked against this instance's memory only",
+          );
         case 'closed':
           return closed();
         case 'listening':

@@ -9,6 +9,8 @@ export type FrontSettings = {
   signingSecret: string;
   /** The app's own HTTP server on 127.0.0.1, for everything the front does not ack itself. */
   upstreamPort: number;
+  /** On PostgreSQL: the database whose `seen_requests` all instances share (./sharedReplay.js). */
+  sharedReplay?: { connectionString: string };
 };
 
 /** Worker → main. */
@@ -17,6 +19,7 @@ export type FrontMessage =
   | { type: 'payload'; body: SlackBody; retryNum?: number; retryReason?: string }
   | { type: 'rejected'; reason: string }
   | { type: 'proxy-failed'; message: string }
+  | { type: 'replay-check-failed'; message: string }
   | { type: 'closed' };
 
 /** Main → worker. */

@@ -17,7 +17,13 @@
 import { Agent, createServer, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ackedByFront, parseSlackBody } from './payload.js';
-import { createRequestVerifier, MAX_BODY_BYTES, readBody, requestPath } from './verify.js';
+import {
+  createRequestVerifier,
+  MAX_BODY_BYTES,
+  readBody,
+  requestPath,
+  SIGNATURE_WINDOW_SECONDS,
+} from './verify.js';
 
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
@@ -30,6 +36,10 @@ if (!port) throw new Error('src/slack/front/worker.js runs as a worker thread');
 const tell = (message) => port.postMessage(message);
 
 const verify = createRequestVerifier({ signingSecret: settings.signingSecret });
+// On PostgreSQL, where several instances may share the database, replays are refused across them too.
+const shared = settings.sharedReplay
+  ? (await import('./sharedReplay.js')).createSharedReplayGuard(settings.sharedReplay)
+  : undefined;
 const upstream = new Agent({ keepAlive: true });
 
 /** @param {Res} res @param {string} reason */
@@ -86,10 +96,37 @@ const passThrough = (req, res, body) => {
   else req.pipe(out);
 };
 
-/** A POST to the Slack endpoint. @param {Req} req @param {Res} res */
+/**
+ * Whether another instance took this (signed, in-window) request already. When the database does not
+ * answer, the request goes on: this front's own check still applies, and refusing everything while the
+ * database blinks would fail every command in Slack for a check the timestamp window mostly covers.
+ * @param {import('node:http').IncomingHttpHeaders} headers
+ * @returns {Promise<string | undefined>}
+ */
+const takenElsewhere = async (headers) => {
+  if (!shared) return undefined;
+  const signature = String(headers['x-slack-signature']);
+  const expiresAt = Number(headers['x-slack-request-timestamp']) + SIGNATURE_WINDOW_SECONDS;
+  try {
+    return (await shared.firstSighting(signature, expiresAt))
+      ? undefined
+      : 'replayed request (taken by another instance)';
+  } catch (err) {
+    tell({ type: 'replay-check-failed', message: err instanceof Error ? err.message : String(err) });
+    return undefined;
+  }
+};
+
+/**
+ * A POST to the Slack endpoint: checked here whatever it is, then acked here or passed through (where
+ * Bolt's guard checks it again, with a memory of its own).
+ * @param {Req} req @param {Res} res
+ */
 const fromSlack = async (req, res) => {
   const raw = await readBody(req, MAX_BODY_BYTES);
   if (!raw) return refuse(res, 'body too large', 413);
+  const refused = verify(req.headers, raw) ?? (await takenElsewhere(req.headers));
+  if (refused) return refuse(res, refused);
   let body;
   try {
     body = parseSlackBody(raw.toString(), req.headers['content-type']);
@@ -97,8 +134,6 @@ const fromSlack = async (req, res) => {
     body = undefined; // a malformed body goes to Bolt, which refuses it as it always has
   }
   if (!body || !ackedByFront(body)) return passThrough(req, res, raw);
-  const refused = verify(req.headers, raw);
-  if (refused) return refuse(res, refused);
   res.writeHead(200);
   res.end();
   tell({ type: 'payload', body, ...retryOf(req) });
@@ -116,7 +151,8 @@ port.on('message', (/** @type {import('./protocol.js').FrontCommand} */ command)
   if (command.type !== 'close') return;
   server.close(() => {
     upstream.destroy();
-    tell({ type: 'closed' });
+    const released = shared ? shared.close().catch(() => {}) : Promise.resolve();
+    released.then(() => tell({ type: 'closed' }));
   });
   server.closeIdleConnections();
 });
