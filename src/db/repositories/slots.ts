@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../database.js';
 import type { NewSlot, Slot, SlotStatus } from '../schema.js';
 
-const OFFERED: SlotStatus[] = ['open', 'booked'];
+/** The statuses that count as offered toward the quota. */
+export const OFFERED: SlotStatus[] = ['open', 'booked'];
 
 export const insertSlots = async (db: DbOrTrx, rows: NewSlot[]): Promise<Slot[]> => {
   if (!rows.length) return [];

@@ -9,7 +9,8 @@
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../database.js';
-import { quotaFor } from './supporters.js';
+import { OFFERED } from './slots.js';
+import { quotaFor, quotaSettingFor } from './supporters.js';
 
 /** One month: its name (`2026-07`), its bounds in UTC and the quota when no setting names one. */
 export type MonthWindow = { month: string; startUtc: string; endUtc: string; defaultQuota: number };
@@ -32,12 +33,7 @@ export type BelowQuota = { supporterId: string; count: number; quota: number };
 
 /** The month's quota: the latest setting from that month or before, else the default. */
 const monthQuota = (db: DbOrTrx, w: MonthWindow) =>
-  sql<number>`coalesce((${db
-    .selectFrom('quota_settings')
-    .select('quota')
-    .where('from_month', '<=', w.month)
-    .orderBy('from_month', 'desc')
-    .limit(1)}), ${w.defaultQuota})`;
+  sql<number>`coalesce((${quotaSettingFor(db, w.month)}), ${w.defaultQuota})`;
 
 /** `standing`: one row per roster supporter — offered count, quota, and the 0/1 flags `counted`, `below`. */
 const withStandings = (db: DbOrTrx, w: MonthWindow) =>
@@ -46,7 +42,7 @@ const withStandings = (db: DbOrTrx, w: MonthWindow) =>
       qb
         .selectFrom('slots')
         .select(['supporter_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('status', 'in', ['open', 'booked'])
+        .where('status', 'in', OFFERED)
         .where('start_at', '>=', w.startUtc)
         .where('start_at', '<', w.endUtc)
         .groupBy('supporter_id'),

@@ -155,16 +155,17 @@ export const setQuotaFrom = async (
 };
 
 /** The quota for a month: the latest setting that starts on or before it, else the configured default. */
-export const quotaFor = async (db: DbOrTrx, month: string, fallback: number): Promise<number> => {
-  const row = await db
+/** The quota setting in force in `month` (the latest from that month or before), as a subquery. */
+export const quotaSettingFor = (db: DbOrTrx, month: string) =>
+  db
     .selectFrom('quota_settings')
     .select('quota')
     .where('from_month', '<=', month)
     .orderBy('from_month', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.quota ?? fallback;
-};
+    .limit(1);
+
+export const quotaFor = async (db: DbOrTrx, month: string, fallback: number): Promise<number> =>
+  (await quotaSettingFor(db, month).executeTakeFirst())?.quota ?? fallback;
 
 export type StoredLocales = { chosen: string | null; slack: string | null };
 
