@@ -69,7 +69,23 @@ describe('/supporter', () => {
     expect((await h.slack.ask(USERS.aiko.id, '/supporter', '言語 ja')).text).toBe(
       '表示言語を日本語にしました。',
     );
-    // Remembered per user, and forgotten the moment they choose again.
+    expect((await h.slack.ask(USERS.aiko.id, '/slots', 'help')).text).toContain('相談枠の登録と確認');
+  });
+
+  it('answers in a language chosen through another instance from the next command on', async () => {
+    expect((await h.slack.ask(USERS.aiko.id, '/slots', 'help')).text).toContain('相談枠の登録と確認');
+    // What `/supporter lang en` on another instance of the same database leaves behind.
+    await h.database.db
+      .updateTable('supporters')
+      .set({ locale: 'en' })
+      .where('id', '=', USERS.aiko.id)
+      .execute();
+    expect((await h.slack.ask(USERS.aiko.id, '/slots', 'help')).text).toContain('register and check');
+    await h.database.db
+      .updateTable('supporters')
+      .set({ locale: null })
+      .where('id', '=', USERS.aiko.id)
+      .execute();
     expect((await h.slack.ask(USERS.aiko.id, '/slots', 'help')).text).toContain('相談枠の登録と確認');
   });
 

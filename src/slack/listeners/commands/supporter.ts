@@ -59,7 +59,6 @@ const status: CommandHandler = async (ctx) => {
 
 const lang: CommandHandler = async (ctx) => {
   const locale = await chooseLanguage(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
-  ctx.deps.locales.forget(ctx.userId);
   return { text: messages(locale).supporter.langSet({}), after: refresh(ctx) };
 };
 
