@@ -25,6 +25,8 @@ import pg from 'pg';
 
 /** Signatures past their time are forgotten at most this often, by whichever instance comes first. */
 export const SWEEP_EVERY_SECONDS = 60;
+/** How long the check may wait for the database (to connect, then to answer). */
+export const CHECK_TIMEOUT_MS = 1000;
 
 /**
  * @param {SharedReplayOptions} opts
@@ -32,8 +34,16 @@ export const SWEEP_EVERY_SECONDS = 60;
  */
 export const createSharedReplayGuard = (opts) => {
   const now = opts.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
-  // Two sessions: the front's inserts are one short statement each.
-  const pool = new pg.Pool({ connectionString: opts.connectionString, max: 2, idleTimeoutMillis: 60_000 });
+  // Two sessions: the front's inserts are one short statement each. A database that does not answer must
+  // fail the check well within Slack's 3 s for the ack (the request then goes on, see ./worker.js), not
+  // hold it: pg waits forever by default.
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: 2,
+    idleTimeoutMillis: 60_000,
+    connectionTimeoutMillis: CHECK_TIMEOUT_MS,
+    query_timeout: CHECK_TIMEOUT_MS,
+  });
   pool.on('error', () => {}); // a dropped idle session is replaced by the next query
   let sweptAt = now();
 
