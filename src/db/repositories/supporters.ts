@@ -154,7 +154,6 @@ export const setQuotaFrom = async (
     .execute();
 };
 
-/** The quota for a month: the latest setting that starts on or before it, else the configured default. */
 /** The quota setting in force in `month` (the latest from that month or before), as a subquery. */
 export const quotaSettingFor = (db: DbOrTrx, month: string) =>
   db
@@ -164,6 +163,7 @@ export const quotaSettingFor = (db: DbOrTrx, month: string) =>
     .orderBy('from_month', 'desc')
     .limit(1);
 
+/** The quota for a month: the latest setting that starts on or before it, else the configured default. */
 export const quotaFor = async (db: DbOrTrx, month: string, fallback: number): Promise<number> =>
   (await quotaSettingFor(db, month).executeTakeFirst())?.quota ?? fallback;
 

@@ -9,9 +9,6 @@ import { DIGEST_BELOW_LISTED, DIGEST_LISTED, type DigestData } from '../../useca
 import type { Audience } from '../format/slots.js';
 import { divider, mrkdwn, section, truncate } from './kit.js';
 
-export const MAX_BELOW_LISTED = DIGEST_BELOW_LISTED;
-export const MAX_ITEMS_LISTED = DIGEST_LISTED;
-
 const listSection = (header: string, lines: string[], more: string | undefined, none: string): KnownBlock =>
   section([header, ...(lines.length ? lines : [none]), ...(more ? [more] : [])].join('\n'));
 
@@ -30,9 +27,9 @@ export const buildDigest = (
     active: data.active,
     quota: data.quota,
   });
-  const below = data.below.slice(0, MAX_BELOW_LISTED);
-  const unanswered = data.unanswered.slice(0, MAX_ITEMS_LISTED);
-  const overdue = data.overdue.slice(0, MAX_ITEMS_LISTED);
+  const below = data.below.slice(0, DIGEST_BELOW_LISTED);
+  const unanswered = data.unanswered.slice(0, DIGEST_LISTED);
+  const overdue = data.overdue.slice(0, DIGEST_LISTED);
   const { overdueCount } = data;
   const when = (start: string, minutes: number) => formatSlotWhen(start, minutes, a.zone, a.locale, a.now);
   const moreOf = (total: number, shown: number, month = data.month) =>
