@@ -55,10 +55,17 @@ export type DatabaseHandle = SqliteHandle | PostgresHandle;
 export type OpenOptions = {
   /** PostgreSQL pool size (DB_POOL_SIZE); ignored for SQLite, which has one connection. */
   poolSize?: number;
+  /** How long a new PostgreSQL session may take to open (default CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
 };
 
 export const BUSY_TIMEOUT_MS = 5000;
 export const DEFAULT_POOL_SIZE = 10;
+/**
+ * A PostgreSQL server that does not answer (a dead network, a full backlog) fails a query after this long
+ * instead of holding it forever, pg's default: the user then gets an error reply, a job a failed run.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
 
@@ -118,7 +125,12 @@ export function openDatabase(url: `sqlite:${string}`, options?: OpenOptions): Sq
 export function openDatabase(url: string, options?: OpenOptions): DatabaseHandle;
 export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
   if (url.startsWith('sqlite:')) return openSqlite(url);
-  if (isPostgresUrl(url)) return openPostgres(url, options.poolSize ?? DEFAULT_POOL_SIZE);
+  if (isPostgresUrl(url))
+    return openPostgres(
+      url,
+      options.poolSize ?? DEFAULT_POOL_SIZE,
+      options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    );
   throw new Error(`DATABASE_URL ${url.split(':')[0]}: is not supported (use sqlite:<path> or postgres://…)`);
 }
 
@@ -155,7 +167,7 @@ const sessionOpeners = new WeakMap<object, () => Promise<pg.Client>>();
 export const openDedicatedSession = (db: object): Promise<pg.Client> | undefined =>
   sessionOpeners.get(db)?.();
 
-const openPostgres = (url: string, poolSize: number): PostgresHandle => {
+const openPostgres = (url: string, poolSize: number, connectTimeoutMs: number): PostgresHandle => {
   const { connectionString, schema } = parsePostgresUrl(url);
   // The first session of this handle creates the schema if needed (search_path already names it).
   let schemaReady: Promise<void> | undefined;
@@ -179,6 +191,7 @@ const openPostgres = (url: string, poolSize: number): PostgresHandle => {
     // A new session costs a server process: keep a couple open between bursts of requests.
     min: Math.min(2, poolSize),
     idleTimeoutMillis: 60_000,
+    connectionTimeoutMillis: connectTimeoutMs,
     types: pgTypes,
     keepAlive: true,
   });
@@ -193,7 +206,12 @@ const openPostgres = (url: string, poolSize: number): PostgresHandle => {
     }),
   });
   sessionOpeners.set(db, async () => {
-    const client = new pg.Client({ connectionString, types: pgTypes, keepAlive: true });
+    const client = new pg.Client({
+      connectionString,
+      types: pgTypes,
+      keepAlive: true,
+      connectionTimeoutMillis: connectTimeoutMs,
+    });
     client.on('error', () => {});
     await client.connect();
     try {
