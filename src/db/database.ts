@@ -185,15 +185,19 @@ const openPostgres = (url: string, poolSize: number, connectTimeoutMs: number): 
     );
     await schemaReady;
   };
-  const pool = new pg.Pool({
+  // Every session of this handle, pooled or the job lock's own, is opened the same way.
+  const session = {
     connectionString,
+    types: pgTypes,
+    keepAlive: true,
+    connectionTimeoutMillis: connectTimeoutMs,
+  };
+  const pool = new pg.Pool({
+    ...session,
     max: poolSize,
     // A new session costs a server process: keep a couple open between bursts of requests.
     min: Math.min(2, poolSize),
     idleTimeoutMillis: 60_000,
-    connectionTimeoutMillis: connectTimeoutMs,
-    types: pgTypes,
-    keepAlive: true,
   });
   // An idle connection the server dropped (restart, pg_terminate_backend) must not crash the process:
   // the pool discards it and the next query gets a fresh one.
@@ -206,12 +210,7 @@ const openPostgres = (url: string, poolSize: number, connectTimeoutMs: number): 
     }),
   });
   sessionOpeners.set(db, async () => {
-    const client = new pg.Client({
-      connectionString,
-      types: pgTypes,
-      keepAlive: true,
-      connectionTimeoutMillis: connectTimeoutMs,
-    });
+    const client = new pg.Client(session);
     client.on('error', () => {});
     await client.connect();
     try {
