@@ -8,6 +8,7 @@ import * as m0002 from './0002_study_sessions.js';
 import * as m0003 from './0003_slot_indexes.js';
 import * as m0004 from './0004_slack_locale.js';
 import * as m0005 from './0005_seen_requests.js';
+import * as m0006 from './0006_delivery_holder.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_slot_indexes': m0003,
   '0004_slack_locale': m0004,
   '0005_seen_requests': m0005,
+  '0006_delivery_holder': m0006,
 };

@@ -116,6 +116,8 @@ export interface DeliveriesTable {
   error: string | null;
   created_at: string;
   updated_at: string;
+  /** The job run (`job_runs.holder`) that last claimed the row; null before migration 0006 or outside a run. */
+  holder: string | null;
 }
 
 export interface JobRunsTable {

@@ -2,8 +2,9 @@
  * Runs one occurrence of a job under the `job_runs` lock. The INSERT of (job, scheduled_for) that wins
  * runs it; anyone else sees the row and skips ("already running" / "already ran"). The holder heartbeats
  * while it runs; a `running` row silent for longer than the lease is presumed crashed and may be taken
- * over (compare-and-set on the row as read). CLI and manual runs may also re-run a finished occurrence:
- * the delivery keys keep that from sending anything twice. Dry runs record nothing.
+ * over (compare-and-set on the row as read), and the job is told whose run that was (JobRunContext), so
+ * the deliveries the dead run left claimed are taken over too. CLI and manual runs may also re-run a
+ * finished occurrence: the delivery keys keep that from sending anything twice. Dry runs record nothing.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -20,7 +21,7 @@ import {
 import type { JobRun } from '../db/schema.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { DeliveryStoppedError } from '../slack/delivery.js';
-import type { Job, JobDeps, JobOptions, JobReport } from './types.js';
+import type { Job, JobDeps, JobOptions, JobReport, JobRunContext } from './types.js';
 
 export type RunTrigger = 'schedule' | 'catch-up' | 'cli' | 'manual';
 
@@ -97,9 +98,11 @@ const runAcquired = async (
   const leaseMs = opts.leaseMs ?? JOB_LEASE_MS;
   const acquired = await acquire(deps, run, exclusive ? Number.NEGATIVE_INFINITY : leaseMs);
   if (typeof acquired === 'string') return { outcome: 'skipped', reason: acquired };
+  const { id, tookOverFrom } = acquired;
+  const context: JobRunContext = { holder, exclusive, ...(tookOverFrom ? { tookOverFrom } : {}) };
 
   const heartbeat = setInterval(() => {
-    heartbeatRun(deps.db, acquired, holder, at())
+    heartbeatRun(deps.db, id, holder, at())
       .then((alive) => {
         if (!alive) deps.logger.warn({ job: name, holder }, 'job run was taken over by another process');
       })
@@ -107,18 +110,18 @@ const runAcquired = async (
   }, leaseMs / 5);
   heartbeat.unref();
   try {
-    const report = await job(deps, exclusive ? { ...jobOptions, exclusive: true } : jobOptions);
-    await finishRun(deps.db, acquired, holder, {
+    const report = await job(deps, { ...jobOptions, run: context });
+    await finishRun(deps.db, id, holder, {
       status: 'succeeded',
       result: resultJson(report),
       error: null,
       at: at(),
     });
-    return { outcome: 'completed', runId: acquired, report };
+    return { outcome: 'completed', runId: id, report };
   } catch (err) {
     const error = asError(err);
     const report = err instanceof DeliveryStoppedError ? err.report : undefined;
-    await finishRun(deps.db, acquired, holder, {
+    await finishRun(deps.db, id, holder, {
       status: 'failed',
       result: report ? resultJson(report) : null,
       error: error.message,
@@ -126,26 +129,34 @@ const runAcquired = async (
     }).catch((finishErr: unknown) =>
       deps.logger.error({ err: finishErr, job: name }, 'job_runs not updated'),
     );
-    return { outcome: 'failed', runId: acquired, error };
+    return { outcome: 'failed', runId: id, error };
   } finally {
     clearInterval(heartbeat);
   }
 };
 
+type Acquired = {
+  id: number;
+  /** The holder of the `running` row this process took over: a dead run. */
+  tookOverFrom?: string;
+};
+
 /** The run's id when this process holds the occurrence now, or why it does not. */
-const acquire = async (deps: JobDeps, run: NewRun, leaseMs: number): Promise<number | string> => {
+const acquire = async (deps: JobDeps, run: NewRun, leaseMs: number): Promise<Acquired | string> => {
   const id = await insertRun(deps.db, run);
-  if (id !== undefined) return id;
+  if (id !== undefined) return { id };
   const existing = await findRun(deps.db, run.job, run.scheduledFor);
   if (!existing) return 'the occurrence was just removed';
   const takeover = takeOverReason(existing, run, leaseMs);
-  if (!takeover) return busyReason(existing);
+  if (!takeover) return busyReason(existing, leaseMs);
   if (!(await takeOverRun(deps.db, existing, run))) return 'another process took the occurrence first';
   deps.logger.warn(
     { job: run.job, scheduledFor: run.scheduledFor, previousHolder: existing.holder },
     `job run taken over: ${takeover}`,
   );
-  return existing.id;
+  return existing.status === 'running'
+    ? { id: existing.id, tookOverFrom: existing.holder }
+    : { id: existing.id };
 };
 
 const takeOverReason = (existing: JobRun, run: NewRun, leaseMs: number): string | undefined => {
@@ -156,9 +167,10 @@ const takeOverReason = (existing: JobRun, run: NewRun, leaseMs: number): string 
   return run.trigger === 'cli' || run.trigger === 'manual' ? `re-run (${run.trigger})` : undefined;
 };
 
-const busyReason = (existing: JobRun): string =>
+const busyReason = (existing: JobRun, leaseMs: number): string =>
   existing.status === 'running'
-    ? `already running on ${existing.holder} (since ${existing.started_at})`
+    ? `already running on ${existing.holder} (since ${existing.started_at}; if that process is gone, ` +
+      `a run from ${toUtcIso(new Date(Date.parse(existing.heartbeat_at) + leaseMs))} on takes it over)`
     : `already ran (${existing.status} at ${existing.finished_at ?? existing.heartbeat_at})`;
 
 const resultJson = (report: Omit<JobReport, 'job'>): string =>

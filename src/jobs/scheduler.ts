@@ -3,13 +3,18 @@
  * the app's zone, no overlap). Each tick runs its occurrence through runJobOnce, so two instances (or a
  * tick and a catch-up) never run one occurrence twice. On start it catches up: each job's most recent
  * occurrence within the last 8 days that has no job_runs row runs once now (trigger 'catch-up'); a job
- * that has never run at all (a first start) is not caught up. Not started when SCHEDULER_ENABLED=false.
+ * that has never run at all (a first start) is not caught up. An occurrence found still `running` (its
+ * holder crashed moments ago, or is alive elsewhere) is tried again when its heartbeat lease would run
+ * out: a dead holder's run is then taken over and completed, a live one's is left to finish. (On
+ * PostgreSQL the job lock proves a holder dead at once, so the first try already takes it over.)
+ * Not started when SCHEDULER_ENABLED=false.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import { JOB_NAMES, type JobName } from '../config.js';
-import { hasAnyRun } from '../db/repositories/jobRuns.js';
+import { findRun, hasAnyRun } from '../db/repositories/jobRuns.js';
+import { toUtcIso } from '../domain/calendar.js';
 import { floorToMinute, previousOccurrence } from './cronTime.js';
-import { type RunOutcome, type RunTrigger, runJobOnce } from './runner.js';
+import { JOB_LEASE_MS, type RunOutcome, type RunTrigger, runJobOnce } from './runner.js';
 import type { Job, JobDeps } from './types.js';
 
 export type SchedulerOptions = {
@@ -17,12 +22,17 @@ export type SchedulerOptions = {
   clock: () => Date;
   /** How old a missed occurrence may be and still be caught up on start. */
   catchUpDays?: number;
+  /** A running occurrence's heartbeat lease (default JOB_LEASE_MS); shorter in tests. */
+  leaseMs?: number;
 };
 
 export type CatchUpResult = { job: JobName; scheduledFor: Date; outcome: RunOutcome };
 
 export type Scheduler = {
-  /** Settles when the start-up catch-up is done (at once when there is nothing to catch up). */
+  /**
+   * Settles when the start-up catch-up's first tries are done (at once when there is nothing to catch
+   * up); a try that found its occurrence still running is tried again later, in the background.
+   */
   catchUp: Promise<CatchUpResult[]>;
   /** Stops the cron tasks and waits for the runs in progress. */
   stop: () => Promise<void>;
@@ -53,8 +63,32 @@ export const startScheduler = (
     promise.then(forget, forget);
     return promise;
   };
+  const leaseMs = opts.leaseMs ?? JOB_LEASE_MS;
   const run = (name: JobName, job: Job, trigger: RunTrigger, scheduledFor: Date) =>
-    track(runLogged(deps, name, job, trigger, scheduledFor, opts.clock(), interrupt.signal));
+    track(runLogged(deps, name, job, trigger, scheduledFor, opts.clock(), interrupt.signal, leaseMs));
+
+  // A catch-up that found its occurrence still running tries again once the holder's lease is over.
+  const retries = new Set<NodeJS.Timeout>();
+  const catchUpOccurrence = async (name: JobName, job: Job, due: Date): Promise<RunOutcome> => {
+    const outcome = await run(name, job, 'catch-up', due);
+    if (outcome.outcome !== 'skipped' || stopping) return outcome;
+    const row = await findRun(deps.db, name, toUtcIso(due));
+    if (row?.status !== 'running') return outcome;
+    const wait = Math.max(1000, Date.parse(row.heartbeat_at) + leaseMs - opts.clock().getTime() + 1000);
+    logger.info(
+      { job: name, scheduledFor: toUtcIso(due), holder: row.holder, retryInMs: wait },
+      'catch-up: occurrence still running; trying again after its lease',
+    );
+    const timer = setTimeout(() => {
+      retries.delete(timer);
+      if (stopping) return;
+      track(catchUpOccurrence(name, job, due)).catch((err: unknown) =>
+        logger.error({ err, job: name }, 'scheduler catch-up retry failed'),
+      );
+    }, wait);
+    retries.add(timer);
+    return outcome;
+  };
 
   const tasks: ScheduledTask[] = entries.map(({ name, job, expr }) =>
     cron.schedule(
@@ -82,7 +116,7 @@ export const startScheduler = (
           opts.catchUpDays ?? CATCH_UP_DAYS,
         );
         if (!due || !(await hasAnyRun(deps.db, name))) continue;
-        results.push({ job: name, scheduledFor: due, outcome: await run(name, job, 'catch-up', due) });
+        results.push({ job: name, scheduledFor: due, outcome: await catchUpOccurrence(name, job, due) });
       }
       return results;
     })().catch((err: unknown) => {
@@ -95,6 +129,8 @@ export const startScheduler = (
     catchUp,
     stop: async () => {
       stopping = true;
+      for (const timer of retries) clearTimeout(timer);
+      retries.clear();
       for (const task of tasks) {
         await task.stop();
         await task.destroy();
@@ -115,10 +151,11 @@ const runLogged = async (
   scheduledFor: Date,
   now: Date,
   signal: AbortSignal,
+  leaseMs: number,
 ): Promise<RunOutcome> => {
   const fields = { job: name, trigger, scheduledFor: scheduledFor.toISOString() };
   try {
-    const outcome = await runJobOnce(deps, name, job, { scheduledFor, trigger, now, signal });
+    const outcome = await runJobOnce(deps, name, job, { scheduledFor, trigger, now, signal, leaseMs });
     if (outcome.outcome === 'completed') {
       const { sent, skipped, failed } = outcome.report;
       deps.logger.info({ ...fields, sent, skipped, failed }, 'job finished');

@@ -31,12 +31,24 @@ export type JobOptions = {
    * and stops, so nothing is left half-sent; the next run sends the rest.
    */
   signal?: AbortSignal;
+  /** Set by the runner: which run this is, and which other runs of the job it knows to be dead. */
+  run?: JobRunContext;
+};
+
+export type JobRunContext = {
+  /** This run's `job_runs.holder`, recorded on every delivery it claims. */
+  holder: string;
   /**
-   * Set by the runner when it holds the job's lock exclusively (PostgreSQL advisory lock): no other run
-   * of this job is alive, so deliveries a dead run of it left claimed (`sending`) are taken over at once
-   * (history check first) instead of after their lease.
+   * It holds the job's lock exclusively (PostgreSQL advisory lock): no other run of the job is alive, so
+   * deliveries any dead run of it left claimed (`sending`) are taken over at once (history check first)
+   * instead of after their lease.
    */
-  exclusive?: boolean;
+  exclusive: boolean;
+  /**
+   * The holder of the occurrence this run took over after its heartbeat went silent: that run is dead, so
+   * the deliveries it left claimed are taken over at once (history check first), as under `exclusive`.
+   */
+  tookOverFrom?: string;
 };
 
 /** One message a job wants to send (or would send, in a dry run). */

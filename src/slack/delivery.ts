@@ -10,7 +10,8 @@
  *   skips. `attempts` is a fencing token: only the current holder settles the row. A holder silent for
  *   longer than the lease (10 min) is presumed dead; its row is taken over, history check first. A run
  *   that holds its job's lock (PostgreSQL advisory lock) knows every other run of the job is dead and
- *   takes their claims over at once.
+ *   takes their claims over at once; so does a run that took over a silent run's occurrence, for the
+ *   claims that run recorded under its holder (`deliveries.holder`).
  * - 429: every worker pauses for exactly Retry-After, then the same message is retried; it is neither
  *   dropped nor counted failed (after 20 waits it is left pending, like a transient failure). The SDK
  *   never retries by itself (createJobClient: no retries, rate-limited calls rejected to us).
@@ -28,6 +29,7 @@ import type { KnownBlock } from '@slack/types';
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import {
+  type ClaimContext,
   claimDelivery,
   type DeliveryClaim,
   type DeliverySettlement,
@@ -37,7 +39,7 @@ import {
   settleDelivery,
 } from '../db/repositories/deliveries.js';
 import { toUtcIso } from '../domain/calendar.js';
-import type { JobDeps, JobOptions, JobReport } from '../jobs/types.js';
+import type { JobDeps, JobOptions, JobReport, JobRunContext } from '../jobs/types.js';
 import {
   classifySlackError,
   messageOf,
@@ -66,18 +68,18 @@ export type DeliveryOptions = {
   dryRun?: boolean;
   onProgress?: JobOptions['onProgress'];
   signal?: AbortSignal;
-  /** No other run of `job` is alive (see JobOptions.exclusive): its dead runs' claims are free at once. */
-  exclusive?: boolean;
+  /** The job run delivering (see JobOptions.run): recorded on claims; its knowledge of dead runs used. */
+  run?: JobRunContext;
 };
 
-/** The delivery options of a job run: its name plus the run's now, dry-run, progress, abort signal, lock. */
+/** The delivery options of a job run: its name plus the run's now, dry-run, progress, abort signal, run. */
 export const deliveryOptions = (job: string, opts: JobOptions): DeliveryOptions => ({
   job,
   now: opts.now,
   ...(opts.dryRun ? { dryRun: true } : {}),
   ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   ...(opts.signal ? { signal: opts.signal } : {}),
-  ...(opts.exclusive ? { exclusive: true } : {}),
+  ...(opts.run ? { run: opts.run } : {}),
 });
 
 export class DeliveryInterruptedError extends Error {
@@ -145,8 +147,8 @@ type Run = {
   total: number;
   done: number;
   onProgress: DeliveryOptions['onProgress'];
-  /** This run holds its job's lock: claims left by the job's dead runs may be taken over at once. */
-  exclusive: boolean;
+  /** Who claims (the job run's holder) and whose claims are known abandoned (see JobRunContext). */
+  claimer: Omit<ClaimContext, 'at' | 'staleBefore'>;
   /** The run's `now` advanced by the real time elapsed since it started, as a stored instant. */
   at: (offsetMs?: number) => string;
   sleep: Sleep;
@@ -170,7 +172,11 @@ const startRun = (deps: JobDeps, total: number, opts: DeliveryOptions): Run => {
     done: 0,
     onProgress: opts.onProgress,
     at,
-    exclusive: opts.exclusive === true,
+    claimer: {
+      holder: opts.run?.holder,
+      deadJob: opts.run?.exclusive ? opts.job : undefined,
+      deadHolder: opts.run?.tookOverFrom,
+    },
     sleep,
     gate: rateLimitGate(sleep),
     dmChannels: new Map(),
@@ -217,8 +223,11 @@ const deliverOne = async (run: Run, message: Outgoing): Promise<Outcome> => {
     recipient: message.recipient,
     at: run.at(),
   });
-  const deadJob = run.exclusive ? run.job : undefined;
-  const claim = await claimDelivery(db, key, run.at(), run.at(-DELIVERY_TUNING.leaseMs), deadJob);
+  const claim = await claimDelivery(db, key, {
+    ...run.claimer,
+    at: run.at(),
+    staleBefore: run.at(-DELIVERY_TUNING.leaseMs),
+  });
   if (!claim) return { status: 'skipped' };
   const settle = (outcome: DeliverySettlement) => settleDelivery(db, key, claim.token, outcome, run.at());
   try {

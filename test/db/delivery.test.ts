@@ -33,10 +33,25 @@ const expectEachPostedOnce = (messages: Outgoing[]) => {
   expect(w.fake.callsTo('chat.postMessage')).toHaveLength(messages.length);
 };
 
-const insertRow = (key: string, recipient: string, status: 'pending' | 'sending', at: string) =>
+const insertRow = (
+  key: string,
+  recipient: string,
+  status: 'pending' | 'sending',
+  at: string,
+  holder: string | null = null,
+) =>
   w.database.db
     .insertInto('deliveries')
-    .values({ key, job: 'quota-reminders', recipient, status, attempts: 1, created_at: at, updated_at: at })
+    .values({
+      key,
+      job: 'quota-reminders',
+      recipient,
+      status,
+      attempts: 1,
+      created_at: at,
+      updated_at: at,
+      holder,
+    })
     .execute();
 
 describe('deliverAll', () => {
@@ -160,6 +175,42 @@ describe('deliverAll', () => {
     const report = await deliverAll(w.deps, [{ key: 'q:UKEN', recipient: 'UKEN', text: 'x' }], opts);
     expect(report).toMatchObject({ sent: 0, skipped: 1 });
     expect(w.fake.calls).toHaveLength(0);
+  });
+
+  it("takes over at once the rows a run it took over left sending, and no one else's", async () => {
+    // The run `dead:1:aa` crashed seconds ago holding two claims, one already posted; `alive:2:bb` (another
+    // occurrence's run) is sending a third. All three claims are well inside the 10-minute lease.
+    const posted = 'q:UAIKO:2026-12';
+    await w.deps.slack.chat.postMessage({
+      channel: 'UAIKO',
+      text: 'reminder',
+      metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: posted } },
+    });
+    const at = NOW.toISOString();
+    await insertRow(posted, 'UAIKO', 'sending', at, 'dead:1:aa');
+    await insertRow('q:UKEN:2026-12', 'UKEN', 'sending', at, 'dead:1:aa');
+    await insertRow('q:UEMMA:2026-12', 'UEMMA', 'sending', at, 'alive:2:bb');
+    const messages = dms(['UAIKO', 'UKEN', 'UEMMA']);
+    const before = w.fake.callsTo('chat.postMessage').length;
+
+    const report = await deliverAll(w.deps, messages, {
+      ...opts,
+      run: { holder: 'me:3:cc', exclusive: false, tookOverFrom: 'dead:1:aa' },
+    });
+    expect(report).toMatchObject({ sent: 1, skipped: 2, failed: 0 });
+    expect(w.fake.callsTo('chat.postMessage').length - before).toBe(1);
+    expect(w.fake.state.dmsTo('UAIKO')).toHaveLength(1);
+    expect(w.fake.state.dmsTo('UKEN')).toHaveLength(1);
+    expect(w.fake.state.dmsTo('UEMMA')).toHaveLength(0);
+    expect(await findDelivery(w.database.db, posted)).toMatchObject({ status: 'sent', holder: 'me:3:cc' });
+    expect(await findDelivery(w.database.db, 'q:UKEN:2026-12')).toMatchObject({
+      status: 'sent',
+      holder: 'me:3:cc',
+    });
+    expect(await findDelivery(w.database.db, 'q:UEMMA:2026-12')).toMatchObject({
+      status: 'sending',
+      holder: 'alive:2:bb',
+    });
   });
 
   it('sends exactly once a pending row whose message never went out', async () => {

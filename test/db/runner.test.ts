@@ -8,6 +8,7 @@ import { findRun } from '../../src/db/repositories/jobRuns.js';
 import { JobSkippedError, runNamedJob } from '../../src/jobs/registry.js';
 import { runJobOnce } from '../../src/jobs/runner.js';
 import type { JobReport } from '../../src/jobs/types.js';
+import { onPostgres } from '../helpers/db.js';
 import { type JobWorld, listJob, postsByKey, startJobWorld } from '../helpers/jobWorld.js';
 
 const NOW = new Date('2026-11-26T10:00:00+09:00');
@@ -114,6 +115,14 @@ describe('runJobOnce', () => {
     const busy = await asLiveHolder(() => runJobOnce(w.deps, 'quota-reminders', job, run));
     expect(busy).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(LIVE_HOLDER) });
     expect(job.calls).toBe(1);
+    if (!onPostgres()) {
+      // Without a session lock, the reason says from when a run may presume the holder dead: its last
+      // heartbeat (a minute ago) plus the 10-minute lease.
+      const nineMinutesOn = new Date(NOW.getTime() + 9 * 60_000).toISOString();
+      expect(busy).toMatchObject({
+        reason: expect.stringContaining(`a run from ${nineMinutesOn} on takes it over`),
+      });
+    }
   });
 
   it('lets a CLI or manual run repeat a finished occurrence; delivery keys keep it exactly once', async () => {

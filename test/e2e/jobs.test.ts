@@ -186,8 +186,9 @@ describe('quota-reminders across processes', () => {
     expect(before).toBeLessThan(people.length);
     h.fake.clearFaults();
     // The killed run left its occurrence "running" and maybe one delivery claimed ("sending"). The next run
-    // (a later --now, past the 10-minute lease) takes the claim over, checks the DM history for the key,
-    // and sends only what the killed run had not: same local day, same keys.
+    // (a later --now, past the 10-minute lease) takes the occurrence over and with it the claims the dead
+    // run left, checks the DM history for their keys, and sends only what the killed run had not: same
+    // local day, same keys. (Claims taken over inside their own lease: test/e2e/scheduler.test.ts.)
     const rerun = await runCliInProcess(
       ['job', 'quota-reminders', '--now', '2026-11-30T10:15:00+09:00'],
       env,

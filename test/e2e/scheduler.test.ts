@@ -1,10 +1,12 @@
 /**
  * The scheduler's start-up catch-up against a real database and the fake Slack: the most recent missed
- * occurrence runs once (trigger 'catch-up'), a present one does not, nor anything when disabled.
+ * occurrence runs once (trigger 'catch-up'), a present one does not, nor anything when disabled; one a
+ * crashed instance left running is completed once its lease is over.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { findRun } from '../../src/db/repositories/jobRuns.js';
 import { type Scheduler, startScheduler } from '../../src/jobs/scheduler.js';
+import { onPostgres } from '../helpers/db.js';
 import { type JobWorld, listJob, postsByKey, startJobWorld } from '../helpers/jobWorld.js';
 
 // Wednesday; QUOTA_REMINDER_CRON (Mon and Thu 10:00 JST) last fired on Monday 2026-11-23.
@@ -83,6 +85,64 @@ describe('scheduler catch-up', () => {
     await scheduler.stop();
     scheduler = startScheduler(w.deps, { 'quota-reminders': job }, { clock: () => NOW });
     expect((await scheduler.catchUp)[0]?.outcome.outcome).toBe('skipped');
+    expect(job.calls).toBe(1);
+  });
+
+  it('completes, once its lease is over, an occurrence whose holder crashed just before the start', async () => {
+    // An instance died mid-run a moment ago: its occurrence is still `running` with a fresh heartbeat, and
+    // it held a reminder claimed (`sending`) but not yet posted, well inside the delivery's 10-minute lease.
+    await start(true);
+    const dead = 'crashed:1:aa';
+    const at = NOW.toISOString();
+    await w.database.db
+      .insertInto('job_runs')
+      .values({
+        job: 'quota-reminders',
+        scheduled_for: MONDAY,
+        trigger: 'schedule',
+        status: 'running',
+        holder: dead,
+        started_at: at,
+        heartbeat_at: at,
+      })
+      .execute();
+    const key = 'q:UAIKO:2026-12';
+    await w.database.db
+      .insertInto('deliveries')
+      .values({
+        key,
+        job: 'quota-reminders',
+        recipient: 'UAIKO',
+        status: 'sending',
+        attempts: 1,
+        created_at: at,
+        updated_at: at,
+        holder: dead,
+      })
+      .execute();
+    const job = listJob(reminders);
+    const t0 = Date.now();
+    const clock = () => new Date(NOW.getTime() + Date.now() - t0);
+    scheduler = startScheduler(w.deps, { 'quota-reminders': job }, { clock, leaseMs: 1500 });
+
+    // SQLite cannot tell a crashed holder from a live one but by its silence: the first try waits. On
+    // PostgreSQL the job lock proves it dead and the first try takes over.
+    const [first] = await scheduler.catchUp;
+    expect(first?.outcome.outcome).toBe(onPostgres() ? 'completed' : 'skipped');
+
+    await w.fake.waitFor(() => postsByKey(w.fake).get(key), 10_000, 'the reminder');
+    for (let i = 0; i < 100; i++) {
+      if ((await findRun(w.database.db, 'quota-reminders', MONDAY))?.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await findRun(w.database.db, 'quota-reminders', MONDAY)).toMatchObject({
+      trigger: 'catch-up',
+      status: 'succeeded',
+    });
+    // Taken over with a look at the DM history first, then posted exactly once.
+    expect(w.fake.callsTo('conversations.history').length).toBeGreaterThan(0);
+    expect(postsByKey(w.fake).get(key)).toBe(1);
+    expect(w.fake.state.dmsTo('UAIKO')).toHaveLength(1);
     expect(job.calls).toBe(1);
   });
 

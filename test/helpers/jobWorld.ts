@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import type { Job, JobDeps, JobReport } from '../../src/jobs/types.js';
+import type { Job, JobDeps, JobOptions, JobReport } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';
-import { createJobClient, deliverAll, type Outgoing } from '../../src/slack/delivery.js';
+import { createJobClient, deliverAll, deliveryOptions, type Outgoing } from '../../src/slack/delivery.js';
 import { FakeSlack } from '../fake-slack/server.js';
 import { type Harness, testEnv } from './harness.js';
 import { seedWorkspace } from './workspace.js';
@@ -84,13 +84,9 @@ export const addPeople = (fake: FakeSlack, n: number): string[] =>
 
 /** A job that sends a fixed list of messages through the delivery, counting how often its body ran. */
 export const listJob = (messages: () => Outgoing[]): Job & { calls: number } => {
-  const job = async (deps: JobDeps, o: { now: Date; dryRun?: boolean }): Promise<JobReport> => {
+  const job = async (deps: JobDeps, o: JobOptions): Promise<JobReport> => {
     job.calls += 1;
-    const report = await deliverAll(deps, messages(), {
-      job: 'quota-reminders',
-      now: o.now,
-      dryRun: o.dryRun,
-    });
+    const report = await deliverAll(deps, messages(), deliveryOptions('quota-reminders', o));
     return { job: 'quota-reminders', ...report };
   };
   job.calls = 0;

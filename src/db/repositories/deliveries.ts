@@ -29,33 +29,44 @@ export const insertPendingDelivery = async (
 
 export type DeliveryClaim = { token: number; createdAt: string };
 
+/** Who is claiming, and which runs the claimer knows to be dead. */
+export type ClaimContext = {
+  at: string;
+  /** A `sending` row not renewed since this instant is presumed abandoned (the delivery lease). */
+  staleBefore: string;
+  /** The claiming run's `job_runs.holder`, recorded on the row. */
+  holder?: string | undefined;
+  /** The caller holds this job's lock, so no run of it is alive: any `sending` row of the job is free. */
+  deadJob?: string | undefined;
+  /** A run the caller took over after its heartbeat went silent: the rows it left `sending` are free. */
+  deadHolder?: string | undefined;
+};
+
 /**
  * Atomically takes a key for sending: a pending row, or a `sending` row whose holder stopped renewing it
- * before `staleBefore` — or, given `deadJob` (the caller holds that job's lock, so no run of it is alive),
- * any `sending` row of that job. Undefined when the row is sent, failed, or held by someone alive.
+ * before `staleBefore` or is known dead (`deadJob`, `deadHolder`). Undefined when the row is sent, failed,
+ * or held by someone alive.
  */
 export const claimDelivery = async (
   db: DbOrTrx,
   key: string,
-  at: string,
-  staleBefore: string,
-  deadJob?: string,
+  claim: ClaimContext,
 ): Promise<DeliveryClaim | undefined> => {
   const row = await db
     .updateTable('deliveries')
-    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: at }))
+    .set((eb) => ({
+      status: 'sending',
+      attempts: eb('attempts', '+', 1),
+      updated_at: claim.at,
+      holder: claim.holder ?? null,
+    }))
     .where('key', '=', key)
-    .where((eb) =>
-      eb.or([
-        eb('status', '=', 'pending'),
-        eb.and([
-          eb('status', '=', 'sending'),
-          deadJob
-            ? eb.or([eb('updated_at', '<', staleBefore), eb('job', '=', deadJob)])
-            : eb('updated_at', '<', staleBefore),
-        ]),
-      ]),
-    )
+    .where((eb) => {
+      const abandoned = [eb('updated_at', '<', claim.staleBefore)];
+      if (claim.deadJob) abandoned.push(eb('job', '=', claim.deadJob));
+      if (claim.deadHolder) abandoned.push(eb('holder', '=', claim.deadHolder));
+      return eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb.or(abandoned)])]);
+    })
     .returning(['attempts', 'created_at'])
     .executeTakeFirst();
   return row ? { token: row.attempts, createdAt: row.created_at } : undefined;
