@@ -167,10 +167,14 @@ const takeOverReason = (existing: JobRun, run: NewRun, leaseMs: number): string 
   return run.trigger === 'cli' || run.trigger === 'manual' ? `re-run (${run.trigger})` : undefined;
 };
 
+/** When a `running` row stops being its holder's: the last heartbeat plus the lease. */
+export const leaseEndOf = (running: JobRun, leaseMs: number): Date =>
+  new Date(Date.parse(running.heartbeat_at) + leaseMs);
+
 const busyReason = (existing: JobRun, leaseMs: number): string =>
   existing.status === 'running'
     ? `already running on ${existing.holder} (since ${existing.started_at}; if that process is gone, ` +
-      `a run from ${toUtcIso(new Date(Date.parse(existing.heartbeat_at) + leaseMs))} on takes it over)`
+      `a run from ${toUtcIso(leaseEndOf(existing, leaseMs))} on takes it over)`
     : `already ran (${existing.status} at ${existing.finished_at ?? existing.heartbeat_at})`;
 
 const resultJson = (report: Omit<JobReport, 'job'>): string =>

@@ -14,7 +14,7 @@ import { JOB_NAMES, type JobName } from '../config.js';
 import { findRun, hasAnyRun } from '../db/repositories/jobRuns.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { floorToMinute, previousOccurrence } from './cronTime.js';
-import { JOB_LEASE_MS, type RunOutcome, type RunTrigger, runJobOnce } from './runner.js';
+import { JOB_LEASE_MS, leaseEndOf, type RunOutcome, type RunTrigger, runJobOnce } from './runner.js';
 import type { Job, JobDeps } from './types.js';
 
 export type SchedulerOptions = {
@@ -74,7 +74,7 @@ export const startScheduler = (
     if (outcome.outcome !== 'skipped' || stopping) return outcome;
     const row = await findRun(deps.db, name, toUtcIso(due));
     if (row?.status !== 'running') return outcome;
-    const wait = Math.max(1000, Date.parse(row.heartbeat_at) + leaseMs - opts.clock().getTime() + 1000);
+    const wait = Math.max(1000, leaseEndOf(row, leaseMs).getTime() - opts.clock().getTime() + 1000);
     logger.info(
       { job: name, scheduledFor: toUtcIso(due), holder: row.holder, retryInMs: wait },
       'catch-up: occurrence still running; trying again after its lease',

@@ -8,6 +8,7 @@ import { findRun } from '../../src/db/repositories/jobRuns.js';
 import { type Scheduler, startScheduler } from '../../src/jobs/scheduler.js';
 import { onPostgres } from '../helpers/db.js';
 import { type JobWorld, listJob, postsByKey, startJobWorld } from '../helpers/jobWorld.js';
+import { eventually } from '../helpers/wait.js';
 
 // Wednesday; QUOTA_REMINDER_CRON (Mon and Thu 10:00 JST) last fired on Monday 2026-11-23.
 const NOW = new Date('2026-11-25T12:00:00+09:00');
@@ -131,10 +132,11 @@ describe('scheduler catch-up', () => {
     expect(first?.outcome.outcome).toBe(onPostgres() ? 'completed' : 'skipped');
 
     await w.fake.waitFor(() => postsByKey(w.fake).get(key), 10_000, 'the reminder');
-    for (let i = 0; i < 100; i++) {
-      if ((await findRun(w.database.db, 'quota-reminders', MONDAY))?.status !== 'running') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await eventually(
+      async () => (await findRun(w.database.db, 'quota-reminders', MONDAY))?.status !== 'running',
+      5000,
+      'the run to finish',
+    );
     expect(await findRun(w.database.db, 'quota-reminders', MONDAY)).toMatchObject({
       trigger: 'catch-up',
       status: 'succeeded',
