@@ -238,11 +238,15 @@ describe('the Home tab', () => {
     await h.slack.ask(USERS.aiko.id, '/slots', 'add 11/26 19:00');
     const [slot] = await slotsOf(USERS.aiko.id);
     await h.slack.ask(USERS.aiko.id, '/slots', `book ${slot!.id}`);
+    await h.settled(); // the Home refresh after the booking, published before the clock moves
     h.setNow('2026-11-27T10:00:00+09:00');
     try {
       await h.slack.blockAction(USERS.ken.id, { actionId: 'writeup_done', value: String(slot!.id) });
       const err = await h.fake.waitFor(() => h.fake.state.dmsTo(USERS.ken.id)[0], 3000, 'an error DM');
       expect(err.text).toContain('あなたの枠ではない');
+      // The booking's Home also said "no pending write-ups" (the session was still ahead): wait for the
+      // one the button publishes.
+      h.fake.state.homes.delete(USERS.aiko.id);
       await h.slack.blockAction(USERS.aiko.id, { actionId: 'writeup_done', value: String(slot!.id) });
       const row = await h.fake.waitFor(
         () =>
