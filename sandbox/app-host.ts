@@ -3,13 +3,13 @@
  * configuration made for the demo workspace: random secrets, the fake's API URL, no scheduler.
  */
 import { randomBytes } from 'node:crypto';
+import { SlackToApp } from '../emulator/deliver.js';
+import type { FakeSlack } from '../emulator/server.js';
 import { type BuiltApp, buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createLogger, type Logger } from '../src/logger.js';
-import { SlackToApp } from '../test/fake-slack/deliver.js';
-import type { FakeSlack } from '../test/fake-slack/server.js';
 import { CHANNELS, OPERATOR_ID } from './workspace.js';
 
 export type RunningApp = {

@@ -3,8 +3,8 @@
  * or delete an ephemeral through the response_url of a click on it; the fake's own response_urls only know
  * channel messages, so these live under /sandbox/response/<n>.
  */
-import type { FakeSlack } from '../test/fake-slack/server.js';
-import { BOT_USER_ID, type FakeEphemeral } from '../test/fake-slack/state.js';
+import type { FakeSlack } from '../emulator/server.js';
+import { BOT_USER_ID, type FakeEphemeral } from '../emulator/state.js';
 
 export const pushEphemeral = (
   fake: FakeSlack,

@@ -3,8 +3,8 @@
  * (with a response_url), message events (the message is also posted into the fake's state), block_actions
  * (with a response_url), view_submission / view_closed and app_home_opened.
  */
-import type { FakeSlack } from '../test/fake-slack/server.js';
-import type { FakeUser } from '../test/fake-slack/state.js';
+import type { FakeSlack } from '../emulator/server.js';
+import type { FakeUser } from '../emulator/state.js';
 import type { RunningApp } from './app-host.js';
 import { type EphemeralResponses, pushEphemeral } from './ephemeral-responses.js';
 import { HttpError, requireString } from './http.js';

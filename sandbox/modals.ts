@@ -3,7 +3,7 @@
  * stacked for whom; this follows its calls (views.open starts a stack, views.push adds to it) and applies
  * a view_submission's `response_action` (errors, update, push, clear; none closes the top view).
  */
-import type { FakeSlack, RecordedCall } from '../test/fake-slack/server.js';
+import type { FakeSlack, RecordedCall } from '../emulator/server.js';
 import type { SnapshotView } from './shared/types.js';
 
 export type SubmissionOutcome =

@@ -2,7 +2,7 @@
  * Slack's payload shapes, built from the blocks the app sent and what the user chose in the browser:
  * `state.values`, `block_actions`, `view_submission`, `view_closed`, message and app_home_opened events.
  */
-import { BOT_ID, BOT_USER_ID, type FakeUser, TEAM_ID } from '../test/fake-slack/state.js';
+import { BOT_ID, BOT_USER_ID, type FakeUser, TEAM_ID } from '../emulator/state.js';
 import { blockIdOf, blocksOf, elementsOf, isBlock } from './shared/ids.js';
 import type { Block, RawValue, RawValues } from './shared/types.js';
 

@@ -5,8 +5,8 @@
  * one session is already over (its write-up pending) and one consultation has waited long enough for a nudge.
  */
 import { DateTime } from 'luxon';
-import type { FakeSlack } from '../test/fake-slack/server.js';
-import { BOT_USER_ID } from '../test/fake-slack/state.js';
+import type { FakeSlack } from '../emulator/server.js';
+import { BOT_USER_ID } from '../emulator/state.js';
 import type { RunningApp } from './app-host.js';
 import type { SandboxClock } from './clock.js';
 import type { Interactions } from './interactions.js';

@@ -5,7 +5,7 @@
  */
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FakeSlack } from '../test/fake-slack/server.js';
+import { FakeSlack } from '../emulator/server.js';
 import { type RunningApp, startApp } from './app-host.js';
 import { type Assets, buildAssets } from './bundle.js';
 import { SandboxClock } from './clock.js';

@@ -1,7 +1,7 @@
 /** GET /sandbox/api/state: the whole fake workspace, shaped for the browser (display order, reply counts, modals). */
 import { DateTime } from 'luxon';
-import type { FakeState } from '../test/fake-slack/state.js';
-import { BOT_USER_ID } from '../test/fake-slack/state.js';
+import type { FakeState } from '../emulator/state.js';
+import { BOT_USER_ID } from '../emulator/state.js';
 import type { SandboxClock } from './clock.js';
 import type { ModalStacks } from './modals.js';
 import { blocksOf } from './shared/ids.js';

@@ -3,7 +3,7 @@
  * JSON file beside the sandbox database (the database alone would point at messages that no longer exist).
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import type { FakeEphemeral, FakeMessage, FakeState, FakeView } from '../test/fake-slack/state.js';
+import type { FakeEphemeral, FakeMessage, FakeState, FakeView } from '../emulator/state.js';
 
 export type SandboxExtras = {
   /** Display order of messages and ephemerals (the fake keeps them in two lists). */

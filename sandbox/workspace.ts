@@ -1,6 +1,6 @@
 /** The demo workspace: people (with what they do in their main job), channels and the bot's DMs. */
-import type { FakeSlack } from '../test/fake-slack/server.js';
-import { BOT_USER_ID } from '../test/fake-slack/state.js';
+import type { FakeSlack } from '../emulator/server.js';
+import { BOT_USER_ID } from '../emulator/state.js';
 import type { SnapshotUser } from './shared/types.js';
 
 /** A person of the demo workspace: what the page shows of them, plus what the seed sends for them. */

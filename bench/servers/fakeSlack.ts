@@ -5,8 +5,8 @@
  * In production Slack is elsewhere too. The bench asks over IPC for response URLs (registered here, one
  * per request) and for the number of replies received.
  */
-import { FakeSlack } from '../../test/fake-slack/server.js';
-import { seedWorkspace } from '../../test/helpers/workspace.js';
+import { FakeSlack } from '../../emulator/server.js';
+import { seedWorkspace } from '../../emulator/workspace.js';
 
 export type ToFake =
   | { type: 'urls'; id: number; channel: string; users: string[] }

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../../emulator/server.js';
+import { seedWorkspace } from '../../emulator/workspace.js';
 import {
   type DatabaseHandle,
   openDatabase,
@@ -22,11 +24,9 @@ import { claimEvent } from '../../src/db/repositories/consultations.js';
 import { insertPendingDelivery } from '../../src/db/repositories/deliveries.js';
 import { insertRun } from '../../src/db/repositories/jobRuns.js';
 import { offeredCounts } from '../../src/db/repositories/slots.js';
-import { FakeSlack } from '../fake-slack/server.js';
 import { ROOT, runCliInProcess } from '../helpers/cli.js';
 import { dropTestDatabase, onPostgres, testDatabaseUrl } from '../helpers/db.js';
 import { testEnv } from '../helpers/harness.js';
-import { seedWorkspace } from '../helpers/workspace.js';
 
 const handles: DatabaseHandle[] = [];
 const urls: string[] = [];

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../../emulator/server.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { FakeSlack } from '../fake-slack/server.js';
 import { runCliInProcess, runProcess } from '../helpers/cli.js';
 import { SIGNING_SECRET } from '../helpers/harness.js';
 

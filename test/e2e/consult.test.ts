@@ -1,9 +1,9 @@
 /** /consult end to end: posting (quick form and modal), the PII guard, answers counted once, resolving. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import { runCliInProcess } from '../helpers/cli.js';
 import { ADVICE_CHANNEL, type Harness, startHarness, testEnv } from '../helpers/harness.js';
 import { eventually } from '../helpers/wait.js';
-import { USERS } from '../helpers/workspace.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import { runCliInProcess } from '../helpers/cli.js';
 import { type Harness, startHarness, testEnv } from '../helpers/harness.js';
-import { USERS } from '../helpers/workspace.js';
 
 let h: Harness;
 let env: Record<string, string>;

@@ -4,8 +4,8 @@
  */
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import { ADVICE_CHANNEL, type Harness, startHarness } from '../helpers/harness.js';
-import { USERS } from '../helpers/workspace.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
-import { USERS } from '../helpers/workspace.js';
 
 let h: Harness;
 beforeAll(async () => {

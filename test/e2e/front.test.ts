@@ -8,13 +8,13 @@ import { connect } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Send, SlackToApp } from '../../emulator/deliver.js';
+import { USERS } from '../../emulator/workspace.js';
 import { buildApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
-import { type Send, SlackToApp } from '../fake-slack/deliver.js';
 import { onPostgres } from '../helpers/db.js';
 import { type Harness, SIGNING_SECRET, startHarness } from '../helpers/harness.js';
 import { eventually } from '../helpers/wait.js';
-import { USERS } from '../helpers/workspace.js';
 
 // Sends each request it is given, then wakes the blocked main thread: shared[0] = 1 once answered,
 // shared[1] = the HTTP status.

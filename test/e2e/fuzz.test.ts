@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import type { Database } from '../../src/db/schema.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
-import { USERS } from '../helpers/workspace.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = 20261125;

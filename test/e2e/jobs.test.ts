@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import { ensureSupporter, setExpertise, setMonthFlag } from '../../src/db/repositories/supporters.js';
 import { runNamedJob } from '../../src/jobs/registry.js';
 import type { JobDeps } from '../../src/jobs/types.js';
@@ -12,7 +13,6 @@ import { ROOT, runCliInProcess, runProcess } from '../helpers/cli.js';
 import { ADVICE_CHANNEL, type Harness, OPERATOR_CHANNEL, startHarness, testEnv } from '../helpers/harness.js';
 import { addPeople, jobDepsFor } from '../helpers/jobWorld.js';
 import { eventually } from '../helpers/wait.js';
-import { USERS } from '../helpers/workspace.js';
 
 let h: Harness;
 let deps: JobDeps;

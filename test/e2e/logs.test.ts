@@ -1,7 +1,7 @@
 /** Logs never carry tokens, the signing secret or consultation text — even at debug level. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
-import { USERS } from '../helpers/workspace.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../emulator/api.js';
+import { FakeSlack } from '../../emulator/server.js';
 import { ModalStacks } from '../../sandbox/modals.js';
 import { stateValues } from '../../sandbox/payloads.js';
 import { type Sandbox, startSandbox } from '../../sandbox/server.js';
 import type { Snapshot } from '../../sandbox/shared/types.js';
-import { API } from '../fake-slack/api.js';
-import { FakeSlack } from '../fake-slack/server.js';
 
 const quiet = () =>
   new Writable({

@@ -1,7 +1,7 @@
 /** /slots through signed slash commands and modals, as a supporter would use it. "Now" is Wed 2026-11-25 10:00 JST. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
-import { USERS } from '../helpers/workspace.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SlackToApp } from '../fake-slack/deliver.js';
-import { FakeSlack } from '../fake-slack/server.js';
+import { SlackToApp } from '../../emulator/deliver.js';
+import { FakeSlack } from '../../emulator/server.js';
+import { seedWorkspace, USERS } from '../../emulator/workspace.js';
 import { ROOT, runProcess } from '../helpers/cli.js';
 import { SIGNING_SECRET } from '../helpers/harness.js';
-import { seedWorkspace, USERS } from '../helpers/workspace.js';
 
 let dir: string;
 let fake: FakeSlack;

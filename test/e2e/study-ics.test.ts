@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import type { StudySession } from '../../src/db/schema.js';
 import { runCliInProcess } from '../helpers/cli.js';
 import { type Harness, SUPPORTERS_CHANNEL, startHarness, testEnv } from '../helpers/harness.js';
 import { addStudySession, clickRsvp } from '../helpers/study.js';
-import { USERS } from '../helpers/workspace.js';
 
 const STUDY = SUPPORTERS_CHANNEL;
 const NOW = new Date('2026-11-25T01:00:00Z');

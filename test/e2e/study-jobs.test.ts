@@ -4,13 +4,13 @@
  * failed at cancel time — each exactly once across reruns. Sessions and RSVPs are made through the app.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import type { StudySession } from '../../src/db/schema.js';
 import { runNamedJob } from '../../src/jobs/registry.js';
 import type { JobDeps } from '../../src/jobs/types.js';
 import { type Harness, OPERATOR, SUPPORTERS_CHANNEL, startHarness } from '../helpers/harness.js';
 import { jobDepsFor, postsByKey } from '../helpers/jobWorld.js';
 import { addStudySession, clickRsvp } from '../helpers/study.js';
-import { USERS } from '../helpers/workspace.js';
 
 const STUDY = SUPPORTERS_CHANNEL;
 const NOW = '2026-11-25T10:00:00+09:00';

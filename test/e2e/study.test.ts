@@ -4,11 +4,11 @@
  * "Now" is Wed 2026-11-25 10:00 JST.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TEAM_ID } from '../../emulator/state.js';
+import { USERS } from '../../emulator/workspace.js';
 import type { StudySession } from '../../src/db/schema.js';
-import { TEAM_ID } from '../fake-slack/state.js';
 import { type Harness, OPERATOR, SUPPORTERS_CHANNEL, startHarness } from '../helpers/harness.js';
 import { clickRsvp } from '../helpers/study.js';
-import { USERS } from '../helpers/workspace.js';
 
 const STUDY = SUPPORTERS_CHANNEL;
 let h: Harness;

@@ -1,7 +1,7 @@
 /** /supporter through signed slash commands: roster, expertise, away, language, and operator-only settings. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USERS } from '../../emulator/workspace.js';
 import { type Harness, OPERATOR, startHarness } from '../helpers/harness.js';
-import { USERS } from '../helpers/workspace.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -7,14 +7,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SlackToApp } from '../../emulator/deliver.js';
+import { FakeSlack } from '../../emulator/server.js';
+import { seedWorkspace, USERS } from '../../emulator/workspace.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
-import { SlackToApp } from '../fake-slack/deliver.js';
-import { FakeSlack } from '../fake-slack/server.js';
 import { ROOT, runProcess } from '../helpers/cli.js';
 import { dropTestDatabase, onPostgres, testDatabaseUrl } from '../helpers/db.js';
 import { ADVICE_CHANNEL, SIGNING_SECRET, testEnv } from '../helpers/harness.js';
 import { addPeople, postsByKey } from '../helpers/jobWorld.js';
-import { seedWorkspace, USERS } from '../helpers/workspace.js';
 
 type Instance = { name: string; child: ChildProcess; slack: SlackToApp; port: number; output: () => string };
 

@@ -7,15 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { SlackToApp } from '../../emulator/deliver.js';
+import { FakeSlack } from '../../emulator/server.js';
+import { seedWorkspace } from '../../emulator/workspace.js';
 import { type BuiltApp, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, isPostgresUrl, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/logger.js';
-import { SlackToApp } from '../fake-slack/deliver.js';
-import { FakeSlack } from '../fake-slack/server.js';
 import { dropTestDatabase, testDatabaseUrlFor, warmUp } from './db.js';
-import { seedWorkspace } from './workspace.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const ADVICE_CHANNEL = 'CADVICE';

@@ -7,15 +7,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FakeSlack } from '../../emulator/server.js';
+import { seedWorkspace } from '../../emulator/workspace.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { Job, JobDeps, JobOptions, JobReport } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';
 import { createJobClient, deliverAll, deliveryOptions, type Outgoing } from '../../src/slack/delivery.js';
-import { FakeSlack } from '../fake-slack/server.js';
 import { type Harness, testEnv } from './harness.js';
-import { seedWorkspace } from './workspace.js';
 
 /** JobDeps on a running app harness: its config and database, the real job client, instant sleeps. */
 export const jobDepsFor = (h: Harness): JobDeps => ({

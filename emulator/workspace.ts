@@ -1,5 +1,5 @@
 /** The people and channels every e2e test (and the sandbox) starts with. */
-import type { FakeSlack } from '../fake-slack/server.js';
+import type { FakeSlack } from './server.js';
 
 export const USERS = {
   aiko: { id: 'UAIKO', name: 'aiko', realName: '佐藤 愛子', locale: 'ja-JP' },
