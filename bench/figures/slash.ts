@@ -14,6 +14,7 @@ import { DateTime } from 'luxon';
 import { signRequest } from '../../emulator/deliver.js';
 import { TEAM_ID } from '../../emulator/state.js';
 import { SIGNING_SECRET, testEnv } from '../../test/helpers/harness.js';
+import { buildServers } from '../lib/build.js';
 import { startServerChild } from '../lib/child.js';
 import { type FakeChild, startFakeChild } from '../lib/fakeChild.js';
 import { mb, ms, type Row, times, verdict } from '../lib/report.js';
@@ -200,6 +201,7 @@ const loadRound = (port: number, plan: SlashPlan, seconds: number, nextBody: () 
   });
 
 export const runSlash = async (plan: SlashPlan, log: (s: string) => void): Promise<Row[]> => {
+  await buildServers(log);
   const dir = mkdtempSync(join(tmpdir(), 'sd-bench-slash-'));
   const users = Array.from({ length: USERS }, (_, i) => `UB${String(i).padStart(3, '0')}`);
   const fake = await startFakeChild(users);

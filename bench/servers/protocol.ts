@@ -36,17 +36,29 @@ export const serveBench = (port: number, stop: () => Promise<void>): void => {
   });
   process.on('message', (m: ToChild) => {
     if (m.type === 'sample') {
-      // A full GC first (the child runs with --expose-gc), so garbage not yet collected is not read as
-      // growth; what stays is what the process holds on to.
-      (globalThis as { gc?: () => void }).gc?.();
+      // A full GC (the child runs with --expose-gc), so garbage not yet collected is not read as growth;
+      // the CPU time is read on both sides of it, so the bench can leave the forced GC out of a load's.
       const cpu = process.cpuUsage();
+      (globalThis as { gc?: () => void }).gc?.();
+      const cpuAfterGc = process.cpuUsage();
       const { rss, heapUsed, heapTotal } = process.memoryUsage();
       const loopP99Ms = loop.percentile(99) / 1e6;
       const inProcessP99Ms = inProcess.count ? inProcess.percentile(99) / 1000 : 0;
       loop.reset();
       inProcess.reset();
       const cpuMs = (cpu.user + cpu.system) / 1000;
-      send({ type: 'sample', id: m.id, rss, heapUsed, heapTotal, cpuMs, loopP99Ms, inProcessP99Ms });
+      const cpuAfterGcMs = (cpuAfterGc.user + cpuAfterGc.system) / 1000;
+      send({
+        type: 'sample',
+        id: m.id,
+        rss,
+        heapUsed,
+        heapTotal,
+        cpuMs,
+        cpuAfterGcMs,
+        loopP99Ms,
+        inProcessP99Ms,
+      });
     }
     if (m.type === 'stop') {
       stop()
@@ -65,8 +77,9 @@ export const failToBench = (err: unknown): void => {
 };
 
 /**
- * A child's own memory (bytes, after a full GC), CPU time used so far (user + system, ms), and since the
- * previous sample its event-loop delay p99 and in-process request-to-response p99 (ms).
+ * A child's own memory (bytes, after a full GC), CPU time used so far (user + system, ms, read before and
+ * after that GC), and since the previous sample its event-loop delay p99 and in-process
+ * request-to-response p99 (ms).
  */
 export type Sample = {
   rss: number;
@@ -74,6 +87,8 @@ export type Sample = {
   /** The V8 heap's committed size: freed pages V8 keeps for later still count in RSS. */
   heapTotal: number;
   cpuMs: number;
+  /** The same right after the sample's forced GC: a load's CPU is the next sample's cpuMs minus this. */
+  cpuAfterGcMs: number;
   loopP99Ms: number;
   inProcessP99Ms: number;
 };
