@@ -1,15 +1,15 @@
 /** Starts bench/servers/fakeSlack.ts in a child and talks to it over IPC. */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FromFake, ToFake } from '../servers/fakeSlack.js';
+import type { Arrival, FromFake, ToFake } from '../servers/fakeSlack.js';
 
 export type FakeChild = {
   apiUrl: string;
   botToken: string;
   /** One fresh response_url per entry of `users`, in order. */
   responseUrls: (channel: string, users: readonly string[]) => Promise<string[]>;
-  /** Replies received on response URLs so far. */
-  replies: () => Promise<number>;
+  /** The replies received on response URLs since the last call, and the fake's CPU time so far (ms). */
+  arrivals: () => Promise<{ arrivals: Arrival[]; cpuMs: number }>;
   stop: () => Promise<void>;
 };
 
@@ -56,8 +56,10 @@ export const startFakeChild = (users: readonly string[], timeoutMs = 30_000): Pr
               users: [...forUsers],
             })
           ).urls,
-        replies: async () =>
-          (await ask<Extract<FromFake, { type: 'replies' }>>({ type: 'replies', id: ++nextId })).count,
+        arrivals: async () => {
+          const m = await ask<Extract<FromFake, { type: 'arrivals' }>>({ type: 'arrivals', id: ++nextId });
+          return { arrivals: m.arrivals, cpuMs: m.cpuMs };
+        },
         stop: () =>
           new Promise((res) => {
             if (child.exitCode !== null) return res();

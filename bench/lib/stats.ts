@@ -14,6 +14,12 @@ export const timed = async <T>(fn: () => Promise<T> | T): Promise<{ ms: number; 
   return { ms: performance.now() - t0, value };
 };
 
+/**
+ * Microseconds on `process.hrtime`: CLOCK_MONOTONIC on Linux, one clock for every process of the machine,
+ * so times taken in two processes can be subtracted.
+ */
+export const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Total length of the union of [start, end) intervals, in the intervals' unit. */
@@ -31,4 +37,11 @@ export const unionLength = (intervals: ReadonlyArray<readonly [number, number]>)
   }
   if (curEnd > curStart) total += curEnd - curStart;
   return total;
+};
+
+/** The p-th percentile (0–100) of `xs`, nearest rank; NaN when empty. */
+export const percentile = (xs: readonly number[], p: number): number => {
+  if (!xs.length) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 };
