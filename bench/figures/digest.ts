@@ -37,7 +37,7 @@ export const digestPlan = (quick: boolean): DigestPlan => ({
   useCaseCalls: quick ? 5 : 10,
 });
 
-const RATIO_GOAL = 2;
+const RATIO_GOAL = 1.5;
 const ABSOLUTE_GOAL_MS = 250;
 const OFFERED_SQL =
   "select supporter_id, count(*) as n from slots where status in ('open', 'booked') and start_at >= $1 and start_at < $2 group by supporter_id";
