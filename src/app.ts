@@ -1,21 +1,20 @@
 /**
- * buildApp: the Bolt app with its receiver (HTTP or Socket Mode), /healthz, the listeners and a graceful
- * stop. Everything it needs comes in through `deps`; it reads no environment and no clock of its own.
+ * buildApp: the Bolt app with Bolt's receiver (HTTP or Socket Mode, ./slack/receiver.ts), /healthz, the
+ * listeners and a graceful stop. Everything it needs comes in through `deps`; it reads no environment and no clock of its own.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { type IncomingMessage, Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { ExtendedErrorHandler } from '@slack/bolt/dist/App.js';
 import type { WebClientOptions } from '@slack/web-api';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
-import { type DatabaseHandle, parsePostgresUrl } from './db/database.js';
+import type { DatabaseHandle } from './db/database.js';
 import type { Logger } from './logger.js';
 import { boltLogger } from './slack/boltLogger.js';
-import { type AckFront, startAckFront } from './slack/front/ackFront.js';
 import { InflightTracker } from './slack/inflight.js';
 import { registerListeners } from './slack/listeners/index.js';
-import { guardSlackRequests } from './slack/requestGuard.js';
+import { createReceiver } from './slack/receiver.js';
 import { slackFetch } from './slack/transport.js';
 
 export type AppDeps = {
@@ -24,8 +23,6 @@ export type AppDeps = {
   logger: Logger;
   /** The one clock of the app; tests and the sandbox pass their own. */
   clock: () => Date;
-  /** Something the app cannot run without has stopped (the HTTP front); main.ts shuts down. */
-  onFatal?: (err: Error) => void;
 };
 
 export type BuiltApp = {
@@ -41,7 +38,6 @@ export type BuiltApp = {
   settled: () => Promise<void>;
 };
 
-export const SLACK_EVENTS_PATH = '/slack/events';
 const SETTLE_LIMIT_MS = 30_000;
 
 /**
@@ -60,31 +56,7 @@ export const webClientOptions = (config: Config): WebClientOptions => ({
 
 export const buildApp = (deps: AppDeps): BuiltApp => {
   const { config, logger } = deps;
-  const healthz = healthzRoute(deps);
-  const receiver: Receiver = config.slack.socketMode
-    ? new SocketModeReceiver({
-        appToken: config.slack.appToken ?? '',
-        logger: boltLogger(logger),
-        customRoutes: [healthz],
-        installerOptions: { port: config.port },
-      })
-    : new HTTPReceiver({
-        signingSecret: config.slack.signingSecret,
-        endpoints: SLACK_EVENTS_PATH,
-        logger: boltLogger(logger),
-        customRoutes: [healthz],
-        // Slack waits 3 s; answer a little earlier so a stuck listener never shows the user a timeout.
-        unhandledRequestTimeoutMillis: 2900,
-      });
-
-  if (receiver instanceof HTTPReceiver) {
-    receiver.requestListener = guardSlackRequests(receiver.requestListener, {
-      signingSecret: config.slack.signingSecret,
-      path: SLACK_EVENTS_PATH,
-      logger,
-    });
-  }
-
+  const receiver = createReceiver(config, deps.database.db, logger, [healthzRoute(deps)]);
   const app = new App({
     token: config.slack.botToken,
     receiver,
@@ -110,34 +82,14 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
   };
   app.error(onError);
 
-  // Over HTTP, Bolt's own server listens on loopback behind the HTTP front (src/slack/front), which takes
-  // Slack's requests on config.port on a thread of its own and acks commands, clicks and events at once.
-  let front: AckFront | undefined;
   return {
     app,
     start: async () => {
-      if (!(receiver instanceof HTTPReceiver)) {
-        await app.start(config.port);
-        return undefined;
-      }
-      const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-      front = await startAckFront({
-        port: config.port,
-        path: SLACK_EVENTS_PATH,
-        signingSecret: config.slack.signingSecret,
-        upstreamPort: (server.address() as AddressInfo).port,
-        ...(deps.database.dialect === 'postgres'
-          ? { sharedReplay: { connectionString: parsePostgresUrl(config.databaseUrl).connectionString } }
-          : {}),
-        app,
-        logger,
-        inflight,
-        onFailure: (err) => deps.onFatal?.(err),
-      });
-      return front.port;
+      const server = await app.start(config.port);
+      // HTTP: Bolt's server (config.port 0 picks a free port). Socket Mode: no port of its own to report.
+      return server instanceof Server ? (server.address() as AddressInfo).port : undefined;
     },
     stop: async (graceMs = 10_000) => {
-      await front?.stop();
       await app.stop();
       await inflight.drain(graceMs);
     },

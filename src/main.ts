@@ -30,8 +30,7 @@ const main = async () => {
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
 
   const clock = () => new Date();
-  let failed: (() => void) | undefined;
-  const built = buildApp({ config, database, logger, clock, onFatal: () => failed?.() });
+  const built = buildApp({ config, database, logger, clock });
   const port = await built.start();
   const scheduler = config.scheduler.enabled
     ? startScheduler({ config, db: database.db, logger, slack: createJobClient(config) }, JOBS, { clock })
@@ -42,7 +41,7 @@ const main = async () => {
   );
 
   let stopping = false;
-  const shutdown = async (signal: string, exitCode = 0) => {
+  const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing in-flight work');
@@ -51,13 +50,12 @@ const main = async () => {
       await scheduler?.stop();
       await database.close();
       logger.info('stopped cleanly');
-      process.exit(exitCode);
+      process.exit(0);
     } catch (err) {
       logger.error({ err }, 'error during shutdown');
       process.exit(1);
     }
   };
-  failed = () => void shutdown('the HTTP front stopped', 1);
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 };

@@ -97,7 +97,7 @@ export interface SlackEventsTable {
   received_at: string;
 }
 
-/** Slack request signatures seen by any instance within the window (src/slack/front/sharedReplay.js). */
+/** Slack request signatures seen by any instance within the window (src/slack/requestGuard.ts). */
 export interface SeenRequestsTable {
   signature: string;
   /** Epoch seconds. */

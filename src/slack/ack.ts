@@ -11,11 +11,6 @@
  * (a setImmediate chain), and every turn first reads and acks whatever requests have arrived. A plain
  * `await setImmediate()` per listener is not enough: Node runs all immediates queued before a check phase
  * together, which would put a burst's deferred work back to back. See bench/README.md, figure 1.
- *
- * Over HTTP, commands, clicks and events are acked earlier still, by the HTTP front on its own thread
- * (src/slack/front), and their `ack` here does nothing. Taking turns still matters on the main thread:
- * what the front passes through (modal submissions, whose ack carries field errors; /healthz) is read
- * there, and in Socket Mode everything is.
  */
 const waiting: Array<() => void> = [];
 let turnScheduled = false;

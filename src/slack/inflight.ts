@@ -1,4 +1,4 @@
-/** Counts work still running (listener executions, payloads the HTTP front acked) so a stop can wait for it. */
+/** Counts listener executions still running (work after the ack included) so a stop can wait for them. */
 export class InflightTracker {
   private count = 0;
   private waiters: Array<() => void> = [];

@@ -1,0 +1,65 @@
+/**
+ * The receiver: Bolt's own. Over HTTP it is Bolt's HTTPReceiver — it verifies signatures, parses bodies,
+ * answers URL verification and SSL checks, acks, serves the custom routes — with our request rules
+ * (./requestGuard.ts) put in front of its request listener. In Socket Mode it is Bolt's
+ * SocketModeReceiver (no HTTP signatures there: the connection is opened with the app-level token).
+ */
+import {
+  type CustomRoute,
+  HTTPReceiver,
+  type HTTPReceiverOptions,
+  type Receiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { forgetExpiredSignatures, recordSignature } from '../db/repositories/seenRequests.js';
+import type { Logger } from '../logger.js';
+import { boltLogger } from './boltLogger.js';
+import { guardSlackRequests, MAX_BODY_BYTES } from './requestGuard.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Bolt's HTTPReceiver whose request listener runs our rules first. */
+export class GuardedHTTPReceiver extends HTTPReceiver {
+  constructor(options: HTTPReceiverOptions & { signingSecret: string }, db: Db, logger: Logger) {
+    super(options);
+    // HTTPReceiver's server calls this property for every request (start() reads it per request).
+    this.requestListener = guardSlackRequests(this.requestListener, {
+      signingSecret: options.signingSecret,
+      path: SLACK_EVENTS_PATH,
+      logger,
+      ledger: {
+        firstSighting: (signature, expiresAt) => recordSignature(db, signature, expiresAt),
+        sweep: (nowSeconds) => forgetExpiredSignatures(db, nowSeconds),
+      },
+    });
+  }
+}
+
+export const createReceiver = (
+  config: Config,
+  db: Db,
+  logger: Logger,
+  customRoutes: CustomRoute[],
+): Receiver =>
+  config.slack.socketMode
+    ? new SocketModeReceiver({
+        appToken: config.slack.appToken ?? '',
+        logger: boltLogger(logger),
+        customRoutes,
+        installerOptions: { port: config.port },
+      })
+    : new GuardedHTTPReceiver(
+        {
+          signingSecret: config.slack.signingSecret,
+          endpoints: SLACK_EVENTS_PATH,
+          logger: boltLogger(logger),
+          customRoutes,
+          bodyLimit: MAX_BODY_BYTES,
+          // Slack waits 3 s; answer a little earlier so a stuck listener never shows the user a timeout.
+          unhandledRequestTimeoutMillis: 2900,
+        },
+        db,
+        logger,
+      );
