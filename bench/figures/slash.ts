@@ -138,7 +138,7 @@ const describe = (r: MeasuredRound) =>
     `CPU/command ${ms(r.cpuMs / Math.max(1, r.acked))},`,
     `server loop p99 ${ms(r.serverLoopP99)}, in-process ack p99 ${r.inProcessP99 ? ms(r.inProcessP99) : 'n/a'},`,
     `sender late p99 ${ms(r.lateP99)}, CPU/command sender ${ms(r.senderCpuMs / Math.max(1, r.sent))} fake ${ms(r.fakeCpuMs / Math.max(1, r.sent))},`,
-    `RSS ${mb(r.rss)}`,
+    `RSS ${mb(r.rss)}; Slack calls per command: ${r.callsPerCommand}`,
   ].join(' ');
 
 const countSlots = (file: string): number => {

@@ -8,8 +8,11 @@ export type FakeChild = {
   botToken: string;
   /** One fresh response_url per entry of `users`, in order. */
   responseUrls: (channel: string, users: readonly string[]) => Promise<string[]>;
-  /** The replies received on response URLs since the last call, and the fake's CPU time so far (ms). */
-  arrivals: () => Promise<{ arrivals: Arrival[]; cpuMs: number }>;
+  /**
+   * The replies received on response URLs since the last call, the calls received since then by method
+   * (`response_url` included), and the fake's CPU time so far (ms).
+   */
+  arrivals: () => Promise<{ arrivals: Arrival[]; cpuMs: number; calls: Record<string, number> }>;
   stop: () => Promise<void>;
 };
 
@@ -58,7 +61,7 @@ export const startFakeChild = (users: readonly string[], timeoutMs = 30_000): Pr
           ).urls,
         arrivals: async () => {
           const m = await ask<Extract<FromFake, { type: 'arrivals' }>>({ type: 'arrivals', id: ++nextId });
-          return { arrivals: m.arrivals, cpuMs: m.cpuMs };
+          return { arrivals: m.arrivals, cpuMs: m.cpuMs, calls: m.calls };
         },
         stop: () =>
           new Promise((res) => {

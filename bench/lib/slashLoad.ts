@@ -117,6 +117,8 @@ export type RoundResult = {
   /** CPU time of this process (the sender) and of the fake Slack child over the round (ms). */
   senderCpuMs: number;
   fakeCpuMs: number;
+  /** Calls the server made to the fake Slack per command sent, by method, until the last reply. */
+  callsPerCommand: string;
 };
 
 /** A reply later than this counts as lost (Slack keeps a response_url for 30 min; a user does not). */
@@ -142,6 +144,7 @@ export const commandRound = async (
   });
   const bench = process.cpuUsage(benchBefore);
   let fakeCpuMs = 0;
+  const calls = new Map<string, number>();
   const answered = new Map<number, number>();
   const expecting = (s: Shot<Command>) =>
     s.status !== undefined && s.status < 300 && !s.ackBody && !answered.has(s.item.responseId);
@@ -149,6 +152,7 @@ export const commandRound = async (
   do {
     const got = await fake.arrivals();
     fakeCpuMs = got.cpuMs - fakeBefore;
+    for (const [method, k] of Object.entries(got.calls)) calls.set(method, (calls.get(method) ?? 0) + k);
     for (const [id, atUs] of got.arrivals) if (!answered.has(id)) answered.set(id, atUs);
     if (!shots.some(expecting)) break;
     await sleep(100);
@@ -184,6 +188,9 @@ export const commandRound = async (
     codes: [...codes].map(([c, k]) => `${c}:${k}`).join(' '),
     senderCpuMs: (bench.user + bench.system) / 1000,
     fakeCpuMs,
+    callsPerCommand: [...calls]
+      .map(([method, k]) => `${method} ${(k / Math.max(1, shots.length)).toFixed(2)}`)
+      .join(', '),
     lateP99: percentile(
       shots.map((s) => s.lateMs),
       99,
