@@ -1,8 +1,8 @@
 /**
  * Tokeniser for one `/slots add` entry (already NFKC-normalised): reads it left to right, spaces optional,
  * into date, weekday-hint, weekly-pattern, time and length tokens with explicit sticky regexes built from
- * the vocabulary. Text no reader accepts is `slot_unrecognized`; values are not checked here (`13月`, `25時`
- * are tokens), the resolver does that.
+ * the vocabulary. Text no reader accepts is `slot_unrecognized`. Ranges are not checked here (`13/1` and
+ * `25時` are tokens); the resolver does that.
  */
 import { DomainError } from './errors.js';
 import { PLAN_MINUTES, planFromWord } from './plans.js';
