@@ -9,24 +9,14 @@ import type { ExtendedErrorHandler } from '@slack/bolt/dist/App.js';
 import type { WebClientOptions } from '@slack/web-api';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
-import { type DatabaseHandle, parsePostgresUrl } from './db/database.js';
-import type { Logger } from './logger.js';
+import { parsePostgresUrl } from './db/database.js';
+import type { AppDeps } from './deps.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { type AckFront, startAckFront } from './slack/front/ackFront.js';
 import { InflightTracker } from './slack/inflight.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { guardSlackRequests } from './slack/requestGuard.js';
 import { slackFetch } from './slack/transport.js';
-
-export type AppDeps = {
-  config: Config;
-  database: DatabaseHandle;
-  logger: Logger;
-  /** The one clock of the app; tests and the sandbox pass their own. */
-  clock: () => Date;
-  /** Something the app cannot run without has stopped (the HTTP front); main.ts shuts down. */
-  onFatal?: (err: Error) => void;
-};
 
 export type BuiltApp = {
   app: App;

@@ -8,13 +8,14 @@
 import { DateTime } from 'luxon';
 import { unansweredConsultations } from '../db/repositories/consultations.js';
 import type { Consultation } from '../db/schema.js';
+import { deliverAll, deliveryOptions, type Outgoing } from '../delivery/deliver.js';
+import type { JobDeps } from '../deps.js';
 import { formatSlotWhen, monthOf, toUtcIso } from '../domain/calendar.js';
 import { tagKey } from '../domain/tags.js';
 import { type Locale, messages } from '../i18n/index.js';
 import { truncate } from '../slack/blocks/kit.js';
-import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
 import { type LocaleOf, localesFor } from '../usecases/locales.js';
-import type { Job, JobDeps } from './types.js';
+import type { Job } from './types.js';
 
 export const MAX_NUDGED = 3;
 export const BUMP = '#bump';

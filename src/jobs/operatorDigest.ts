@@ -2,12 +2,14 @@
  * operator-digest: one message per local day to OPERATOR_CHANNEL_ID (or a DM to each operator when no
  * channel is set). `/supporter digest` posts the same content on demand.
  */
+
+import { deliverAll, deliveryOptions } from '../delivery/deliver.js';
+import type { JobDeps } from '../deps.js';
 import { localDateOf, monthOf } from '../domain/calendar.js';
 import { messages } from '../i18n/index.js';
 import { buildDigest } from '../slack/blocks/digest.js';
-import { deliverAll, deliveryOptions } from '../slack/delivery.js';
 import { digestData } from '../usecases/digest.js';
-import type { Job, JobDeps } from './types.js';
+import type { Job } from './types.js';
 
 /** Where the digest goes: the operators' channel, else each operator's DM. */
 export const digestRecipients = (deps: Pick<JobDeps, 'config'>): string[] =>

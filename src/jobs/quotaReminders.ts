@@ -5,18 +5,19 @@
  * button that opens the slots modal for that month.
  */
 import type { KnownBlock } from '@slack/types';
+import { deliverAll, deliveryOptions, type Outgoing } from '../delivery/deliver.js';
+import type { JobDeps } from '../deps.js';
 import { addMonths, localDateOf, monthBounds } from '../domain/calendar.js';
 import { isBelowQuota, missingSlots } from '../domain/quota.js';
 import { patternText, weeklyPatterns } from '../domain/suggestions.js';
 import { targetMonth } from '../domain/targetMonth.js';
 import { messages } from '../i18n/index.js';
 import { button, section } from '../slack/blocks/kit.js';
-import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
 import { IDS } from '../slack/ids.js';
 import { localesFor } from '../usecases/locales.js';
 import { rosterStandings } from '../usecases/standing.js';
 import { syncRosterFromChannel } from './rosterSync.js';
-import type { Job, JobDeps } from './types.js';
+import type { Job } from './types.js';
 
 export const quotaReminders: Job = async (deps, opts) => {
   const { config } = deps;

@@ -18,14 +18,15 @@ import {
   studySessionsStartingBetween,
 } from '../db/repositories/study.js';
 import type { StudyRsvp, StudySession } from '../db/schema.js';
+import { deliverAll, deliveryOptions, type Outgoing } from '../delivery/deliver.js';
+import type { JobDeps } from '../deps.js';
 import { formatSlotWhen, toUtcIso } from '../domain/calendar.js';
 import { DAY_REMINDER_HOURS, FOLLOWUP_LOOKBACK_DAYS, reminderDue } from '../domain/study.js';
 import { messages } from '../i18n/index.js';
-import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
 import { cancellationMessages, permalinkOf } from '../slack/studyPosting.js';
 import { type LocaleOf, localesFor } from '../usecases/locales.js';
 import { cancellationRecipients } from '../usecases/study.js';
-import type { Job, JobDeps } from './types.js';
+import type { Job } from './types.js';
 
 export const studyReminders: Job = async (deps, opts) => {
   const now = DateTime.fromJSDate(opts.now);

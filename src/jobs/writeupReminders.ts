@@ -4,10 +4,10 @@
  * ones), with a button to record it as sent. Overdue ones also appear in the operator digest.
  */
 import { DateTime } from 'luxon';
+import { deliverAll, deliveryOptions, type Outgoing } from '../delivery/deliver.js';
 import { formatSlotWhen, toUtcIso } from '../domain/calendar.js';
 import { messages } from '../i18n/index.js';
 import { button, section } from '../slack/blocks/kit.js';
-import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
 import { IDS } from '../slack/ids.js';
 import { localesFor } from '../usecases/locales.js';
 import type { Job } from './types.js';

@@ -6,9 +6,9 @@
 import { getSlots, setSlotStatus } from '../db/repositories/slots.js';
 import type { Slot, SlotStatus } from '../db/schema.js';
 import { writeTransaction } from '../db/transaction.js';
+import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
-import type { UseCaseDeps } from './deps.js';
 
 export type SlotChange = 'remove' | 'book' | 'unbook';
 

@@ -15,11 +15,11 @@ import { findOverlapping, insertSlots, markWriteupDone, setSlotStatus } from '..
 import { ensureSupporter } from '../db/repositories/supporters.js';
 import type { Consultation, Plan, Slot } from '../db/schema.js';
 import { writeTransaction } from '../db/transaction.js';
+import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { assertPostable, MAX_QUESTION, MAX_TOPIC } from '../domain/consultForm.js';
 import { DomainError } from '../domain/errors.js';
 import { DEFAULT_MINUTES, PLAN_MINUTES, planForMinutes } from '../domain/plans.js';
-import type { UseCaseDeps } from './deps.js';
 
 export type ConsultationDraft = {
   userId: string;

@@ -8,8 +8,8 @@ import { countPendingWriteups, pendingWriteups } from '../db/repositories/slots.
 import { type BelowQuota, monthSummary } from '../db/repositories/standings.js';
 import { countUpcomingStudySessions } from '../db/repositories/study.js';
 import type { Consultation, Slot } from '../db/schema.js';
+import type { UseCaseDeps } from '../deps.js';
 import { monthBounds, toUtcIso } from '../domain/calendar.js';
-import type { UseCaseDeps } from './deps.js';
 
 export type DigestData = {
   month: string;

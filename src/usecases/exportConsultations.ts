@@ -1,9 +1,9 @@
 /** The consultations export (CONTRACT.md shape). Never includes topic or question text. */
 
 import { replyStats } from '../db/repositories/consultations.js';
+import type { UseCaseDeps } from '../deps.js';
 import { monthBounds } from '../domain/calendar.js';
 import { writeupState } from '../domain/writeup.js';
-import type { UseCaseDeps } from './deps.js';
 import { localIso } from './exports.js';
 
 export type ConsultationExportRow = {

@@ -4,8 +4,8 @@
  */
 import { DateTime } from 'luxon';
 import { expertiseBySupporter } from '../db/repositories/supporters.js';
+import type { UseCaseDeps } from '../deps.js';
 import { monthBounds } from '../domain/calendar.js';
-import type { UseCaseDeps } from './deps.js';
 import { rosterStandings } from './standing.js';
 
 export type SlotExportRow = { id: number; supporter: string; start: string; minutes: number; status: string };

@@ -9,12 +9,12 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { getStudySession, studySessionsOfUser } from '../db/repositories/study.js';
 import type { Plan, Slot, StudySession } from '../db/schema.js';
+import type { UseCaseDeps } from '../deps.js';
 import { DomainError } from '../domain/errors.js';
 import { planForMinutes } from '../domain/plans.js';
 import { parseTags } from '../domain/study.js';
 import { tagLabel } from '../domain/tags.js';
 import { type Locale, type Messages, messages } from '../i18n/index.js';
-import type { UseCaseDeps } from './deps.js';
 
 export const ICS_PRODUCT_ID = '-//Supporter Desk//supporter-desk//JA';
 export const studyUid = (id: number): string => `study-${id}@supporter-desk`;

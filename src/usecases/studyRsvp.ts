@@ -8,10 +8,10 @@ import type { DbOrTrx } from '../db/database.js';
 import { lockStudySession, rsvpsOf, setWaitlisted, upsertRsvp } from '../db/repositories/study.js';
 import type { StudyRsvp, StudySession } from '../db/schema.js';
 import { writeTransaction } from '../db/transaction.js';
+import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import { applyRsvp, type Rsvp, type RsvpAnswer, type RsvpOutcome } from '../domain/study.js';
-import type { UseCaseDeps } from './deps.js';
 import { assertMayManage } from './study.js';
 
 export type RsvpResult = { session: StudySession; outcome: RsvpOutcome };

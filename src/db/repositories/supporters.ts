@@ -167,6 +167,10 @@ export const quotaSettingFor = (db: DbOrTrx, month: string) =>
 export const quotaFor = async (db: DbOrTrx, month: string, fallback: number): Promise<number> =>
   (await quotaSettingFor(db, month).executeTakeFirst())?.quota ?? fallback;
 
+/** The language a supporter chose with `/supporter lang` (a primary-key lookup), if any. */
+export const chosenLocaleOf = async (db: DbOrTrx, id: string): Promise<string | null | undefined> =>
+  (await db.selectFrom('supporters').select('locale').where('id', '=', id).executeTakeFirst())?.locale;
+
 export type StoredLocales = { chosen: string | null; slack: string | null };
 
 /** What is known of each supporter's language: chosen with `/supporter lang`, last seen in Slack. */
