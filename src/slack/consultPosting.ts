@@ -4,8 +4,6 @@
  * behind by a failing command.
  */
 import type { WebClient } from '@slack/web-api';
-import { getConsultation, tagsOf } from '../db/repositories/consultations.js';
-import { getSlots } from '../db/repositories/slots.js';
 import type { Consultation } from '../db/schema.js';
 import type { ListenerDeps } from '../deps.js';
 import { DomainError } from '../domain/errors.js';
@@ -13,17 +11,16 @@ import { messages } from '../i18n/index.js';
 import {
   type ConsultationDraft,
   type CreatedConsultation,
+  consultationPostData,
   createConsultation,
+  findConsultation,
   markConsultationPosted,
   undoConsultation,
 } from '../usecases/consultations.js';
 import { buildConsultPost, consultPostText } from './blocks/consultPost.js';
 
 const postView = async (deps: ListenerDeps, c: Consultation, now: Date) => {
-  const [tags, slots] = await Promise.all([
-    tagsOf(deps.db, c.id),
-    getSlots(deps.db, c.slot_id ? [c.slot_id] : []),
-  ]);
+  const { tags, minutes } = await consultationPostData(deps, c);
   const locale = deps.config.defaultLocale;
   return {
     m: messages(locale),
@@ -31,7 +28,7 @@ const postView = async (deps: ListenerDeps, c: Consultation, now: Date) => {
     zone: deps.config.timezone,
     now,
     consultation: c,
-    minutes: slots[0]?.minutes ?? 60,
+    minutes,
     tags,
   };
 };
@@ -84,7 +81,7 @@ export const refreshConsultationPost = async (
   client: WebClient,
   id: number,
 ): Promise<void> => {
-  const c = await getConsultation(deps.db, id);
+  const c = await findConsultation(deps, id);
   if (!c?.channel || !c.ts) return;
   const view = await postView(deps, c, deps.clock());
   await client.chat.update({

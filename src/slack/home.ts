@@ -8,7 +8,7 @@ import { buildHomeView } from './blocks/home.js';
 export const publishHome = async (deps: ListenerDeps, client: WebClient, userId: string): Promise<void> => {
   const now = deps.clock();
   const locale = await deps.locales.forUser(client, userId, now);
-  const data = await homeData({ db: deps.db, config: deps.config }, userId, now);
+  const data = await homeData(deps, userId, now);
   const view = buildHomeView({ m: messages(locale), locale, zone: deps.config.timezone, now }, data);
   // The view goes as the JSON text Slack receives anyway. Given the object, web-api would first copy it
   // whole for a debug line it builds on every call, logging on or not (redact() in WebClient.js): the

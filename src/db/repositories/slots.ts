@@ -12,6 +12,11 @@ export const insertSlots = async (db: DbOrTrx, rows: NewSlot[]): Promise<Slot[]>
 };
 
 /** The supporter's offered slots that share any time with [startUtc, endUtc). */
+/** Deletes a slot outright (undoing a session a failed /consult had just created). */
+export const deleteSlot = async (db: DbOrTrx, id: number): Promise<void> => {
+  await db.deleteFrom('slots').where('id', '=', id).execute();
+};
+
 export const findOverlapping = (db: DbOrTrx, supporterId: string, startUtc: string, endUtc: string) =>
   db
     .selectFrom('slots')

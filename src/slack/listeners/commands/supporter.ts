@@ -1,7 +1,6 @@
 /** `/supporter`: roster membership and settings; operators also exempt people, set the quota, post the digest. */
 import { monthOf } from '../../../domain/calendar.js';
 import { messages } from '../../../i18n/index.js';
-import { composeDigest, digestRecipients } from '../../../jobs/operatorDigest.js';
 import {
   assertOperator,
   chooseLanguage,
@@ -13,6 +12,7 @@ import {
   supporterStatus,
   updateExpertise,
 } from '../../../usecases/roster.js';
+import { composeDigest, digestRecipients } from '../../digestPosting.js';
 import { standingLine } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
@@ -74,11 +74,14 @@ const quota: CommandHandler = async (ctx) => {
 /** Posts the operator digest now, to the same place the daily one goes. */
 const digest: CommandHandler = async (ctx) => {
   assertOperator(ctx.deps, ctx.userId);
-  const { config, database, logger } = ctx.deps;
-  const jobDeps = { config, db: database.db, logger, slack: ctx.client };
-  const recipients = digestRecipients(jobDeps);
+  const recipients = digestRecipients(ctx.deps);
   if (!recipients.length) return { text: ctx.m.supporter.digestNowhere({}) };
-  const message = await composeDigest(jobDeps, ctx.now, monthOf(ctx.now, config.timezone));
+  const message = await composeDigest(
+    ctx.deps,
+    ctx.client,
+    ctx.now,
+    monthOf(ctx.now, ctx.deps.config.timezone),
+  );
   for (const channel of recipients) await ctx.client.chat.postMessage({ channel, ...message });
   const where = recipients.map((r) => (/^[UW]/.test(r) ? `<@${r}>` : `<#${r}>`)).join(' ');
   return { text: ctx.m.supporter.digestPosted({ where }) };
