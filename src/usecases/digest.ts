@@ -44,7 +44,7 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
   // Node cost as much as the counting itself (bench figure 2).
   const [{ totals, below }, unanswered, overdue, overdueCount, studyUpcoming] = await Promise.all([
     monthSummary(db, window, DIGEST_BELOW_LISTED),
-    unansweredConsultations(db, nowIso).execute(),
+    unansweredConsultations(db, nowIso),
     pendingWriteups(db, undefined, overdueBefore, DIGEST_LISTED),
     countPendingWriteups(db, overdueBefore),
     countUpcomingStudySessions(db, nowIso),
