@@ -213,3 +213,13 @@ export const channelSourcedIds = async (db: DbOrTrx): Promise<string[]> =>
 
 export const allSupporterIds = async (db: DbOrTrx): Promise<Set<string>> =>
   new Set((await db.selectFrom('supporters').select('id').execute()).map((r) => r.id));
+
+/** Display names known for supporters (those that have one), by id. */
+export const displayNames = async (db: DbOrTrx): Promise<Map<string, string>> => {
+  const rows = await db
+    .selectFrom('supporters')
+    .select(['id', 'display_name'])
+    .where('display_name', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name ?? r.id]));
+};
