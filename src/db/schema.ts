@@ -5,14 +5,12 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Plan } from '../domain/plans.js';
 import type { SlotStatus } from '../domain/slots.js';
-
-export type { Plan, SlotStatus };
+import type { RsvpAnswer } from '../domain/study.js';
 export type ConsultationStatus = 'open' | 'resolved';
 /** `sending`: one process holds it while posting (attempts = its fencing token); see delivery/deliver.ts */
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
 export type JobRunStatus = 'running' | 'succeeded' | 'failed';
 export type StudyStatus = 'scheduled' | 'cancelled';
-export type RsvpAnswer = 'going' | 'not_going' | 'maybe';
 
 export interface SupportersTable {
   id: string;

@@ -21,12 +21,13 @@ import {
   setSlotStatus,
 } from '../db/repositories/slots.js';
 import { ensureSupporter } from '../db/repositories/supporters.js';
-import type { Consultation, Plan, Slot } from '../db/schema.js';
+import type { Consultation, Slot } from '../db/schema.js';
 import { writeTransaction } from '../db/transaction.js';
 import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { assertPostable, MAX_QUESTION, MAX_TOPIC } from '../domain/consultForm.js';
 import { DomainError } from '../domain/errors.js';
+import type { Plan } from '../domain/plans.js';
 import { DEFAULT_MINUTES, PLAN_MINUTES, planForMinutes } from '../domain/plans.js';
 
 export type ConsultationDraft = {

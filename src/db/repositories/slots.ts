@@ -1,7 +1,8 @@
 /** Slots and sessions (a session is a booked slot). Instants are canonical UTC ISO strings. */
 import { sql } from 'kysely';
+import type { SlotStatus } from '../../domain/slots.js';
 import type { DbOrTrx } from '../database.js';
-import type { NewSlot, Slot, SlotStatus } from '../schema.js';
+import type { NewSlot, Slot } from '../schema.js';
 
 /** The statuses that count as offered toward the quota. */
 export const OFFERED: SlotStatus[] = ['open', 'booked'];
