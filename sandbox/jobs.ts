@@ -5,7 +5,8 @@
  */
 import { WebClient } from '@slack/web-api';
 import type { JobName } from '../src/config.js';
-import type { JobDeps, JobOptions, JobReport } from '../src/jobs/types.js';
+import type { JobDeps } from '../src/deps.js';
+import type { JobOptions, JobReport } from '../src/jobs/types.js';
 import type { RunningApp } from './app-host.js';
 import type { JobInfo } from './shared/types.js';
 

@@ -7,23 +7,16 @@ import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import type { ExtendedErrorHandler } from '@slack/bolt/dist/App.js';
 import type { WebClientOptions } from '@slack/web-api';
-import { sql } from 'kysely';
 import type { Config } from './config.js';
-import type { DatabaseHandle } from './db/database.js';
-import type { Logger } from './logger.js';
+import { pingDatabase } from './db/health.js';
+import { forgetExpiredSignatures, recordSignature } from './db/repositories/seenRequests.js';
+import type { AppDeps } from './deps.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { InflightTracker } from './slack/inflight.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createReceiver } from './slack/receiver.js';
+import type { ReplayLedger } from './slack/requestGuard.js';
 import { slackFetch } from './slack/transport.js';
-
-export type AppDeps = {
-  config: Config;
-  database: DatabaseHandle;
-  logger: Logger;
-  /** The one clock of the app; tests and the sandbox pass their own. */
-  clock: () => Date;
-};
 
 export type BuiltApp = {
   app: App;
@@ -43,7 +36,7 @@ const SETTLE_LIMIT_MS = 30_000;
 /**
  * The web client listeners use. No automatic retries: a post that timed out may have reached Slack, and
  * retrying it behind the user's back could post twice. A failure becomes a clear error (and a failed
- * /consult stores nothing), so the user can simply try again. Jobs send through src/slack/delivery.ts,
+ * /consult stores nothing), so the user can simply try again. Jobs send through src/delivery/deliver.ts,
  * which checks Slack before any re-send.
  */
 export const webClientOptions = (config: Config): WebClientOptions => ({
@@ -56,7 +49,12 @@ export const webClientOptions = (config: Config): WebClientOptions => ({
 
 export const buildApp = (deps: AppDeps): BuiltApp => {
   const { config, logger } = deps;
-  const receiver = createReceiver(config, deps.database.db, logger, [healthzRoute(deps)]);
+  const { db } = deps.database;
+  const ledger: ReplayLedger = {
+    firstSighting: (signature, expiresAt) => recordSignature(db, signature, expiresAt),
+    sweep: (nowSeconds) => forgetExpiredSignatures(db, nowSeconds),
+  };
+  const receiver = createReceiver(config, ledger, logger, [healthzRoute(deps)]);
   const app = new App({
     token: config.slack.botToken,
     receiver,
@@ -101,8 +99,7 @@ const healthzRoute = (deps: AppDeps) => ({
   path: '/healthz',
   method: ['GET'],
   handler: (_req: IncomingMessage, res: ServerResponse) => {
-    sql`select 1 as ok`
-      .execute(deps.database.db)
+    pingDatabase(deps.database.db)
       .then(() => sendJson(res, 200, { status: 'ok' }))
       .catch((err: unknown) => {
         deps.logger.warn({ err }, 'healthz: database did not answer');

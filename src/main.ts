@@ -7,10 +7,10 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createJobClient } from './delivery/client.js';
 import { JOBS } from './jobs/registry.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
-import { createJobClient } from './slack/delivery.js';
 
 const main = async () => {
   if (existsSync('.env')) process.loadEnvFile('.env');

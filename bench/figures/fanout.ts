@@ -7,8 +7,8 @@
  * faults (what the sending itself costs), and a count of chat.postMessage successes per recipient.
  */
 
+import { DELIVERY_TUNING } from '../../src/delivery/deliver.js';
 import { runNamedJob } from '../../src/jobs/registry.js';
-import { DELIVERY_TUNING } from '../../src/slack/delivery.js';
 import { addPeople, startJobWorld } from '../../test/helpers/jobWorld.js';
 import { type Row, sec, times, verdict } from '../lib/report.js';
 import { timed, unionLength } from '../lib/stats.js';

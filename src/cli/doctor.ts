@@ -1,8 +1,8 @@
 /** `doctor`: checks configuration, the database and the Slack token, and says what is wrong. */
 import { WebClient } from '@slack/web-api';
-import { sql } from 'kysely';
 import { type Config, ConfigError, loadConfig, loadDatabaseUrl } from '../config.js';
-import { type DatabaseHandle, openDatabase, redactDatabaseUrl } from '../db/database.js';
+import { openDatabase, redactDatabaseUrl } from '../db/database.js';
+import { hasTable, pingDatabase } from '../db/health.js';
 import { CliError, type CliIo, parseCommandArgs, withHelp } from './common.js';
 
 const USAGE = `Usage: supporter-desk doctor
@@ -37,7 +37,7 @@ const checkDatabase = async (io: CliIo): Promise<Check> => {
     const url = loadDatabaseUrl(io.env);
     const database = openDatabase(url);
     try {
-      await sql`select 1`.execute(database.db);
+      await pingDatabase(database.db);
       const migrated = await hasTable(database, 'slots');
       const where = database.dialect === 'postgres' ? `PostgreSQL ${redactDatabaseUrl(url)}` : url;
       return {
@@ -51,18 +51,6 @@ const checkDatabase = async (io: CliIo): Promise<Check> => {
   } catch (err) {
     return { name: 'database', ok: false, detail: err instanceof Error ? err.message : String(err) };
   }
-};
-
-/** On PostgreSQL only the schema in use counts (others in the same database may have a `slots` too). */
-const hasTable = async (database: DatabaseHandle, name: string): Promise<boolean> => {
-  const { db } = database;
-  if (database.dialect === 'postgres') {
-    const { rows } = await sql<{ found: string | null }>`select to_regclass(${name})::text as found`.execute(
-      db,
-    );
-    return rows[0]?.found != null;
-  }
-  return (await db.introspection.getTables()).some((t) => t.name === name);
 };
 
 const checkSlack = async (config: Config): Promise<Check> => {

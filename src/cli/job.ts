@@ -7,10 +7,12 @@
 import { Writable } from 'node:stream';
 import { JOB_NAMES, type JobName, loadConfig } from '../config.js';
 import type { Db } from '../db/database.js';
+import { createJobClient } from '../delivery/client.js';
+import { DeliveryStoppedError } from '../delivery/deliver.js';
+import type { JobDeps } from '../deps.js';
 import { JOBS, JobSkippedError, runNamedJob } from '../jobs/registry.js';
-import type { JobDeps, JobReport } from '../jobs/types.js';
+import type { JobReport } from '../jobs/types.js';
 import { createLogger } from '../logger.js';
-import { createJobClient, DeliveryStoppedError } from '../slack/delivery.js';
 import {
   CliError,
   type CliIo,

@@ -3,15 +3,14 @@
  * months `YYYY-MM` in the app's zone, flags 0/1 (the same on SQLite and PostgreSQL).
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-
-export type SlotStatus = 'open' | 'booked' | 'cancelled';
-export type Plan = 'light' | 'first' | 'followup';
+import type { Plan } from '../domain/plans.js';
+import type { SlotStatus } from '../domain/slots.js';
+import type { RsvpAnswer } from '../domain/study.js';
 export type ConsultationStatus = 'open' | 'resolved';
-/** `sending`: one process holds it while posting (attempts = its fencing token); see slack/delivery.ts */
+/** `sending`: one process holds it while posting (attempts = its fencing token); see delivery/deliver.ts */
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
 export type JobRunStatus = 'running' | 'succeeded' | 'failed';
 export type StudyStatus = 'scheduled' | 'cancelled';
-export type RsvpAnswer = 'going' | 'not_going' | 'maybe';
 
 export interface SupportersTable {
   id: string;

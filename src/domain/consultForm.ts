@@ -2,10 +2,9 @@
  * The quick form of /consult: `<date> <time> [plan] <text with #tags>`. The date and time use the same
  * grammar as /slots (so `12月3日 19時` works too); the rest is the question. Pure: now and zone passed in.
  */
-import type { Plan } from '../db/schema.js';
 import { DomainError, isDomainError } from './errors.js';
 import { findPersonalData } from './pii.js';
-import { planForMinutes, planFromWord } from './plans.js';
+import { type Plan, planForMinutes, planFromWord } from './plans.js';
 import { parseSlotEntries } from './slotParser.js';
 import { extractHashtags } from './tags.js';
 

@@ -1,8 +1,69 @@
 /**
  * Coded domain errors. Domain and use-case code throws (or returns) these; the Slack adapter maps the
  * code to a message in the user's language (src/i18n). A code is never shown to a user as is.
+ *
+ * The codes are the domain's own: every message table must have one message per code
+ * (`satisfies Record<ErrorCode, …>` in src/i18n), not the other way round.
  */
-import type { ErrorCode } from '../i18n/index.js';
+
+export type ErrorCode =
+  // anywhere
+  | 'generic'
+  | 'permission_denied'
+  | 'not_yours'
+  | 'unknown_subcommand'
+  | 'input_too_long'
+  | 'month_invalid'
+  | 'locale_invalid'
+  | 'user_mention_missing'
+  | 'not_on_roster'
+  | 'tags_empty'
+  | 'quota_invalid'
+  // slots
+  | 'slot_empty'
+  | 'slot_unrecognized'
+  | 'slot_date_invalid'
+  | 'slot_date_missing'
+  | 'slot_weekday_mismatch'
+  | 'slot_time_missing'
+  | 'slot_time_invalid'
+  | 'slot_time_ambiguous'
+  | 'slot_length_out_of_range'
+  | 'slot_end_before_start'
+  | 'slot_in_past'
+  | 'slot_overlap_existing'
+  | 'slot_overlap_in_command'
+  | 'slot_too_many'
+  | 'slot_pattern_empty'
+  | 'slot_not_found'
+  | 'slot_not_yours'
+  | 'slot_status_conflict'
+  | 'slot_id_missing'
+  // consultations
+  | 'consult_pii'
+  | 'consult_in_past'
+  | 'consult_text_missing'
+  | 'consult_datetime_missing'
+  | 'consult_not_found'
+  | 'consult_not_yours'
+  | 'consult_channel_missing'
+  | 'consult_slot_conflict'
+  // study sessions
+  | 'study_usage'
+  | 'study_when_invalid'
+  | 'study_in_past'
+  | 'study_length_invalid'
+  | 'study_title_missing'
+  | 'study_title_too_long'
+  | 'study_description_too_long'
+  | 'study_capacity_invalid'
+  | 'study_host_invalid'
+  | 'study_not_found'
+  | 'study_not_host'
+  | 'study_cancelled'
+  | 'study_closed'
+  | 'study_channel_missing'
+  | 'study_user_missing';
 
 export type ErrorParams = Record<string, string | number>;
 

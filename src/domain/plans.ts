@@ -1,7 +1,8 @@
 /**
  * Session plans and their lengths: light 45 min, first 90 min, follow-up 60 min (the default length).
  */
-import type { Plan } from '../db/schema.js';
+/** A consultation session's plan (stored in consultations.plan). */
+export type Plan = 'light' | 'first' | 'followup';
 
 export const PLAN_MINUTES = { light: 45, first: 90, followup: 60 } as const satisfies Record<Plan, number>;
 

@@ -2,8 +2,10 @@
  * Slot rules that need no database: overlap between two slots, overlap inside one `/slots add` command
  * and which statuses count toward the monthly quota.
  */
-import type { SlotStatus } from '../db/schema.js';
 import { DomainError } from './errors.js';
+
+/** A slot's status (stored in slots.status): cancelled ones are kept, hidden, and never count. */
+export type SlotStatus = 'open' | 'booked' | 'cancelled';
 
 export interface TimeSpan {
   startUtc: string;

@@ -3,7 +3,7 @@
  * (`/supporter expertise HR 採用, 派遣`) and of `#tags` inside `/consult` text. Unknown tags are kept as
  * typed (NFKC, trimmed, without `#`); tags are compared by `tagKey`.
  */
-import type { Locale } from '../i18n/index.js';
+import type { Locale } from './locale.js';
 
 export interface KnownTag {
   /** Canonical tag, as stored and shown in Japanese. */

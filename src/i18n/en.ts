@@ -1,8 +1,9 @@
+import type { ErrorCode } from '../domain/errors.js';
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
 import { homeEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
-import type { Messages } from './index.js';
+import type { Messages } from './types.js';
 
 type P = Record<string, string | number>;
 
@@ -115,5 +116,5 @@ export const en: Messages = {
     user_mention_missing: (_p: P) => 'Mention the member, like `@name`.',
     locale_invalid: (p: P) => `"${p.value}" is not supported. Use \`ja\` or \`en\`.`,
     not_on_roster: (_p: P) => 'You are not on the roster yet. Join with `/supporter join`.',
-  },
+  } satisfies Record<ErrorCode, (p: P) => string>,
 };

@@ -1,10 +1,10 @@
+import type { ErrorCode } from '../domain/errors.js';
+import type { Locale } from '../domain/locale.js';
 import { en } from './en.js';
 import { ja } from './ja.js';
+import type { Messages } from './types.js';
 
-/** The message table's shape is ja's: a key missing in en (or any other language) fails typecheck. */
-export type Messages = typeof ja;
-export type ErrorCode = keyof Messages['errors'];
-export type Locale = 'ja' | 'en';
+export type { ErrorCode, Locale, Messages };
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
 
 const tables: Record<Locale, Messages> = { ja, en };

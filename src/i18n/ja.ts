@@ -2,6 +2,7 @@
  * Japanese — the default language and the shape every other table must match (see index.ts).
  * Keep the tone of the community: short, warm, concrete about what to do next.
  */
+import type { ErrorCode } from '../domain/errors.js';
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
 import { homeJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
@@ -113,5 +114,5 @@ export const ja = {
     user_mention_missing: (_p: P) => '対象のメンバーを `@名前` で指定してください。',
     locale_invalid: (p: P) => `「${p.value}」には対応していません。\`ja\` か \`en\` を指定してください。`,
     not_on_roster: (_p: P) => 'まだサポーター登録されていません。`/supporter join` で参加できます。',
-  },
+  } satisfies Record<ErrorCode, (p: P) => string>,
 };

@@ -3,13 +3,14 @@
  * sandbox all take them from here. A job missing from JOBS is "not available in this version yet".
  */
 import type { JobName } from '../config.js';
+import type { JobDeps } from '../deps.js';
 import { adviceNudges } from './adviceNudges.js';
 import { operatorDigest } from './operatorDigest.js';
 import { quotaReminders } from './quotaReminders.js';
 import { retention } from './retention.js';
 import { type RunOptions, runJobOnce } from './runner.js';
 import { studyReminders } from './studyReminders.js';
-import type { Job, JobDeps, JobReport } from './types.js';
+import type { Job, JobReport } from './types.js';
 import { writeupReminders } from './writeupReminders.js';
 
 export const JOBS: Partial<Record<JobName, Job>> = {

@@ -3,16 +3,8 @@
  * deactivated accounts excluded), and members who came from the channel and left it leave the roster.
  * People who joined by command stay whatever their channel membership.
  */
-
-import {
-  allSupporterIds,
-  channelSourcedIds,
-  ensureSupporter,
-  markLeft,
-  rememberSlackLocale,
-} from '../db/repositories/supporters.js';
-import { toUtcIso } from '../domain/calendar.js';
-import type { JobDeps } from './types.js';
+import type { JobDeps } from '../deps.js';
+import { joinFromChannel, knownSupporterIds, leaveAbsentFromChannel } from '../usecases/roster.js';
 
 export const syncRosterFromChannel = async (
   deps: JobDeps,
@@ -31,20 +23,15 @@ export const syncRosterFromChannel = async (
     for (const id of page.members ?? []) members.add(id);
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor);
-  const known = await allSupporterIds(deps.db);
-  const nowIso = toUtcIso(now);
+  const known = await knownSupporterIds(deps);
   let added = 0;
   for (const id of members) {
     if (known.has(id)) continue;
     const info = await deps.slack.users.info({ user: id, include_locale: true }).catch(() => undefined);
     if (!info?.user || info.user.is_bot || info.user.deleted || id === 'USLACKBOT') continue;
-    if ((await ensureSupporter(deps.db, id, 'channel', nowIso)).created) added += 1;
-    if (info.user.locale) await rememberSlackLocale(deps.db, id, info.user.locale);
+    if ((await joinFromChannel(deps, id, info.user.locale, now)).created) added += 1;
   }
-  let left = 0;
-  for (const id of await channelSourcedIds(deps.db)) {
-    if (!members.has(id) && (await markLeft(deps.db, id, nowIso))) left += 1;
-  }
+  const left = await leaveAbsentFromChannel(deps, members, now);
   if (added || left) deps.logger.info({ added, left }, 'roster synced from the supporters channel');
   return { added, left };
 };

@@ -2,7 +2,7 @@
  * Runs one occurrence of a job under the `job_runs` lock. The INSERT of (job, scheduled_for) that wins
  * runs it; anyone else sees the row and skips ("already running" / "already ran"). The holder heartbeats
  * while it runs; a `running` row silent for longer than the lease is presumed crashed and may be taken
- * over (compare-and-set on the row as read), and the job is told whose run that was (JobRunContext), so
+ * over (compare-and-set on the row as read), and the job is told whose run that was (DeliveryRun), so
  * the deliveries the dead run left claimed are taken over too. CLI and manual runs may also re-run a
  * finished occurrence: the delivery keys keep that from sending anything twice. Dry runs record nothing.
  */
@@ -19,9 +19,11 @@ import {
   takeOverRun,
 } from '../db/repositories/jobRuns.js';
 import type { JobRun } from '../db/schema.js';
+import type { DeliveryRun } from '../delivery/deliver.js';
+import { DeliveryStoppedError } from '../delivery/deliver.js';
+import type { JobDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
-import { DeliveryStoppedError } from '../slack/delivery.js';
-import type { Job, JobDeps, JobOptions, JobReport, JobRunContext } from './types.js';
+import type { Job, JobOptions, JobReport } from './types.js';
 
 export type RunTrigger = 'schedule' | 'catch-up' | 'cli' | 'manual';
 
@@ -99,7 +101,7 @@ const runAcquired = async (
   const acquired = await acquire(deps, run, exclusive ? Number.NEGATIVE_INFINITY : leaseMs);
   if (typeof acquired === 'string') return { outcome: 'skipped', reason: acquired };
   const { id, tookOverFrom } = acquired;
-  const context: JobRunContext = { holder, exclusive, ...(tookOverFrom ? { tookOverFrom } : {}) };
+  const context: DeliveryRun = { holder, exclusive, ...(tookOverFrom ? { tookOverFrom } : {}) };
 
   const heartbeat = setInterval(() => {
     heartbeatRun(deps.db, id, holder, at())

@@ -12,10 +12,11 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { JOB_NAMES, type JobName } from '../config.js';
 import { findRun, hasAnyRun } from '../db/repositories/jobRuns.js';
+import type { JobDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { floorToMinute, previousOccurrence } from './cronTime.js';
 import { JOB_LEASE_MS, leaseEndOf, type RunOutcome, type RunTrigger, runJobOnce } from './runner.js';
-import type { Job, JobDeps } from './types.js';
+import type { Job } from './types.js';
 
 export type SchedulerOptions = {
   /** The app's clock: the `now` each run gets. */

@@ -10,36 +10,20 @@
  * - a cancelled session that has not started: its cancellation DMs again, with the keys `/study cancel`
  *   used, so a notice lost to a crash or an outage still goes out once.
  */
-import { DateTime } from 'luxon';
-import {
-  recentlyCancelledStudySessions,
-  rsvpsOfSessions,
-  studySessionsEndedBetween,
-  studySessionsStartingBetween,
-} from '../db/repositories/study.js';
 import type { StudyRsvp, StudySession } from '../db/schema.js';
-import { formatSlotWhen, toUtcIso } from '../domain/calendar.js';
-import { DAY_REMINDER_HOURS, FOLLOWUP_LOOKBACK_DAYS, reminderDue } from '../domain/study.js';
+import { deliverAll, deliveryOptions, type Outgoing } from '../delivery/deliver.js';
+import type { JobDeps } from '../deps.js';
+import { formatSlotWhen } from '../domain/calendar.js';
+import { reminderDue } from '../domain/study.js';
 import { messages } from '../i18n/index.js';
-import { deliverAll, deliveryOptions, type Outgoing } from '../slack/delivery.js';
 import { cancellationMessages, permalinkOf } from '../slack/studyPosting.js';
 import { type LocaleOf, localesFor } from '../usecases/locales.js';
+import { studyReminderData } from '../usecases/reminders.js';
 import { cancellationRecipients } from '../usecases/study.js';
-import type { Job, JobDeps } from './types.js';
+import type { Job } from './types.js';
 
 export const studyReminders: Job = async (deps, opts) => {
-  const now = DateTime.fromJSDate(opts.now);
-  const nowIso = toUtcIso(now);
-  const since = toUtcIso(now.minus({ days: FOLLOWUP_LOOKBACK_DAYS }));
-  const [soon, ended, cancelled] = await Promise.all([
-    studySessionsStartingBetween(deps.db, nowIso, toUtcIso(now.plus({ hours: DAY_REMINDER_HOURS }))),
-    studySessionsEndedBetween(deps.db, since, nowIso),
-    recentlyCancelledStudySessions(deps.db, since, nowIso),
-  ]);
-  const rsvps = await rsvpsOfSessions(
-    deps.db,
-    [...soon, ...cancelled].map((s) => s.id),
-  );
+  const { soon, ended, cancelled, rsvps } = await studyReminderData(deps, opts.now);
   const localeOf = await localesFor(deps);
   const links = await linksOf(deps, soon);
   const outgoing: Outgoing[] = [

@@ -4,26 +4,23 @@
  * behind by a failing command.
  */
 import type { WebClient } from '@slack/web-api';
-import { getConsultation, tagsOf } from '../db/repositories/consultations.js';
-import { getSlots } from '../db/repositories/slots.js';
 import type { Consultation } from '../db/schema.js';
+import type { ListenerDeps } from '../deps.js';
 import { DomainError } from '../domain/errors.js';
 import { messages } from '../i18n/index.js';
 import {
   type ConsultationDraft,
   type CreatedConsultation,
+  consultationPostData,
   createConsultation,
+  findConsultation,
   markConsultationPosted,
   undoConsultation,
 } from '../usecases/consultations.js';
 import { buildConsultPost, consultPostText } from './blocks/consultPost.js';
-import { type ListenerDeps, useCaseDeps } from './context.js';
 
 const postView = async (deps: ListenerDeps, c: Consultation, now: Date) => {
-  const [tags, slots] = await Promise.all([
-    tagsOf(deps.database.db, c.id),
-    getSlots(deps.database.db, c.slot_id ? [c.slot_id] : []),
-  ]);
+  const { tags, minutes } = await consultationPostData(deps, c);
   const locale = deps.config.defaultLocale;
   return {
     m: messages(locale),
@@ -31,7 +28,7 @@ const postView = async (deps: ListenerDeps, c: Consultation, now: Date) => {
     zone: deps.config.timezone,
     now,
     consultation: c,
-    minutes: slots[0]?.minutes ?? 60,
+    minutes,
     tags,
   };
 };
@@ -42,7 +39,7 @@ export const publishConsultation = async (
   draft: ConsultationDraft,
   now: Date,
 ): Promise<{ id: number; link: string | undefined }> =>
-  postCreatedConsultation(deps, client, await createConsultation(useCaseDeps(deps), draft, now), now);
+  postCreatedConsultation(deps, client, await createConsultation(deps, draft, now), now);
 
 /** Posts a stored consultation; on failure undoes it and throws a DomainError for the user. */
 export const postCreatedConsultation = async (
@@ -51,7 +48,6 @@ export const postCreatedConsultation = async (
   created: CreatedConsultation,
   now: Date,
 ): Promise<{ id: number; link: string | undefined }> => {
-  const ucDeps = useCaseDeps(deps);
   const channel = deps.config.channels.advice;
   let ts: string;
   try {
@@ -68,10 +64,10 @@ export const postCreatedConsultation = async (
       { err, consultation: created.consultation.id },
       'posting a consultation failed; undoing it',
     );
-    await undoConsultation(ucDeps, created, now);
+    await undoConsultation(deps, created, now);
     throw new DomainError('generic');
   }
-  await markConsultationPosted(ucDeps, created.consultation.id, channel, ts);
+  await markConsultationPosted(deps, created.consultation.id, channel, ts);
   const link = await client.chat
     .getPermalink({ channel, message_ts: ts })
     .then((r) => r.permalink)
@@ -85,7 +81,7 @@ export const refreshConsultationPost = async (
   client: WebClient,
   id: number,
 ): Promise<void> => {
-  const c = await getConsultation(deps.database.db, id);
+  const c = await findConsultation(deps, id);
   if (!c?.channel || !c.ts) return;
   const view = await postView(deps, c, deps.clock());
   await client.chat.update({

@@ -1,14 +1,14 @@
 /** Publishing a supporter's App Home: after app_home_opened and after every change they make. */
 import type { WebClient } from '@slack/web-api';
+import type { ListenerDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { homeData } from '../usecases/homeData.js';
 import { buildHomeView } from './blocks/home.js';
-import type { ListenerDeps } from './context.js';
 
 export const publishHome = async (deps: ListenerDeps, client: WebClient, userId: string): Promise<void> => {
   const now = deps.clock();
   const locale = await deps.locales.forUser(client, userId, now);
-  const data = await homeData({ db: deps.database.db, config: deps.config }, userId, now);
+  const data = await homeData(deps, userId, now);
   const view = buildHomeView({ m: messages(locale), locale, zone: deps.config.timezone, now }, data);
   // The view goes as the JSON text Slack receives anyway. Given the object, web-api would first copy it
   // whole for a debug line it builds on every call, logging on or not (redact() in WebClient.js): the

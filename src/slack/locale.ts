@@ -7,29 +7,25 @@
  * Slack costs a Web API call, and every command and every Home refresh needs the language.
  */
 import type { WebClient } from '@slack/web-api';
-import type { DbOrTrx } from '../db/database.js';
-import { rememberSlackLocale } from '../db/repositories/supporters.js';
-import { isLocale, type Locale, localeFromSlack } from '../i18n/index.js';
+import type { UseCaseDeps, UserLocales } from '../deps.js';
+import { type Locale, localeFromSlack } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
+import { chosenLocale, rememberLocale } from '../usecases/locales.js';
 
 const SLACK_LOCALE_MS = 60 * 60 * 1000;
 
-export class LocaleResolver {
+export class LocaleResolver implements UserLocales {
   private slackLocales = new Map<string, { locale: Locale; until: number }>();
 
   constructor(
-    private readonly db: DbOrTrx,
+    private readonly deps: Pick<UseCaseDeps, 'db'>,
     private readonly fallback: Locale,
     private readonly logger: Logger,
   ) {}
 
   async forUser(client: WebClient, userId: string, now: Date): Promise<Locale> {
-    const chosen = await this.db
-      .selectFrom('supporters')
-      .select('locale')
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (isLocale(chosen?.locale)) return chosen.locale;
+    const chosen = await chosenLocale(this.deps, userId);
+    if (chosen) return chosen;
     const cached = this.slackLocales.get(userId);
     if (cached && cached.until > now.getTime()) return cached.locale;
     try {
@@ -39,7 +35,7 @@ export class LocaleResolver {
       this.slackLocales.set(userId, { locale, until: now.getTime() + SLACK_LOCALE_MS });
       // Kept for the jobs, which write to people without asking Slack each time (usecases/locales.ts).
       if (slackLocale) {
-        await rememberSlackLocale(this.db, userId, slackLocale).catch((err: unknown) =>
+        await rememberLocale(this.deps, userId, slackLocale).catch((err: unknown) =>
           this.logger.warn({ err, userId }, 'could not store the Slack locale'),
         );
       }

@@ -12,34 +12,33 @@ import {
   SocketModeReceiver,
 } from '@slack/bolt';
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
-import { forgetExpiredSignatures, recordSignature } from '../db/repositories/seenRequests.js';
 import type { Logger } from '../logger.js';
 import { boltLogger } from './boltLogger.js';
-import { guardSlackRequests, MAX_BODY_BYTES } from './requestGuard.js';
+import { guardSlackRequests, MAX_BODY_BYTES, type ReplayLedger } from './requestGuard.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 /** Bolt's HTTPReceiver whose request listener runs our rules first. */
 export class GuardedHTTPReceiver extends HTTPReceiver {
-  constructor(options: HTTPReceiverOptions & { signingSecret: string }, db: Db, logger: Logger) {
+  constructor(
+    options: HTTPReceiverOptions & { signingSecret: string },
+    ledger: ReplayLedger,
+    logger: Logger,
+  ) {
     super(options);
     // HTTPReceiver's server calls this property for every request (start() reads it per request).
     this.requestListener = guardSlackRequests(this.requestListener, {
       signingSecret: options.signingSecret,
       path: SLACK_EVENTS_PATH,
       logger,
-      ledger: {
-        firstSighting: (signature, expiresAt) => recordSignature(db, signature, expiresAt),
-        sweep: (nowSeconds) => forgetExpiredSignatures(db, nowSeconds),
-      },
+      ledger,
     });
   }
 }
 
 export const createReceiver = (
   config: Config,
-  db: Db,
+  ledger: ReplayLedger,
   logger: Logger,
   customRoutes: CustomRoute[],
 ): Receiver =>
@@ -60,6 +59,6 @@ export const createReceiver = (
           // Slack waits 3 s; answer a little earlier so a stuck listener never shows the user a timeout.
           unhandledRequestTimeoutMillis: 2900,
         },
-        db,
+        ledger,
         logger,
       );

@@ -7,11 +7,12 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { StudySession } from '../db/schema.js';
+import { deliverAll, type Outgoing } from '../delivery/deliver.js';
+import type { ListenerDeps, UseCaseDeps } from '../deps.js';
 import { formatSlotWhen } from '../domain/calendar.js';
 import { DomainError, isDomainError } from '../domain/errors.js';
 import type { Rsvp } from '../domain/study.js';
 import { type Locale, messages } from '../i18n/index.js';
-import type { JobDeps } from '../jobs/types.js';
 import type { LocaleOf } from '../usecases/locales.js';
 import {
   createStudySession,
@@ -21,8 +22,6 @@ import {
   undoStudySession,
 } from '../usecases/study.js';
 import { buildStudyPost, type StudyPostView, studyPostText } from './blocks/studyPost.js';
-import { type ListenerDeps, useCaseDeps } from './context.js';
-import { createJobClient, deliverAll, type Outgoing } from './delivery.js';
 
 /** Where study sessions are announced; a clear error when neither channel is configured. */
 export const studyChannel = (deps: Pick<ListenerDeps, 'config'>): string => {
@@ -31,11 +30,7 @@ export const studyChannel = (deps: Pick<ListenerDeps, 'config'>): string => {
   return channel;
 };
 
-const postViewOf = async (
-  deps: Pick<JobDeps, 'config' | 'db'>,
-  id: number,
-  now: Date,
-): Promise<StudyPostView | undefined> => {
+const postViewOf = async (deps: UseCaseDeps, id: number, now: Date): Promise<StudyPostView | undefined> => {
   const view = await studyView(deps.db, id);
   if (!view) return undefined;
   const locale = deps.config.defaultLocale;
@@ -62,7 +57,7 @@ export const publishStudy = async (
   now: Date,
 ): Promise<PostedStudy> => {
   studyChannel(deps);
-  const session = await createStudySession(useCaseDeps(deps), draft, now);
+  const session = await createStudySession(deps, draft, now);
   return postCreatedStudy(deps, client, session, now);
 };
 
@@ -73,12 +68,11 @@ export const postCreatedStudy = async (
   session: StudySession,
   now: Date,
 ): Promise<PostedStudy> => {
-  const ucDeps = useCaseDeps(deps);
   let channel: string;
   let ts: string;
   try {
     channel = studyChannel(deps);
-    const view = (await postViewOf(ucDeps, session.id, now))!;
+    const view = (await postViewOf(deps, session.id, now))!;
     const posted = await client.chat.postMessage({
       channel,
       text: studyPostText(view),
@@ -88,10 +82,10 @@ export const postCreatedStudy = async (
     ts = posted.ts;
   } catch (err) {
     deps.logger.error({ err, study: session.id }, 'posting a study session failed; undoing it');
-    await undoStudySession(ucDeps, session.id);
+    await undoStudySession(deps, session.id);
     throw isDomainError(err) ? err : new DomainError('generic');
   }
-  await markStudyPosted(ucDeps, session.id, channel, ts);
+  await markStudyPosted(deps, session.id, channel, ts);
   const posted = { ...session, channel, ts };
   return { session: posted, link: await permalinkOf(client, posted), channel };
 };
@@ -106,7 +100,7 @@ export const refreshStudyPost = (deps: ListenerDeps, client: WebClient, id: numb
     refreshChains.set(deps, chains);
   }
   const run = async () => {
-    const view = await postViewOf(useCaseDeps(deps), id, deps.clock());
+    const view = await postViewOf(deps, id, deps.clock());
     if (!view?.session.channel || !view.session.ts) return;
     await client.chat.update({
       channel: view.session.channel,
@@ -127,18 +121,6 @@ export const refreshStudyPost = (deps: ListenerDeps, client: WebClient, id: numb
 
 // ---------------------------------------------------------------------------------------------------------
 // DMs through the delivery
-
-const jobClients = new WeakMap<object, WebClient>();
-
-/** JobDeps for sending from a listener: the delivery's own client (no SDK retries; it checks before resending). */
-export const listenerJobDeps = (deps: ListenerDeps): JobDeps => {
-  let slack = jobClients.get(deps);
-  if (!slack) {
-    slack = createJobClient(deps.config);
-    jobClients.set(deps, slack);
-  }
-  return { config: deps.config, db: deps.database.db, logger: deps.logger, slack };
-};
 
 type SessionDm = {
   session: StudySession;
@@ -202,21 +184,20 @@ export const sendStudyDms = async (
   job: string,
 ): Promise<void> => {
   try {
-    const jobDeps = listenerJobDeps(deps);
     const now = deps.clock();
     const locales = new Map<string, Locale>();
     for (const id of new Set(recipients)) {
-      locales.set(id, await deps.locales.forUser(jobDeps.slack, id, now));
+      locales.set(id, await deps.locales.forUser(deps.slack, id, now));
     }
     const d: SessionDm = {
       session,
       localeOf: (id) => locales.get(id) ?? deps.config.defaultLocale,
       zone: deps.config.timezone,
       now,
-      link: await permalinkOf(jobDeps.slack, session),
+      link: await permalinkOf(deps.slack, session),
     };
     const outgoing = build(d);
-    if (outgoing.length) await deliverAll(jobDeps, outgoing, { job, now });
+    if (outgoing.length) await deliverAll(deps, outgoing, { job, now });
   } catch (err) {
     deps.logger.warn({ err, study: session.id, job }, 'could not send the study session DMs');
   }

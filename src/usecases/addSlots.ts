@@ -7,12 +7,12 @@ import { findOverlapping, insertSlots } from '../db/repositories/slots.js';
 import { ensureSupporter } from '../db/repositories/supporters.js';
 import type { Slot } from '../db/schema.js';
 import { writeTransaction } from '../db/transaction.js';
+import type { UseCaseDeps } from '../deps.js';
 import { monthOf, toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import { type ParsedSlot, parseSlotEntries } from '../domain/slotParser.js';
 import { overlaps } from '../domain/slots.js';
 import { zoneOf } from '../domain/zone.js';
-import type { UseCaseDeps } from './deps.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 
 export type AddSlotsInput = { userId: string; text: string; now: Date; month?: string };

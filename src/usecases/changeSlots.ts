@@ -4,11 +4,12 @@
  */
 
 import { getSlots, setSlotStatus } from '../db/repositories/slots.js';
-import type { Slot, SlotStatus } from '../db/schema.js';
+import type { Slot } from '../db/schema.js';
 import { writeTransaction } from '../db/transaction.js';
+import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
-import type { UseCaseDeps } from './deps.js';
+import type { SlotStatus } from '../domain/slots.js';
 
 export type SlotChange = 'remove' | 'book' | 'unbook';
 

@@ -10,16 +10,25 @@ import {
   insertConsultation,
   resolveConsultation,
   setPosted,
+  tagsOf,
 } from '../db/repositories/consultations.js';
-import { findOverlapping, insertSlots, markWriteupDone, setSlotStatus } from '../db/repositories/slots.js';
+import {
+  deleteSlot,
+  findOverlapping,
+  getSlots,
+  insertSlots,
+  markWriteupDone,
+  setSlotStatus,
+} from '../db/repositories/slots.js';
 import { ensureSupporter } from '../db/repositories/supporters.js';
-import type { Consultation, Plan, Slot } from '../db/schema.js';
+import type { Consultation, Slot } from '../db/schema.js';
 import { writeTransaction } from '../db/transaction.js';
+import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { assertPostable, MAX_QUESTION, MAX_TOPIC } from '../domain/consultForm.js';
 import { DomainError } from '../domain/errors.js';
+import type { Plan } from '../domain/plans.js';
 import { DEFAULT_MINUTES, PLAN_MINUTES, planForMinutes } from '../domain/plans.js';
-import type { UseCaseDeps } from './deps.js';
 
 export type ConsultationDraft = {
   userId: string;
@@ -111,11 +120,26 @@ export const markConsultationPosted = (deps: UseCaseDeps, id: number, channel: s
 export const undoConsultation = async (deps: UseCaseDeps, created: CreatedConsultation, now: Date) => {
   await writeTransaction(deps.db, async (trx) => {
     await deleteConsultation(trx, created.consultation.id);
-    if (created.sessionChange === 'created')
-      await trx.deleteFrom('slots').where('id', '=', created.slot.id).execute();
+    if (created.sessionChange === 'created') await deleteSlot(trx, created.slot.id);
     if (created.sessionChange === 'booked')
       await setSlotStatus(trx, [created.slot.id], 'booked', 'open', toUtcIso(now));
   });
+};
+
+/** A stored consultation, if there is one (for re-rendering its post). */
+export const findConsultation = (deps: UseCaseDeps, id: number): Promise<Consultation | undefined> =>
+  getConsultation(deps.db, id);
+
+/** What a consultation's post shows besides the row itself: its tags and the length of its session. */
+export const consultationPostData = async (
+  deps: UseCaseDeps,
+  c: Consultation,
+): Promise<{ tags: string[]; minutes: number }> => {
+  const [tags, slots] = await Promise.all([
+    tagsOf(deps.db, c.id),
+    getSlots(deps.db, c.slot_id ? [c.slot_id] : []),
+  ]);
+  return { tags, minutes: slots[0]?.minutes ?? 60 };
 };
 
 /** Loads a consultation for its asker; anyone else gets a clear error (ids in buttons are not trusted). */

@@ -8,8 +8,8 @@ import { countPendingWriteups, pendingWriteups } from '../db/repositories/slots.
 import { type BelowQuota, monthSummary } from '../db/repositories/standings.js';
 import { countUpcomingStudySessions } from '../db/repositories/study.js';
 import type { Consultation, Slot } from '../db/schema.js';
+import type { UseCaseDeps } from '../deps.js';
 import { monthBounds, toUtcIso } from '../domain/calendar.js';
-import type { UseCaseDeps } from './deps.js';
 
 export type DigestData = {
   month: string;
@@ -44,7 +44,7 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
   // Node cost as much as the counting itself (bench figure 2).
   const [{ totals, below }, unanswered, overdue, overdueCount, studyUpcoming] = await Promise.all([
     monthSummary(db, window, DIGEST_BELOW_LISTED),
-    unansweredConsultations(db, nowIso).execute(),
+    unansweredConsultations(db, nowIso),
     pendingWriteups(db, undefined, overdueBefore, DIGEST_LISTED),
     countPendingWriteups(db, overdueBefore),
     countUpcomingStudySessions(db, nowIso),

@@ -1,9 +1,9 @@
 /** The consultations export (CONTRACT.md shape). Never includes topic or question text. */
 
-import { replyStats } from '../db/repositories/consultations.js';
+import { consultationsForExport, replyStats, tagsOfConsultations } from '../db/repositories/consultations.js';
+import type { UseCaseDeps } from '../deps.js';
 import { monthBounds } from '../domain/calendar.js';
 import { writeupState } from '../domain/writeup.js';
-import type { UseCaseDeps } from './deps.js';
 import { localIso } from './exports.js';
 
 export type ConsultationExportRow = {
@@ -24,37 +24,12 @@ export const exportConsultations = async (
   deps: UseCaseDeps,
   opts: { now: Date; month?: string },
 ): Promise<ConsultationExportRow[]> => {
-  let q = deps.db
-    .selectFrom('consultations as c')
-    .leftJoin('slots as s', 's.id', 'c.slot_id')
-    .select([
-      'c.id',
-      'c.supporter_id',
-      'c.session_start',
-      'c.plan',
-      'c.channel',
-      'c.ts',
-      'c.status',
-      's.end_at',
-      's.writeup_done_at',
-      's.status as slot_status',
-    ]);
-  if (opts.month) {
-    const { startUtc, endUtc } = monthBounds(opts.month, deps.config.timezone);
-    q = q.where('c.session_start', '>=', startUtc).where('c.session_start', '<', endUtc);
-  }
-  const rows = await q.orderBy('c.session_start').orderBy('c.id').execute();
+  const rows = await consultationsForExport(
+    deps.db,
+    opts.month ? monthBounds(opts.month, deps.config.timezone) : undefined,
+  );
   const ids = rows.map((r) => r.id);
-  const [stats, tagRows] = await Promise.all([
-    replyStats(deps.db, ids),
-    ids.length
-      ? deps.db
-          .selectFrom('consultation_tags')
-          .select(['consultation_id', 'tag'])
-          .where('consultation_id', 'in', ids)
-          .execute()
-      : Promise.resolve([]),
-  ]);
+  const [stats, tagRows] = await Promise.all([replyStats(deps.db, ids), tagsOfConsultations(deps.db, ids)]);
   return rows.map((r) => ({
     id: r.id,
     supporter: r.supporter_id,

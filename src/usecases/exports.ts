@@ -3,9 +3,10 @@
  * (`2026-12-03T19:00:00+09:00`); removed slots are never listed.
  */
 import { DateTime } from 'luxon';
+import { slotsForExport } from '../db/repositories/slots.js';
 import { expertiseBySupporter } from '../db/repositories/supporters.js';
+import type { UseCaseDeps } from '../deps.js';
 import { monthBounds } from '../domain/calendar.js';
-import type { UseCaseDeps } from './deps.js';
 import { rosterStandings } from './standing.js';
 
 export type SlotExportRow = { id: number; supporter: string; start: string; minutes: number; status: string };
@@ -22,15 +23,10 @@ export const localIso = (utcIso: string, zone: string): string =>
   DateTime.fromISO(utcIso, { zone: 'utc' }).setZone(zone).toISO({ suppressMilliseconds: true }) ?? utcIso;
 
 export const exportSlots = async (deps: UseCaseDeps, opts: { month?: string }): Promise<SlotExportRow[]> => {
-  let q = deps.db
-    .selectFrom('slots')
-    .select(['id', 'supporter_id', 'start_at', 'minutes', 'status'])
-    .where('status', '!=', 'cancelled');
-  if (opts.month) {
-    const { startUtc, endUtc } = monthBounds(opts.month, deps.config.timezone);
-    q = q.where('start_at', '>=', startUtc).where('start_at', '<', endUtc);
-  }
-  const rows = await q.orderBy('start_at').orderBy('id').execute();
+  const rows = await slotsForExport(
+    deps.db,
+    opts.month ? monthBounds(opts.month, deps.config.timezone) : undefined,
+  );
   return rows.map((r) => ({
     id: r.id,
     supporter: r.supporter_id,

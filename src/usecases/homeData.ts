@@ -2,9 +2,9 @@
 import { pendingWriteups, upcomingSessions } from '../db/repositories/slots.js';
 import { getSupporter } from '../db/repositories/supporters.js';
 import type { Slot } from '../db/schema.js';
+import type { UseCaseDeps } from '../deps.js';
 import { addMonths, monthOf, toUtcIso } from '../domain/calendar.js';
 import { writeupState } from '../domain/writeup.js';
-import type { UseCaseDeps } from './deps.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 import { type UpcomingStudy, upcomingStudyFor } from './study.js';
 

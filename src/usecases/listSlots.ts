@@ -2,8 +2,8 @@
 
 import { listSlotsBetween } from '../db/repositories/slots.js';
 import type { Slot } from '../db/schema.js';
+import type { UseCaseDeps } from '../deps.js';
 import { monthBounds, monthOf } from '../domain/calendar.js';
-import type { UseCaseDeps } from './deps.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 
 export type ListSlotsResult = { month: string; slots: Slot[]; standing: SupporterStanding };

@@ -4,17 +4,29 @@
  * rememberSlackLocale), else DEFAULT_LOCALE. Replies to a person's own command use the same order live,
  * through LocaleResolver (src/slack/locale.ts).
  */
-import type { DbOrTrx } from '../db/database.js';
-import { supporterLocales } from '../db/repositories/supporters.js';
+import { chosenLocaleOf, rememberSlackLocale, supporterLocales } from '../db/repositories/supporters.js';
+import type { UseCaseDeps } from '../deps.js';
 import { isLocale, type Locale, localeFromSlack } from '../i18n/index.js';
-import type { UseCaseDeps } from './deps.js';
 
 export type LocaleOf = (userId: string) => Locale;
 
-export const localesFor = async (deps: { config: UseCaseDeps['config']; db: DbOrTrx }): Promise<LocaleOf> => {
+export const localesFor = async (deps: UseCaseDeps): Promise<LocaleOf> => {
   const stored = await supporterLocales(deps.db);
   return (userId) => {
     const known = stored.get(userId);
     return isLocale(known?.chosen) ? known.chosen : localeFromSlack(known?.slack, deps.config.defaultLocale);
   };
 };
+
+/** The language `userId` chose with `/supporter lang`, read live (any instance may have stored it). */
+export const chosenLocale = async (
+  deps: Pick<UseCaseDeps, 'db'>,
+  userId: string,
+): Promise<Locale | undefined> => {
+  const chosen = await chosenLocaleOf(deps.db, userId);
+  return isLocale(chosen) ? chosen : undefined;
+};
+
+/** Keeps the Slack locale last seen for a supporter, for messages nobody asked for (localesFor). */
+export const rememberLocale = (deps: Pick<UseCaseDeps, 'db'>, userId: string, slackLocale: string) =>
+  rememberSlackLocale(deps.db, userId, slackLocale);

@@ -6,8 +6,8 @@
 
 import { claimEvent, consultationByThread, recordReply } from '../db/repositories/consultations.js';
 import { writeTransaction } from '../db/transaction.js';
+import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
-import type { UseCaseDeps } from './deps.js';
 
 export type ThreadMessage = {
   eventId: string;

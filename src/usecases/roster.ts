@@ -4,22 +4,25 @@
  */
 
 import {
+  allSupporterIds,
   awayMonths,
+  channelSourcedIds,
   ensureSupporter,
   getExpertise,
   getSupporter,
   markLeft,
+  rememberSlackLocale,
   setExpertise,
   setLocale,
   setMonthFlag,
   setQuotaFrom,
 } from '../db/repositories/supporters.js';
 import { writeTransaction } from '../db/transaction.js';
+import type { UseCaseDeps } from '../deps.js';
 import { addMonths, monthOf, parseMonth, toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import { parseTagList } from '../domain/tags.js';
 import type { Locale } from '../i18n/index.js';
-import type { UseCaseDeps } from './deps.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 
 export const MAX_TAGS = 10;
@@ -128,4 +131,36 @@ export const setFutureQuota = async (deps: UseCaseDeps, operatorId: string, text
   const fromMonth = addMonths(monthOf(now, deps.config.timezone), 1);
   await setQuotaFrom(deps.db, fromMonth, quota, operatorId, toUtcIso(now));
   return { quota, fromMonth };
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// The roster following SUPPORTERS_CHANNEL_ID (the member_joined_channel event, the roster sync of jobs)
+
+/** Someone seen in the supporters channel joins the roster (source `channel`); their Slack locale is kept. */
+export const joinFromChannel = async (
+  deps: UseCaseDeps,
+  userId: string,
+  slackLocale: string | undefined,
+  now: Date,
+): Promise<{ created: boolean }> => {
+  const { created } = await ensureSupporter(deps.db, userId, 'channel', toUtcIso(now));
+  if (slackLocale) await rememberSlackLocale(deps.db, userId, slackLocale);
+  return { created };
+};
+
+/** Everyone the roster has ever known (left or not), so a sync asks Slack only about new people. */
+export const knownSupporterIds = (deps: UseCaseDeps): Promise<Set<string>> => allSupporterIds(deps.db);
+
+/** Members who came from the channel and are no longer in it leave the roster; how many did. */
+export const leaveAbsentFromChannel = async (
+  deps: UseCaseDeps,
+  members: ReadonlySet<string>,
+  now: Date,
+): Promise<number> => {
+  const nowIso = toUtcIso(now);
+  let left = 0;
+  for (const id of await channelSourcedIds(deps.db)) {
+    if (!members.has(id) && (await markLeft(deps.db, id, nowIso))) left += 1;
+  }
+  return left;
 };

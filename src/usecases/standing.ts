@@ -3,9 +3,9 @@
 import type { DbOrTrx } from '../db/database.js';
 import { offeredCounts } from '../db/repositories/slots.js';
 import { listActiveSupporterIds, monthFlags, quotaFor } from '../db/repositories/supporters.js';
+import type { UseCaseDeps } from '../deps.js';
 import { monthBounds } from '../domain/calendar.js';
 import type { MonthStanding } from '../domain/quota.js';
-import type { UseCaseDeps } from './deps.js';
 
 export type SupporterStanding = MonthStanding & { supporterId: string };
 

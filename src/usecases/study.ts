@@ -17,6 +17,7 @@ import {
 } from '../db/repositories/study.js';
 import type { StudyRsvp, StudySession } from '../db/schema.js';
 import { writeTransaction } from '../db/transaction.js';
+import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import {
@@ -29,7 +30,9 @@ import {
   type RsvpCounts,
 } from '../domain/study.js';
 import { zoneOf } from '../domain/zone.js';
-import type { UseCaseDeps } from './deps.js';
+
+/** The stored session, as listeners and posts see it. */
+export type { StudySession };
 
 export type StudyDraft = {
   createdBy: string;

@@ -7,14 +7,17 @@
  * plan: nothing about the client. DTSTAMP is the export's `now`, so the output is deterministic.
  */
 import { createEvents, type EventAttributes } from 'ics';
+import { bookedSessionsWithPlan } from '../db/repositories/slots.js';
 import { getStudySession, studySessionsOfUser } from '../db/repositories/study.js';
-import type { Plan, Slot, StudySession } from '../db/schema.js';
+import { displayNames } from '../db/repositories/supporters.js';
+import type { Slot, StudySession } from '../db/schema.js';
+import type { UseCaseDeps } from '../deps.js';
 import { DomainError } from '../domain/errors.js';
+import type { Plan } from '../domain/plans.js';
 import { planForMinutes } from '../domain/plans.js';
 import { parseTags } from '../domain/study.js';
 import { tagLabel } from '../domain/tags.js';
 import { type Locale, type Messages, messages } from '../i18n/index.js';
-import type { UseCaseDeps } from './deps.js';
 
 export const ICS_PRODUCT_ID = '-//Supporter Desk//supporter-desk//JA';
 export const studyUid = (id: number): string => `study-${id}@supporter-desk`;
@@ -74,17 +77,7 @@ const render = (events: Event[], calName: string): IcsExport => {
 
 const contextFor = async (deps: UseCaseDeps, now: Date): Promise<Ctx> => {
   const locale = deps.config.defaultLocale;
-  const rows = await deps.db
-    .selectFrom('supporters')
-    .select(['id', 'display_name'])
-    .where('display_name', 'is not', null)
-    .execute();
-  return {
-    m: messages(locale),
-    locale,
-    now,
-    names: new Map(rows.map((r) => [r.id, r.display_name ?? r.id])),
-  };
+  return { m: messages(locale), locale, now, names: await displayNames(deps.db) };
 };
 
 export const exportStudyIcs = async (deps: UseCaseDeps, id: number, now: Date): Promise<IcsExport> => {
@@ -97,16 +90,7 @@ export const exportStudyIcs = async (deps: UseCaseDeps, id: number, now: Date): 
 export const exportUserIcs = async (deps: UseCaseDeps, userId: string, now: Date): Promise<IcsExport> => {
   const [c, slots, studies] = await Promise.all([
     contextFor(deps, now),
-    deps.db
-      .selectFrom('slots as s')
-      .leftJoin('consultations as c', 'c.slot_id', 's.id')
-      .selectAll('s')
-      .select('c.plan as plan')
-      .where('s.supporter_id', '=', userId)
-      .where('s.status', '=', 'booked')
-      .orderBy('s.start_at')
-      .orderBy('s.id')
-      .execute(),
+    bookedSessionsWithPlan(deps.db, userId),
     studySessionsOfUser(deps.db, userId),
   ]);
   const seen = new Set<number>();

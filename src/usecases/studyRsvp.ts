@@ -5,13 +5,19 @@
  */
 
 import type { DbOrTrx } from '../db/database.js';
-import { lockStudySession, rsvpsOf, setWaitlisted, upsertRsvp } from '../db/repositories/study.js';
+import {
+  getStudySession,
+  lockStudySession,
+  rsvpsOf,
+  setWaitlisted,
+  upsertRsvp,
+} from '../db/repositories/study.js';
 import type { StudyRsvp, StudySession } from '../db/schema.js';
 import { writeTransaction } from '../db/transaction.js';
+import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import { applyRsvp, type Rsvp, type RsvpAnswer, type RsvpOutcome } from '../domain/study.js';
-import type { UseCaseDeps } from './deps.js';
 import { assertMayManage } from './study.js';
 
 export type RsvpResult = { session: StudySession; outcome: RsvpOutcome };
@@ -65,11 +71,8 @@ const persist = async (
 const openForAnswers = async (trx: DbOrTrx, id: number, now: Date): Promise<StudySession> => {
   const nowIso = toUtcIso(now);
   if (!(await lockStudySession(trx, id, nowIso))) throw new DomainError('study_not_found', { id });
-  const session = await trx
-    .selectFrom('study_sessions')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  const session = await getStudySession(trx, id);
+  if (!session) throw new Error(`study session ${id} vanished under its row lock`);
   if (session.status === 'cancelled') throw new DomainError('study_cancelled', { id });
   if (session.start_at <= nowIso) throw new DomainError('study_closed', { id });
   return session;

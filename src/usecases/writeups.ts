@@ -1,9 +1,9 @@
 /** Marking a session's strengths write-up as sent — only by the supporter whose session it is. */
 
 import { getSlots, markWriteupDone } from '../db/repositories/slots.js';
+import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
-import type { UseCaseDeps } from './deps.js';
 
 export const markSessionWriteupDone = async (
   deps: UseCaseDeps,

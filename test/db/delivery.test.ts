@@ -10,7 +10,7 @@ import {
   DeliveryStoppedError,
   deliverAll,
   type Outgoing,
-} from '../../src/slack/delivery.js';
+} from '../../src/delivery/deliver.js';
 import { addPeople, type JobWorld, postsByKey, startJobWorld } from '../helpers/jobWorld.js';
 
 const NOW = new Date('2026-11-25T10:00:00+09:00');

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthSummary } from '../../src/db/repositories/standings.js';
-import type { SlotStatus } from '../../src/db/schema.js';
 import { monthBounds } from '../../src/domain/calendar.js';
 import { isBelowQuota } from '../../src/domain/quota.js';
+import type { SlotStatus } from '../../src/domain/slots.js';
 import { rosterStandings } from '../../src/usecases/standing.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 

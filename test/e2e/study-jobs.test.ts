@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { USERS } from '../../emulator/workspace.js';
 import type { StudySession } from '../../src/db/schema.js';
+import type { JobDeps } from '../../src/deps.js';
 import { runNamedJob } from '../../src/jobs/registry.js';
-import type { JobDeps } from '../../src/jobs/types.js';
 import { type Harness, OPERATOR, SUPPORTERS_CHANNEL, startHarness } from '../helpers/harness.js';
 import { jobDepsFor, postsByKey } from '../helpers/jobWorld.js';
 import { addStudySession, clickRsvp } from '../helpers/study.js';

@@ -12,9 +12,11 @@ import { seedWorkspace } from '../../emulator/workspace.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import type { Job, JobDeps, JobOptions, JobReport } from '../../src/jobs/types.js';
+import { createJobClient } from '../../src/delivery/client.js';
+import { deliverAll, deliveryOptions, type Outgoing } from '../../src/delivery/deliver.js';
+import type { JobDeps } from '../../src/deps.js';
+import type { Job, JobOptions, JobReport } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';
-import { createJobClient, deliverAll, deliveryOptions, type Outgoing } from '../../src/slack/delivery.js';
 import { type Harness, testEnv } from './harness.js';
 
 /** JobDeps on a running app harness: its config and database, the real job client, instant sleeps. */

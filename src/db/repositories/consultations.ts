@@ -102,9 +102,9 @@ export const claimEvent = async (db: DbOrTrx, eventId: string, now: string): Pro
 
 /**
  * Open, posted consultations whose session is still ahead and that nobody else has answered yet,
- * soonest session first. A query builder, so callers can narrow it further (e.g. not yet nudged).
+ * soonest session first. A query builder, so the repositories can narrow it further (nudges.ts).
  */
-export const unansweredConsultations = (db: DbOrTrx, nowIso: string) =>
+export const unansweredQuery = (db: DbOrTrx, nowIso: string) =>
   db
     .selectFrom('consultations')
     .selectAll()
@@ -121,3 +121,65 @@ export const unansweredConsultations = (db: DbOrTrx, nowIso: string) =>
       ),
     )
     .orderBy('session_start');
+
+/** Open, posted consultations nobody else has answered yet whose session is still ahead, soonest first. */
+export const unansweredConsultations = (db: DbOrTrx, nowIso: string): Promise<Consultation[]> =>
+  unansweredQuery(db, nowIso).execute();
+
+/** Consultations whose session started by `before` and whose text is not purged yet: their ids. */
+export const consultationsToPurge = async (db: DbOrTrx, before: string): Promise<number[]> =>
+  (
+    await db
+      .selectFrom('consultations')
+      .select('id')
+      .where('session_start', '<=', before)
+      .where('purged_at', 'is', null)
+      .execute()
+  ).map((r) => r.id);
+
+/** Replaces topic and question of those consultations (see consultationsToPurge); how many there were. */
+export const purgeConsultationText = async (
+  db: DbOrTrx,
+  before: string,
+  purgedText: string,
+  nowIso: string,
+): Promise<number> => {
+  const res = await db
+    .updateTable('consultations')
+    .set({ topic: '', question: purgedText, purged_at: nowIso })
+    .where('session_start', '<=', before)
+    .where('purged_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+};
+
+/** Consultations with their session's end and write-up state, in session order (the export; no text). */
+export const consultationsForExport = (db: DbOrTrx, range?: { startUtc: string; endUtc: string }) => {
+  let q = db
+    .selectFrom('consultations as c')
+    .leftJoin('slots as s', 's.id', 'c.slot_id')
+    .select([
+      'c.id',
+      'c.supporter_id',
+      'c.session_start',
+      'c.plan',
+      'c.channel',
+      'c.ts',
+      'c.status',
+      's.end_at',
+      's.writeup_done_at',
+      's.status as slot_status',
+    ]);
+  if (range) q = q.where('c.session_start', '>=', range.startUtc).where('c.session_start', '<', range.endUtc);
+  return q.orderBy('c.session_start').orderBy('c.id').execute();
+};
+
+/** The tags of the given consultations, as (consultation_id, tag) rows. */
+export const tagsOfConsultations = async (db: DbOrTrx, ids: readonly number[]) =>
+  ids.length
+    ? db
+        .selectFrom('consultation_tags')
+        .select(['consultation_id', 'tag'])
+        .where('consultation_id', 'in', [...ids])
+        .execute()
+    : [];

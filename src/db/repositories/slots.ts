@@ -1,7 +1,8 @@
 /** Slots and sessions (a session is a booked slot). Instants are canonical UTC ISO strings. */
 import { sql } from 'kysely';
+import type { SlotStatus } from '../../domain/slots.js';
 import type { DbOrTrx } from '../database.js';
-import type { NewSlot, Slot, SlotStatus } from '../schema.js';
+import type { NewSlot, Slot } from '../schema.js';
 
 /** The statuses that count as offered toward the quota. */
 export const OFFERED: SlotStatus[] = ['open', 'booked'];
@@ -12,6 +13,11 @@ export const insertSlots = async (db: DbOrTrx, rows: NewSlot[]): Promise<Slot[]>
 };
 
 /** The supporter's offered slots that share any time with [startUtc, endUtc). */
+/** Deletes a slot outright (undoing a session a failed /consult had just created). */
+export const deleteSlot = async (db: DbOrTrx, id: number): Promise<void> => {
+  await db.deleteFrom('slots').where('id', '=', id).execute();
+};
+
 export const findOverlapping = (db: DbOrTrx, supporterId: string, startUtc: string, endUtc: string) =>
   db
     .selectFrom('slots')
@@ -83,6 +89,33 @@ export const offeredCounts = async (
   return new Map(rows.map((r) => [r.supporter_id, Number(r.n)]));
 };
 
+/** Start instants of the given supporters' open and booked slots starting in [startUtc, endUtc). */
+export const slotStartsBetween = (db: DbOrTrx, ids: readonly string[], startUtc: string, endUtc: string) =>
+  db
+    .selectFrom('slots')
+    .select(['supporter_id', 'start_at'])
+    .where('supporter_id', 'in', [...ids])
+    .where('status', 'in', ['open', 'booked'])
+    .where('start_at', '>=', startUtc)
+    .where('start_at', '<', endUtc)
+    .execute();
+
+/**
+ * Booked sessions whose write-up is still pending, that ended in (endedAfter, endedBy], oldest first,
+ * with the consultation held in them (if any).
+ */
+export const writeupsPendingBetween = (db: DbOrTrx, endedAfter: string, endedBy: string) =>
+  db
+    .selectFrom('slots as s')
+    .leftJoin('consultations as c', 'c.slot_id', 's.id')
+    .select(['s.id', 's.supporter_id', 's.start_at', 's.minutes', 'c.id as consultation_id'])
+    .where('s.status', '=', 'booked')
+    .where('s.writeup_done_at', 'is', null)
+    .where('s.end_at', '<=', endedBy)
+    .where('s.end_at', '>', endedAfter)
+    .orderBy('s.end_at')
+    .execute();
+
 /** Booked sessions from `fromUtc` on, soonest first. */
 export const upcomingSessions = (db: DbOrTrx, supporterId: string, fromUtc: string, limit = 10) =>
   db
@@ -132,3 +165,26 @@ export const markWriteupDone = async (db: DbOrTrx, slotId: number, now: string):
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 };
+
+/** Slots not removed, in start order, optionally only those starting in [startUtc, endUtc) (exports). */
+export const slotsForExport = (db: DbOrTrx, range?: { startUtc: string; endUtc: string }) => {
+  let q = db
+    .selectFrom('slots')
+    .select(['id', 'supporter_id', 'start_at', 'minutes', 'status'])
+    .where('status', '!=', 'cancelled');
+  if (range) q = q.where('start_at', '>=', range.startUtc).where('start_at', '<', range.endUtc);
+  return q.orderBy('start_at').orderBy('id').execute();
+};
+
+/** A supporter's booked sessions, in start order, with the plan of the consultation held in each (if any). */
+export const bookedSessionsWithPlan = (db: DbOrTrx, supporterId: string) =>
+  db
+    .selectFrom('slots as s')
+    .leftJoin('consultations as c', 'c.slot_id', 's.id')
+    .selectAll('s')
+    .select('c.plan as plan')
+    .where('s.supporter_id', '=', supporterId)
+    .where('s.status', '=', 'booked')
+    .orderBy('s.start_at')
+    .orderBy('s.id')
+    .execute();

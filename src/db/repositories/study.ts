@@ -1,6 +1,8 @@
 /** Study sessions (勉強会) and their RSVPs. Instants are canonical UTC ISO strings, compared as strings. */
+
+import type { RsvpAnswer } from '../../domain/study.js';
 import type { DbOrTrx } from '../database.js';
-import type { NewStudySession, RsvpAnswer, StudyRsvp, StudySession } from '../schema.js';
+import type { NewStudySession, StudyRsvp, StudySession } from '../schema.js';
 
 export const insertStudySession = (db: DbOrTrx, row: NewStudySession): Promise<StudySession> =>
   db.insertInto('study_sessions').values(row).returningAll().executeTakeFirstOrThrow();

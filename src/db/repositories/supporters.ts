@@ -167,6 +167,10 @@ export const quotaSettingFor = (db: DbOrTrx, month: string) =>
 export const quotaFor = async (db: DbOrTrx, month: string, fallback: number): Promise<number> =>
   (await quotaSettingFor(db, month).executeTakeFirst())?.quota ?? fallback;
 
+/** The language a supporter chose with `/supporter lang` (a primary-key lookup), if any. */
+export const chosenLocaleOf = async (db: DbOrTrx, id: string): Promise<string | null | undefined> =>
+  (await db.selectFrom('supporters').select('locale').where('id', '=', id).executeTakeFirst())?.locale;
+
 export type StoredLocales = { chosen: string | null; slack: string | null };
 
 /** What is known of each supporter's language: chosen with `/supporter lang`, last seen in Slack. */
@@ -209,3 +213,13 @@ export const channelSourcedIds = async (db: DbOrTrx): Promise<string[]> =>
 
 export const allSupporterIds = async (db: DbOrTrx): Promise<Set<string>> =>
   new Set((await db.selectFrom('supporters').select('id').execute()).map((r) => r.id));
+
+/** Display names known for supporters (those that have one), by id. */
+export const displayNames = async (db: DbOrTrx): Promise<Map<string, string>> => {
+  const rows = await db
+    .selectFrom('supporters')
+    .select(['id', 'display_name'])
+    .where('display_name', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name ?? r.id]));
+};

@@ -1,4 +1,4 @@
-import type { Messages } from '../index.js';
+import type { Messages } from '../types.js';
 
 type P = Record<string, string | number>;
 

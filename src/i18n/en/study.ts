@@ -1,5 +1,5 @@
-import type { Messages } from '../index.js';
 import type { studyErrorsJa } from '../ja/study.js';
+import type { Messages } from '../types.js';
 
 type P = Record<string, string | number>;
 

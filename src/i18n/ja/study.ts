@@ -1,4 +1,6 @@
 /** Study sessions (勉強会) messages (Japanese). Errors go in studyErrorsJa; both are merged into ja.ts. */
+import type { ErrorCode } from '../../domain/errors.js';
+
 type P = Record<string, string | number>;
 
 const ANSWER_JA: Record<string, string> = {
@@ -121,4 +123,4 @@ export const studyErrorsJa = {
   study_channel_missing: (_p: P) =>
     '勉強会の告知チャンネル（STUDY_CHANNEL_ID または SUPPORTERS_CHANNEL_ID）が設定されていません。運営に連絡してください。',
   study_user_missing: (_p: P) => '対象のメンバーを `@名前` で指定してください。例: `/study remove 12 @ken`',
-};
+} satisfies Partial<Record<ErrorCode, (p: P) => string>>;

@@ -4,8 +4,8 @@
  */
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { ListenerDeps } from '../../../deps.js';
 import { ackThenYield } from '../../ack.js';
-import type { ListenerDeps } from '../../context.js';
 import { errorReply } from '../../reply.js';
 
 export type ButtonArgs = { ack: () => Promise<void>; body: BlockAction<ButtonAction>; client: WebClient };

@@ -2,6 +2,8 @@
  * Buttons. Every action re-checks who may do it against the database (button values and metadata are
  * never trusted for authorisation) and answers errors in the clicking user's language.
  */
+
+import type { ListenerDeps } from '../../../deps.js';
 import { monthOf } from '../../../domain/calendar.js';
 import { messages } from '../../../i18n/index.js';
 import { parseConsultationId, resolveOwnConsultation } from '../../../usecases/consultations.js';
@@ -9,7 +11,6 @@ import { setAway } from '../../../usecases/roster.js';
 import { markSessionWriteupDone } from '../../../usecases/writeups.js';
 import { buildSlotsModal } from '../../blocks/slotsModal.js';
 import { refreshConsultationPost } from '../../consultPosting.js';
-import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { publishHome } from '../../home.js';
 import { IDS } from '../../ids.js';
 import type { ListenerTable } from '../table.js';
@@ -36,7 +37,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   table.action(
     IDS.actions.setAway,
     guarded(async (body, client, now) => {
-      await setAway(useCaseDeps(deps), body.user.id, body.actions[0]?.value ?? '', now);
+      await setAway(deps, body.user.id, body.actions[0]?.value ?? '', now);
       await publishHome(deps, client, body.user.id);
     }),
   );
@@ -45,7 +46,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
     IDS.actions.resolveConsultation,
     guarded(async (body, client, now) => {
       const id = parseConsultationId(body.actions[0]?.value ?? '');
-      const { changed } = await resolveOwnConsultation(useCaseDeps(deps), body.user.id, id, now);
+      const { changed } = await resolveOwnConsultation(deps, body.user.id, id, now);
       if (changed) await refreshConsultationPost(deps, client, id);
     }),
   );
@@ -54,7 +55,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
     IDS.actions.writeupDone,
     guarded(async (body, client, now) => {
       const slotId = Number(body.actions[0]?.value);
-      await markSessionWriteupDone(useCaseDeps(deps), { userId: body.user.id, slotId, now });
+      await markSessionWriteupDone(deps, { userId: body.user.id, slotId, now });
       await publishHome(deps, client, body.user.id);
     }),
   );

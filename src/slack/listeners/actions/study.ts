@@ -3,12 +3,13 @@
  * in the database under the session's lock, so the same click twice (a double click, a retry) changes
  * nothing the second time; only a change updates the post (chat.update) and tells whoever moved up.
  */
-import type { StudySession } from '../../../db/schema.js';
+
+import type { ListenerDeps } from '../../../deps.js';
 import { parseStudyId, RSVP_ANSWERS, type RsvpAnswer, type RsvpOutcome } from '../../../domain/study.js';
 import { type Messages, messages } from '../../../i18n/index.js';
+import type { StudySession } from '../../../usecases/study.js';
 import { rsvpStudy } from '../../../usecases/studyRsvp.js';
 import { STUDY_IDS } from '../../blocks/studyPost.js';
-import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { refreshHome } from '../../home.js';
 import { promotionMessages, refreshStudyPost, sendStudyDms } from '../../studyPosting.js';
 import type { ListenerTable } from '../table.js';
@@ -35,7 +36,7 @@ export const registerStudyActions = (table: ListenerTable, deps: ListenerDeps): 
       const userId = body.user.id;
       const locale = await deps.locales.forUser(client, userId, now);
       const id = parseStudyId(body.actions[0]?.value ?? '');
-      const { session, outcome } = await rsvpStudy(useCaseDeps(deps), { userId, id, answer, now });
+      const { session, outcome } = await rsvpStudy(deps, { userId, id, answer, now });
       await notifyUser(client, body, replyFor(messages(locale), session, outcome)).catch((err: unknown) =>
         deps.logger.warn({ err }, 'could not answer an RSVP click'),
       );

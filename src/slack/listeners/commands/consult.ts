@@ -7,7 +7,6 @@ import {
 } from '../../../usecases/consultations.js';
 import { buildConsultModal } from '../../blocks/consultModal.js';
 import { publishConsultation, refreshConsultationPost } from '../../consultPosting.js';
-import { useCaseDeps } from '../../context.js';
 import { refreshHome } from '../../home.js';
 import type { CommandHandler, CommandSpec } from './router.js';
 
@@ -27,7 +26,7 @@ const quickForm: CommandHandler = async (ctx) => {
 
 const done: CommandHandler = async (ctx) => {
   const id = parseConsultationId(ctx.args);
-  const { changed } = await resolveOwnConsultation(useCaseDeps(ctx.deps), ctx.userId, id, ctx.now);
+  const { changed } = await resolveOwnConsultation(ctx.deps, ctx.userId, id, ctx.now);
   if (!changed) return { text: ctx.m.consult.alreadyResolved({ id }) };
   return {
     text: ctx.m.consult.resolved({ id }),
@@ -37,7 +36,7 @@ const done: CommandHandler = async (ctx) => {
 
 const writeup: CommandHandler = async (ctx) => {
   const id = parseConsultationId(ctx.args);
-  const { changed } = await markConsultationWriteup(useCaseDeps(ctx.deps), ctx.userId, id, ctx.now);
+  const { changed } = await markConsultationWriteup(ctx.deps, ctx.userId, id, ctx.now);
   return {
     text: changed ? ctx.m.consult.writeupDone({ id }) : ctx.m.consult.writeupAlready({ id }),
     after: () => refreshHome(ctx.deps, ctx.client, ctx.userId),

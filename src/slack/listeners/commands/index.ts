@@ -1,4 +1,4 @@
-import type { ListenerDeps } from '../../context.js';
+import type { ListenerDeps } from '../../../deps.js';
 import type { ListenerTable } from '../table.js';
 import { consultCommand } from './consult.js';
 import { registerCommand } from './router.js';

@@ -5,10 +5,10 @@
  */
 import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { ListenerDeps } from '../../../deps.js';
 import { DomainError } from '../../../domain/errors.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
 import { ackThenYield, waitTurn } from '../../ack.js';
-import type { ListenerDeps } from '../../context.js';
 import type { Audience } from '../../format/slots.js';
 import { errorReply, type Reply } from '../../reply.js';
 import type { ListenerTable } from '../table.js';

@@ -5,7 +5,6 @@ import { addSlots } from '../../../usecases/addSlots.js';
 import { changeSlots, parseSlotIds, type SlotChange } from '../../../usecases/changeSlots.js';
 import { listSlots } from '../../../usecases/listSlots.js';
 import { buildSlotsModal } from '../../blocks/slotsModal.js';
-import { useCaseDeps } from '../../context.js';
 import { addedReply, listReply, slotWhen } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
@@ -14,7 +13,7 @@ const refresh = (ctx: CommandContext) => () => refreshHome(ctx.deps, ctx.client,
 
 const add: CommandHandler = async (ctx) => {
   if (!ctx.args) throw new DomainError('slot_empty');
-  const result = await addSlots(useCaseDeps(ctx.deps), { userId: ctx.userId, text: ctx.args, now: ctx.now });
+  const result = await addSlots(ctx.deps, { userId: ctx.userId, text: ctx.args, now: ctx.now });
   return { text: addedReply(ctx.audience, result), after: refresh(ctx) };
 };
 
@@ -24,7 +23,7 @@ const list: CommandHandler = async (ctx) => {
     month = parseMonth(ctx.args);
     if (!month) throw new DomainError('month_invalid', { value: ctx.args });
   }
-  const result = await listSlots(useCaseDeps(ctx.deps), {
+  const result = await listSlots(ctx.deps, {
     userId: ctx.userId,
     now: ctx.now,
     ...(month ? { month } : {}),
@@ -37,7 +36,7 @@ const change =
   async (ctx) => {
     const ids = parseSlotIds(ctx.args);
     if (kind !== 'remove' && ids.length > 1) throw new DomainError('slot_id_missing');
-    const slots = await changeSlots(useCaseDeps(ctx.deps), {
+    const slots = await changeSlots(ctx.deps, {
       userId: ctx.userId,
       ids,
       change: kind,

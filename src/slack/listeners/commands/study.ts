@@ -5,7 +5,6 @@ import { cancelStudy, upcomingStudyFor } from '../../../usecases/study.js';
 import { removeFromStudy } from '../../../usecases/studyRsvp.js';
 import { buildStudyModal } from '../../blocks/studyModal.js';
 import { studyWhen } from '../../blocks/studyPost.js';
-import { useCaseDeps } from '../../context.js';
 import { refreshHome } from '../../home.js';
 import {
   cancellationMessages,
@@ -54,7 +53,7 @@ const add: CommandHandler = async (ctx) => {
 };
 
 const list: CommandHandler = async (ctx) => {
-  const items = await upcomingStudyFor(ctx.deps.database.db, ctx.userId, ctx.now, MAX_LISTED);
+  const items = await upcomingStudyFor(ctx.deps.db, ctx.userId, ctx.now, MAX_LISTED);
   if (!items.length) return { text: ctx.m.study.listEmpty({}) };
   const lines = items.map(({ session: s, counts, mine }) =>
     ctx.m.study.listLine({
@@ -72,7 +71,7 @@ const list: CommandHandler = async (ctx) => {
 
 const cancel: CommandHandler = async (ctx) => {
   const id = parseStudyId(ctx.args);
-  const result = await cancelStudy(useCaseDeps(ctx.deps), { userId: ctx.userId, id, now: ctx.now });
+  const result = await cancelStudy(ctx.deps, { userId: ctx.userId, id, now: ctx.now });
   if (!result.changed) return { text: ctx.m.study.alreadyCancelled({ id }) };
   const { session, notify } = result;
   return {
@@ -100,7 +99,7 @@ const remove: CommandHandler = async (ctx) => {
   const mention = MENTION.exec(rest.join(' '));
   const targetId = mention?.[1] ?? mention?.[2];
   if (!targetId) throw new DomainError('study_user_missing');
-  const { session, outcome } = await removeFromStudy(useCaseDeps(ctx.deps), {
+  const { session, outcome } = await removeFromStudy(ctx.deps, {
     actorId: ctx.userId,
     id,
     targetId,

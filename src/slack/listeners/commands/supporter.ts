@@ -1,7 +1,6 @@
 /** `/supporter`: roster membership and settings; operators also exempt people, set the quota, post the digest. */
 import { monthOf } from '../../../domain/calendar.js';
 import { messages } from '../../../i18n/index.js';
-import { composeDigest, digestRecipients } from '../../../jobs/operatorDigest.js';
 import {
   assertOperator,
   chooseLanguage,
@@ -13,7 +12,7 @@ import {
   supporterStatus,
   updateExpertise,
 } from '../../../usecases/roster.js';
-import { useCaseDeps } from '../../context.js';
+import { composeDigest, digestRecipients } from '../../digestPosting.js';
 import { standingLine } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
@@ -21,7 +20,7 @@ import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
 const refresh = (ctx: CommandContext) => () => refreshHome(ctx.deps, ctx.client, ctx.userId);
 
 const join: CommandHandler = async (ctx) => {
-  const { alreadyMember } = await joinRoster(useCaseDeps(ctx.deps), ctx.userId, ctx.now);
+  const { alreadyMember } = await joinRoster(ctx.deps, ctx.userId, ctx.now);
   const text = alreadyMember
     ? ctx.m.supporter.alreadyJoined({})
     : ctx.m.supporter.joined({ quota: ctx.deps.config.monthlySlotQuota });
@@ -29,22 +28,22 @@ const join: CommandHandler = async (ctx) => {
 };
 
 const leave: CommandHandler = async (ctx) => {
-  const { wasMember } = await leaveRoster(useCaseDeps(ctx.deps), ctx.userId, ctx.now);
+  const { wasMember } = await leaveRoster(ctx.deps, ctx.userId, ctx.now);
   return { text: wasMember ? ctx.m.supporter.left({}) : ctx.m.supporter.notMember({}), after: refresh(ctx) };
 };
 
 const expertise: CommandHandler = async (ctx) => {
-  const tags = await updateExpertise(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
+  const tags = await updateExpertise(ctx.deps, ctx.userId, ctx.args, ctx.now);
   return { text: ctx.m.supporter.expertiseSet({ tags: tags.map((t) => `#${t}`).join(' ') }) };
 };
 
 const away: CommandHandler = async (ctx) => {
-  const months = await setAway(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
+  const months = await setAway(ctx.deps, ctx.userId, ctx.args, ctx.now);
   return { text: ctx.m.supporter.awaySet({ months: months.join(', ') }), after: refresh(ctx) };
 };
 
 const status: CommandHandler = async (ctx) => {
-  const s = await supporterStatus(useCaseDeps(ctx.deps), ctx.userId, ctx.now);
+  const s = await supporterStatus(ctx.deps, ctx.userId, ctx.now);
   const m = ctx.m.supporter;
   return {
     text: [
@@ -58,28 +57,31 @@ const status: CommandHandler = async (ctx) => {
 };
 
 const lang: CommandHandler = async (ctx) => {
-  const locale = await chooseLanguage(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
+  const locale = await chooseLanguage(ctx.deps, ctx.userId, ctx.args, ctx.now);
   return { text: messages(locale).supporter.langSet({}), after: refresh(ctx) };
 };
 
 const exempt: CommandHandler = async (ctx) => {
-  const r = await exemptSupporter(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
+  const r = await exemptSupporter(ctx.deps, ctx.userId, ctx.args, ctx.now);
   return { text: ctx.m.supporter.exemptSet({ user: r.target, months: r.months.join(', ') }) };
 };
 
 const quota: CommandHandler = async (ctx) => {
-  const r = await setFutureQuota(useCaseDeps(ctx.deps), ctx.userId, ctx.args, ctx.now);
+  const r = await setFutureQuota(ctx.deps, ctx.userId, ctx.args, ctx.now);
   return { text: ctx.m.supporter.quotaSet({ quota: r.quota, from: r.fromMonth }) };
 };
 
 /** Posts the operator digest now, to the same place the daily one goes. */
 const digest: CommandHandler = async (ctx) => {
-  assertOperator(useCaseDeps(ctx.deps), ctx.userId);
-  const { config, database, logger } = ctx.deps;
-  const jobDeps = { config, db: database.db, logger, slack: ctx.client };
-  const recipients = digestRecipients(jobDeps);
+  assertOperator(ctx.deps, ctx.userId);
+  const recipients = digestRecipients(ctx.deps);
   if (!recipients.length) return { text: ctx.m.supporter.digestNowhere({}) };
-  const message = await composeDigest(jobDeps, ctx.now, monthOf(ctx.now, config.timezone));
+  const message = await composeDigest(
+    ctx.deps,
+    ctx.client,
+    ctx.now,
+    monthOf(ctx.now, ctx.deps.config.timezone),
+  );
   for (const channel of recipients) await ctx.client.chat.postMessage({ channel, ...message });
   const where = recipients.map((r) => (/^[UW]/.test(r) ? `<@${r}>` : `<#${r}>`)).join(' ');
   return { text: ctx.m.supporter.digestPosted({ where }) };

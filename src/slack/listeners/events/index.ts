@@ -1,9 +1,8 @@
 /** Events API listeners: the Home tab, and the roster following SUPPORTERS_CHANNEL_ID. */
 import type { App } from '@slack/bolt';
-import { ensureSupporter, rememberSlackLocale } from '../../../db/repositories/supporters.js';
-import { toUtcIso } from '../../../domain/calendar.js';
+import type { ListenerDeps } from '../../../deps.js';
 import { recordThreadReply } from '../../../usecases/recordThreadReply.js';
-import { type ListenerDeps, useCaseDeps } from '../../context.js';
+import { joinFromChannel } from '../../../usecases/roster.js';
 import { publishHome } from '../../home.js';
 
 export const register = (app: App, deps: ListenerDeps): void => {
@@ -13,7 +12,7 @@ export const register = (app: App, deps: ListenerDeps): void => {
     if (event.channel !== deps.config.channels.advice) return;
     if (event.subtype !== undefined || 'bot_id' in event) return;
     if (!event.thread_ts || event.thread_ts === event.ts || !event.user) return;
-    const outcome = await recordThreadReply(useCaseDeps(deps), {
+    const outcome = await recordThreadReply(deps, {
       eventId: body.event_id,
       channel: event.channel,
       threadTs: event.thread_ts,
@@ -33,7 +32,6 @@ export const register = (app: App, deps: ListenerDeps): void => {
     if (!deps.config.channels.supporters || event.channel !== deps.config.channels.supporters) return;
     const info = await client.users.info({ user: event.user, include_locale: true });
     if (info.user?.is_bot || info.user?.deleted) return;
-    await ensureSupporter(deps.database.db, event.user, 'channel', toUtcIso(deps.clock()));
-    if (info.user?.locale) await rememberSlackLocale(deps.database.db, event.user, info.user.locale);
+    await joinFromChannel(deps, event.user, info.user?.locale, deps.clock());
   });
 };

@@ -1,15 +1,15 @@
 /** The /consult modal's submission: field errors on the field, else the consultation is posted. */
 import { DateTime } from 'luxon';
-import type { Plan } from '../../../db/schema.js';
+import type { ListenerDeps } from '../../../deps.js';
 import { toUtcIso } from '../../../domain/calendar.js';
 import { DomainError, isDomainError } from '../../../domain/errors.js';
+import type { Plan } from '../../../domain/plans.js';
 import { normalizeTag, parseTagList } from '../../../domain/tags.js';
 import { zoneOf } from '../../../domain/zone.js';
 import { errorText, messages } from '../../../i18n/index.js';
 import { type CreatedConsultation, createConsultation } from '../../../usecases/consultations.js';
 import { CONSULT_FIELDS } from '../../blocks/consultModal.js';
 import { postCreatedConsultation } from '../../consultPosting.js';
-import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { IDS } from '../../ids.js';
 import type { ListenerTable } from '../table.js';
 import { fieldErrors } from './fieldErrors.js';
@@ -56,7 +56,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
       if (!question) throw new DomainError('consult_text_missing', {}, f.question);
       const topic = (get(f.topic)?.value ?? '').trim();
       const draft = { userId, startUtc: toUtcIso(start), plan, topic, question, tags: [...new Set(tags)] };
-      created = await createConsultation(useCaseDeps(deps), draft, now);
+      created = await createConsultation(deps, draft, now);
     } catch (err) {
       const fields = Object.values(CONSULT_FIELDS);
       await ack(

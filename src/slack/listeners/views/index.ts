@@ -1,8 +1,9 @@
 /** Modal submissions. Field errors go back on the field (`response_action: errors`); nothing is stored then. */
+
+import type { ListenerDeps } from '../../../deps.js';
 import { messages } from '../../../i18n/index.js';
 import { addSlots } from '../../../usecases/addSlots.js';
 import type { SlotsModalMetadata } from '../../blocks/slotsModal.js';
-import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { addedReply } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import { IDS } from '../../ids.js';
@@ -24,7 +25,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
     const text = values[ids.entriesBlock]?.[ids.entriesAction]?.value ?? '';
     let result: Awaited<ReturnType<typeof addSlots>>;
     try {
-      result = await addSlots(useCaseDeps(deps), { userId, text, now, ...(month ? { month } : {}) });
+      result = await addSlots(deps, { userId, text, now, ...(month ? { month } : {}) });
     } catch (err) {
       const fields = [ids.entriesBlock];
       await ack(

@@ -1,15 +1,14 @@
 /** The /study modal's submission: field errors on the field (nothing stored), else the session is announced. */
 import { DateTime } from 'luxon';
-import type { StudySession } from '../../../db/schema.js';
+import type { ListenerDeps } from '../../../deps.js';
 import { toUtcIso } from '../../../domain/calendar.js';
 import { DomainError, isDomainError } from '../../../domain/errors.js';
 import { assertCapacity, DEFAULT_STUDY_MINUTES, parseStudyTitle } from '../../../domain/study.js';
 import { zoneOf } from '../../../domain/zone.js';
 import { errorText, messages } from '../../../i18n/index.js';
-import { createStudySession, type StudyDraft } from '../../../usecases/study.js';
+import { createStudySession, type StudyDraft, type StudySession } from '../../../usecases/study.js';
 import { STUDY_FIELDS, type StudyModalMetadata } from '../../blocks/studyModal.js';
 import { STUDY_IDS, studyWhen } from '../../blocks/studyPost.js';
-import { type ListenerDeps, useCaseDeps } from '../../context.js';
 import { refreshHome } from '../../home.js';
 import { postCreatedStudy, studyChannel } from '../../studyPosting.js';
 import type { ListenerTable } from '../table.js';
@@ -77,7 +76,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
     try {
       studyChannel(deps);
       const draft = draftFrom(view.state.values as Values, userId, deps.config.timezone);
-      session = await createStudySession(useCaseDeps(deps), draft, now);
+      session = await createStudySession(deps, draft, now);
     } catch (err) {
       const fields = [...FIELD_BLOCKS];
       await ack(

@@ -26,8 +26,6 @@
  * posted. Pacing: 4 recipients in parallel; one recipient's messages in order, 1 s apart.
  */
 import type { KnownBlock } from '@slack/types';
-import { LogLevel, WebClient } from '@slack/web-api';
-import type { Config } from '../config.js';
 import {
   type ClaimContext,
   claimDelivery,
@@ -38,8 +36,8 @@ import {
   renewDeliveryClaim,
   settleDelivery,
 } from '../db/repositories/deliveries.js';
+import type { DeliveryDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
-import type { JobDeps, JobOptions, JobReport, JobRunContext } from '../jobs/types.js';
 import {
   classifySlackError,
   messageOf,
@@ -47,8 +45,7 @@ import {
   rateLimitGate,
   type Sleep,
   withRetries,
-} from './slackRetry.js';
-import { slackFetch } from './transport.js';
+} from './retry.js';
 
 export const DELIVERY_EVENT_TYPE = 'supporter_desk_delivery';
 
@@ -61,19 +58,42 @@ export type Outgoing = {
   threadTs?: string;
 };
 
+/** The job run delivering, as the job runner knows it (src/jobs/runner.ts). */
+export type DeliveryRun = {
+  /** This run's `job_runs.holder`, recorded on every delivery it claims. */
+  holder: string;
+  /**
+   * It holds the job's lock exclusively (PostgreSQL advisory lock): no other run of the job is alive, so
+   * deliveries any dead run of it left claimed (`sending`) are taken over at once (history check first)
+   * instead of after their lease.
+   */
+  exclusive: boolean;
+  /**
+   * The holder of the occurrence this run took over after its heartbeat went silent: that run is dead, so
+   * the deliveries it left claimed are taken over at once (history check first), as under `exclusive`.
+   */
+  tookOverFrom?: string;
+};
+
 export type DeliveryOptions = {
   /** The job name recorded with each key. */
   job: string;
   now: Date;
+  /** Decide and report what would be sent; send nothing and record nothing. */
   dryRun?: boolean;
-  onProgress?: JobOptions['onProgress'];
+  /** Progress for long runs (the CLI shows it on a TTY). */
+  onProgress?: (progress: { done: number; total: number }) => void;
+  /** Aborted: the message in hand is finished (sent and marked), the rest left for the next run. */
   signal?: AbortSignal;
-  /** The job run delivering (see JobOptions.run): recorded on claims; its knowledge of dead runs used. */
-  run?: JobRunContext;
+  /** The job run delivering: recorded on claims; its knowledge of dead runs used. */
+  run?: DeliveryRun;
 };
 
-/** The delivery options of a job run: its name plus the run's now, dry-run, progress, abort signal, run. */
-export const deliveryOptions = (job: string, opts: JobOptions): DeliveryOptions => ({
+/**
+ * The delivery options of a job run: its name plus the run's now, dry-run, progress, abort signal, run
+ * (a job's options carry these and more).
+ */
+export const deliveryOptions = (job: string, opts: Omit<DeliveryOptions, 'job'>): DeliveryOptions => ({
   job,
   now: opts.now,
   ...(opts.dryRun ? { dryRun: true } : {}),
@@ -89,7 +109,17 @@ export class DeliveryInterruptedError extends Error {
   }
 }
 
-export type DeliveryReport = Omit<JobReport, 'job'>;
+/** One message to send (or that would be sent, in a dry run). */
+export type PlannedMessage = { key: string; recipient: string; text: string };
+
+export type DeliveryReport = {
+  sent: number;
+  skipped: number;
+  failed: number;
+  /** Dry runs list what would be sent; real runs may list failures' reasons here. */
+  planned: PlannedMessage[];
+  failures: Array<{ key: string; recipient: string; error: string }>;
+};
 
 export const DELIVERY_TUNING = {
   concurrency: 4,
@@ -109,19 +139,8 @@ export class DeliveryStoppedError extends Error {
   }
 }
 
-/** The web client for jobs: the SDK never retries nor waits on its own, delivery decides. */
-export const createJobClient = (config: Config): WebClient =>
-  new WebClient(config.slack.botToken, {
-    slackApiUrl: config.slack.apiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 15_000,
-    logLevel: LogLevel.ERROR,
-    fetch: slackFetch,
-  });
-
 export const deliverAll = async (
-  deps: JobDeps,
+  deps: DeliveryDeps,
   messages: readonly Outgoing[],
   opts: DeliveryOptions,
 ): Promise<DeliveryReport> => {
@@ -141,13 +160,13 @@ export const deliverAll = async (
 };
 
 type Run = {
-  deps: JobDeps;
+  deps: DeliveryDeps;
   job: string;
   report: DeliveryReport;
   total: number;
   done: number;
   onProgress: DeliveryOptions['onProgress'];
-  /** Who claims (the job run's holder) and whose claims are known abandoned (see JobRunContext). */
+  /** Who claims (the job run's holder) and whose claims are known abandoned (see DeliveryRun). */
   claimer: Omit<ClaimContext, 'at' | 'staleBefore'>;
   /** The run's `now` advanced by the real time elapsed since it started, as a stored instant. */
   at: (offsetMs?: number) => string;
@@ -160,7 +179,7 @@ type Run = {
 
 type Outcome = { status: 'sent' | 'skipped' } | { status: 'failed'; error: string };
 
-const startRun = (deps: JobDeps, total: number, opts: DeliveryOptions): Run => {
+const startRun = (deps: DeliveryDeps, total: number, opts: DeliveryOptions): Run => {
   const t0 = performance.now();
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const at = (offsetMs = 0) => toUtcIso(new Date(opts.now.getTime() + performance.now() - t0 + offsetMs));
@@ -346,7 +365,7 @@ const groupByRecipient = (messages: readonly Outgoing[]): Outgoing[][] => {
 };
 
 /** A dry run: what would be sent now (keys not yet settled), without writing or sending anything. */
-const plan = async (deps: JobDeps, messages: readonly Outgoing[]): Promise<DeliveryReport> => {
+const plan = async (deps: DeliveryDeps, messages: readonly Outgoing[]): Promise<DeliveryReport> => {
   const rows = await findDeliveries(
     deps.db,
     messages.map((m) => m.key),

@@ -2,7 +2,7 @@
  * How job sends react to Web API errors: classify each error (rate limited, transient, permanent, fatal
  * for the whole run, or not Slack's at all) and retry an attempt accordingly: wait exactly Retry-After on
  * a 429 (every caller sharing the gate waits too), back off exponentially on transient errors, give up
- * at once on the rest. The SDK's own retries are off (see createJobClient in delivery.ts).
+ * at once on the rest. The SDK's own retries are off (see createJobClient in client.ts).
  */
 import { ErrorCode } from '@slack/web-api';
 

@@ -1,0 +1,31 @@
+/** The reminder DMs of the jobs: below quota (with a button to the slots modal), write-up pending. */
+import type { KnownBlock } from '@slack/types';
+import type { Messages } from '../../i18n/index.js';
+import { IDS } from '../ids.js';
+import { button, section } from './kit.js';
+
+/** `text` (the count and what is missing), suggested weekly patterns, the slots-modal button, a hint. */
+export const quotaReminderBlocks = (
+  m: Messages,
+  text: string,
+  ideas: readonly string[],
+  month: string,
+): KnownBlock[] => [
+  section(text),
+  ...(ideas.length
+    ? [section(`${m.jobs.quotaSuggest({})}\n${ideas.map((i) => `• \`${i}\``).join('\n')}`)]
+    : []),
+  {
+    type: 'actions',
+    elements: [button(m.jobs.quotaButton({}), IDS.actions.openSlotsModal, month, 'primary')],
+  },
+  { type: 'context', elements: [{ type: 'mrkdwn', text: m.jobs.quotaAwayHint({ month }) }] },
+];
+
+/** `text` with a button recording the write-up of slot `slotId` as sent. */
+export const writeupReminderBlocks = (m: Messages, text: string, slotId: number): KnownBlock[] => [
+  {
+    ...section(text),
+    accessory: button(m.jobs.writeupButton({}), IDS.actions.writeupDone, String(slotId), 'primary'),
+  },
+];
