@@ -21,7 +21,7 @@ type SimpleBody = string | URLSearchParams | Uint8Array;
 const isSimpleBody = (body: unknown): body is SimpleBody | null | undefined =>
   body == null || typeof body === 'string' || body instanceof URLSearchParams || body instanceof Uint8Array;
 
-const headerRecord = (headers: HeadersInit | undefined): Record<string, string> =>
+const headerRecord = (headers: RequestInit['headers']): Record<string, string> =>
   headers ? Object.fromEntries(new Headers(headers).entries()) : {};
 
 const responseHeaders = (raw: Record<string, string | string[] | undefined>): [string, string][] =>

@@ -260,6 +260,9 @@ describe.skipIf(!onPostgres())('PostgreSQL backend', () => {
     it('is released when the holding process is killed', async () => {
       const url = freshUrl();
       const b = open(url);
+      // A child that holds the lock through src/db/locks.ts itself: this tests that module (like the rest
+      // of this file, on the source, through tsx as a dev tool), not the build; the compiled app's own
+      // processes are tested in test/e2e (start, two-instances, jobs).
       const script = `
         import { openDatabase } from './src/db/database.ts';
         import { withJobLock } from './src/db/locks.ts';

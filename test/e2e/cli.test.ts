@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../../emulator/server.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { binArgs } from '../helpers/built.js';
 import { runCliInProcess, runProcess } from '../helpers/cli.js';
 import { SIGNING_SECRET } from '../helpers/harness.js';
 
@@ -31,7 +32,7 @@ const envFor = (db: string, extra: Record<string, string> = {}) => ({
 
 describe('supporter-desk CLI (the package bin)', () => {
   it('prints usage for --help and exits 0', async () => {
-    const run = await runProcess('node', ['bin/supporter-desk.js', '--help'], {});
+    const run = await runProcess('node', binArgs('--help'), {});
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: supporter-desk <command>');
     expect(run.stdout).toContain('doctor');
@@ -39,7 +40,7 @@ describe('supporter-desk CLI (the package bin)', () => {
 
   it('migrates a new database file', async () => {
     const db = join(dir, 'bin-migrate.sqlite');
-    const run = await runProcess('node', ['bin/supporter-desk.js', 'migrate'], {
+    const run = await runProcess('node', binArgs('migrate'), {
       DATABASE_URL: `sqlite:${db}`,
     });
     expect(run.code).toBe(0);

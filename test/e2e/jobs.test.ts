@@ -9,6 +9,7 @@ import { USERS } from '../../emulator/workspace.js';
 import { ensureSupporter, setExpertise, setMonthFlag } from '../../src/db/repositories/supporters.js';
 import type { JobDeps } from '../../src/deps.js';
 import { runNamedJob } from '../../src/jobs/registry.js';
+import { binArgs } from '../helpers/built.js';
 import { ROOT, runCliInProcess, runProcess } from '../helpers/cli.js';
 import { ADVICE_CHANNEL, type Harness, OPERATOR_CHANNEL, startHarness, testEnv } from '../helpers/harness.js';
 import { addPeople, jobDepsFor } from '../helpers/jobWorld.js';
@@ -152,7 +153,7 @@ describe('quota-reminders', () => {
 });
 
 describe('quota-reminders across processes', () => {
-  const cli = (now: string) => ['bin/supporter-desk.js', 'job', 'quota-reminders', '--now', now];
+  const cli = (now: string) => binArgs('job', 'quota-reminders', '--now', now);
 
   it('two processes started together send each DM once', async () => {
     const people = addPeople(h.fake, 20);
@@ -204,7 +205,7 @@ describe('quota-reminders interrupted by SIGTERM', () => {
     const people = addPeople(h.fake, 16);
     await joinAll(people);
     h.fake.injectFault({ method: 'chat.postMessage', kind: 'delay', ms: 150 });
-    const child = spawn('node', ['bin/supporter-desk.js', 'job', 'quota-reminders', '--now', MONDAY], {
+    const child = spawn('node', binArgs('job', 'quota-reminders', '--now', MONDAY), {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],

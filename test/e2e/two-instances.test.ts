@@ -1,7 +1,7 @@
 /**
  * Two instances on one PostgreSQL schema (PostgreSQL only: the postgres vitest project). Two real app
- * processes (`node --import tsx src/main.ts`) share one schema and one fake Slack; jobs run as real CLI
- * processes (`bin/supporter-desk.js job …`), two at once, or one SIGKILLed mid-run and another finishing it.
+ * processes (what `npm start` runs: node on the compiled dist/) share one schema and one fake Slack; jobs run
+ * as real CLI processes (the compiled bin, `supporter-desk job …`), two at once, or one SIGKILLed mid-run and another finishing it.
  * Whatever the interleaving, every DM goes out exactly once and a Slack event counts once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -11,6 +11,7 @@ import { SlackToApp } from '../../emulator/deliver.js';
 import { FakeSlack } from '../../emulator/server.js';
 import { seedWorkspace, USERS } from '../../emulator/workspace.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
+import { binArgs, startArgs } from '../helpers/built.js';
 import { ROOT, runProcess } from '../helpers/cli.js';
 import { dropTestDatabase, onPostgres, testDatabaseUrl } from '../helpers/db.js';
 import { ADVICE_CHANNEL, SIGNING_SECRET, testEnv } from '../helpers/harness.js';
@@ -20,7 +21,7 @@ type Instance = { name: string; child: ChildProcess; slack: SlackToApp; port: nu
 
 const startInstance = (name: string, env: Record<string, string>, fake: FakeSlack): Promise<Instance> =>
   new Promise((resolve, reject) => {
-    const child = spawn('node', ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn('node', startArgs(), {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,7 +85,7 @@ describe.skipIf(!onPostgres())('two instances on one PostgreSQL schema', () => {
     if (url) await dropTestDatabase(url);
   });
 
-  const job = (now: string) => ['bin/supporter-desk.js', 'job', 'quota-reminders', '--now', now];
+  const job = (now: string) => binArgs('job', 'quota-reminders', '--now', now);
   const keysFor = (day: string) =>
     [...postsByKey(fake).entries()].filter(([key]) => key.startsWith('quota:') && key.endsWith(`:${day}`));
 
