@@ -1,7 +1,9 @@
 /**
  * The measured server children run compiled, with plain `node`, as `npm start` runs the app: no TypeScript
- * loader in their memory or on their CPU. `tsc -p bench/tsconfig.json` emits bench/servers/{app,bare}.ts
- * and everything they import (src/**, db/migrations) into bench/.build (gitignored), incrementally.
+ * loader in their memory or on their CPU. `tsc -p bench/tsconfig.json` — the app's tsconfig.build.json
+ * plus the two servers, emit only — writes bench/servers/{app,bare}.ts and everything they import (src/**,
+ * db/migrations) into bench/.build (gitignored), incrementally: the same JavaScript as dist/, always built
+ * from the sources of this checkout rather than from whatever dist/ was last built from.
  */
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';

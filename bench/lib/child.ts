@@ -1,6 +1,7 @@
 /**
- * Starts a measured server child — `node --expose-gc bench/.build/bench/servers/<name>.js`, compiled by
- * ./build.ts, no TypeScript loader — with its own environment.
+ * Starts a measured server child — `node --enable-source-maps --expose-gc
+ * bench/.build/bench/servers/<name>.js`, compiled by ./build.ts with the app's own build settings, run as
+ * `npm start` runs dist/src/main.js, no TypeScript loader — with its own environment.
  */
 import { fork } from 'node:child_process';
 import { openSync } from 'node:fs';
@@ -14,8 +15,12 @@ export const startServerChild = (
   logFile?: string,
 ): Promise<ServerChild> => {
   const child = fork(builtServer(name), [], {
-    // Not the runner's own flags (tsx's loader): only what the bench asks for.
-    execArgv: ['--expose-gc', ...(process.env.BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean)],
+    // Not the runner's own flags (tsx's loader): `npm start`'s (--enable-source-maps) and the bench's.
+    execArgv: [
+      '--enable-source-maps',
+      '--expose-gc',
+      ...(process.env.BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean),
+    ],
     env: { ...process.env, ...env },
     // stderr stays visible for crashes.
     stdio: ['ignore', logFile ? openSync(logFile, 'a') : 'ignore', 'inherit', 'ipc'],
