@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS } from '../../emulator/workspace.js';
-import { type Harness, SUPPORTERS_CHANNEL, startHarness } from '../helpers/harness.js';
+import { type Harness, startHarness } from '../helpers/harness.js';
+import { STUDY, startStudyHarness } from '../helpers/study.js';
 
-const STUDY = SUPPORTERS_CHANNEL;
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-25T10:00:00+09:00', env: { STUDY_CHANNEL_ID: STUDY } });
+  h = await startStudyHarness();
 });
 afterAll(async () => {
   await h?.stop();

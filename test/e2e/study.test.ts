@@ -7,13 +7,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEAM_ID } from '../../emulator/state.js';
 import { USERS } from '../../emulator/workspace.js';
 import type { StudySession } from '../../src/db/schema.js';
-import { type Harness, OPERATOR, SUPPORTERS_CHANNEL, startHarness } from '../helpers/harness.js';
-import { clickRsvp } from '../helpers/study.js';
+import { type Harness, OPERATOR } from '../helpers/harness.js';
+import { clickRsvp, STUDY, startStudyHarness } from '../helpers/study.js';
 
-const STUDY = SUPPORTERS_CHANNEL;
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-25T10:00:00+09:00', env: { STUDY_CHANNEL_ID: STUDY } });
+  h = await startStudyHarness();
 });
 afterAll(async () => {
   await h?.stop();
