@@ -1,106 +1,60 @@
 /**
- * The four jobs against the real database and the fake Slack: who gets what, exactly once — across
- * reruns, days, 429s, two processes at once and a process killed mid-run. Assertions are on the DMs and
- * posts the fake recorded.
+ * The jobs against the real database and the fake Slack: who gets what, exactly once — across reruns,
+ * days and 429s. Assertions are on the DMs and posts the fake recorded. The same jobs as CLI processes
+ * (two at once, killed, interrupted): ./jobs-processes.test.ts.
  */
-import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { USERS } from '../../emulator/workspace.js';
-import { ensureSupporter, setExpertise, setMonthFlag } from '../../src/db/repositories/supporters.js';
-import type { JobDeps } from '../../src/deps.js';
+import { setExpertise, setMonthFlag } from '../../src/db/repositories/supporters.js';
 import { runNamedJob } from '../../src/jobs/registry.js';
-import { binArgs } from '../helpers/built.js';
-import { ROOT, runCliInProcess, runProcess } from '../helpers/cli.js';
-import { ADVICE_CHANNEL, type Harness, OPERATOR_CHANNEL, startHarness, testEnv } from '../helpers/harness.js';
-import { addPeople, jobDepsFor } from '../helpers/jobWorld.js';
+import { runCliInProcess } from '../helpers/cli.js';
+import { ADVICE_CHANNEL, OPERATOR_CHANNEL } from '../helpers/harness.js';
+import { jobSuite } from '../helpers/jobSuite.js';
+import { addPeople } from '../helpers/jobWorld.js';
 import { eventually } from '../helpers/wait.js';
 
-let h: Harness;
-let deps: JobDeps;
-let env: Record<string, string>;
+const s = jobSuite();
+const { run, joinAll, dmCounts } = s;
 const MONDAY = '2026-11-30T10:00:00+09:00';
-
-beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-25T10:00:00+09:00' });
-  deps = jobDepsFor(h);
-  env = testEnv(h.fake, h.config.databaseUrl.replace(/^sqlite:/, ''));
-});
-afterAll(async () => {
-  await h?.stop();
-});
-beforeEach(async () => {
-  await h.settled(); // nothing of the previous test still at work
-  h.fake.reset();
-  for (const t of [
-    'deliveries',
-    'job_runs',
-    'nudges',
-    'thread_replies',
-    'consultation_tags',
-    'consultations',
-    'slots',
-  ]) {
-    await h.database.db.deleteFrom(t as 'slots').execute();
-  }
-  await h.database.db.deleteFrom('supporter_months').execute();
-  await h.database.db.deleteFrom('supporter_expertise').execute();
-  await h.database.db.deleteFrom('supporters').execute();
-});
-
-const run = (name: Parameters<typeof runNamedJob>[1], now: string, extra: { month?: string } = {}) =>
-  runNamedJob(deps, name, { now: new Date(now), ...extra });
-
-const joinAll = async (ids: string[]) => {
-  for (const id of ids) await ensureSupporter(h.database.db, id, 'command', '2026-11-01T00:00:00.000Z');
-};
-
-const dmCounts = () => {
-  const counts = new Map<string, number>();
-  for (const c of h.fake.callsTo('chat.postMessage')) {
-    const to = String(c.args.channel);
-    counts.set(to, (counts.get(to) ?? 0) + 1);
-  }
-  return counts;
-};
 
 describe('quota-reminders', () => {
   it('DMs only supporters below quota and not away or exempt, with count, missing and a button', async () => {
     await joinAll([USERS.aiko.id, USERS.ken.id, USERS.emma.id, USERS.yui.id]);
-    await h.slack.ask(
+    await s.h.slack.ask(
       USERS.ken.id,
       '/slots',
       'add 12/1 19:00, 12/2 19:00, 12/3 19:00, 12/4 19:00, 12/5 19:00',
     );
-    await h.slack.ask(USERS.aiko.id, '/slots', 'add 12/8 20:00, 12/15 20:00');
-    await setMonthFlag(h.database.db, USERS.yui.id, '2026-12', 'away', true);
-    h.fake.reset();
+    await s.h.slack.ask(USERS.aiko.id, '/slots', 'add 12/8 20:00, 12/15 20:00');
+    await setMonthFlag(s.h.database.db, USERS.yui.id, '2026-12', 'away', true);
+    s.h.fake.reset();
     // 11/30 is after the 20th, so the target month is December.
     const report = await run('quota-reminders', MONDAY);
     expect(report).toMatchObject({ sent: 2, failed: 0 });
-    const aiko = h.fake.state.dmsTo(USERS.aiko.id);
+    const aiko = s.h.fake.state.dmsTo(USERS.aiko.id);
     expect(aiko).toHaveLength(1);
     expect(aiko[0]!.text).toContain('2026年12月の相談枠*: いま 2/5 枠です。あと *3枠*');
     const blocks = JSON.stringify(aiko[0]!.blocks);
     expect(blocks).toContain('毎週火曜 20:00');
     expect(blocks).toContain('"action_id":"open_slots_modal"');
     expect(blocks).toContain('"value":"2026-12"');
-    const emma = h.fake.state.dmsTo(USERS.emma.id);
+    const emma = s.h.fake.state.dmsTo(USERS.emma.id);
     expect(emma[0]!.text).toContain('0/5');
-    expect(h.fake.state.dmsTo(USERS.ken.id)).toEqual([]);
-    expect(h.fake.state.dmsTo(USERS.yui.id)).toEqual([]);
+    expect(s.h.fake.state.dmsTo(USERS.ken.id)).toEqual([]);
+    expect(s.h.fake.state.dmsTo(USERS.yui.id)).toEqual([]);
   });
 
   it("writes in the supporter's Slack language once the app has seen it, and in a chosen one first", async () => {
     await joinAll([USERS.aiko.id, USERS.emma.id, USERS.ken.id]);
     // Emma's Slack speaks English and she has used a command: the app has seen her locale.
-    expect((await h.slack.ask(USERS.emma.id, '/slots', 'list')).text).toContain('Your slots');
+    expect((await s.h.slack.ask(USERS.emma.id, '/slots', 'list')).text).toContain('Your slots');
     // Ken's Slack speaks Japanese, but he chose English.
-    await h.slack.ask(USERS.ken.id, '/supporter', 'lang en');
+    await s.h.slack.ask(USERS.ken.id, '/supporter', 'lang en');
     await run('quota-reminders', MONDAY);
-    expect(h.fake.state.dmsTo(USERS.emma.id)[0]!.text).toContain('*Your slots for Dec 2026*: 0/5');
-    expect(h.fake.state.dmsTo(USERS.ken.id)[0]!.text).toContain('*Your slots for Dec 2026*');
+    expect(s.h.fake.state.dmsTo(USERS.emma.id)[0]!.text).toContain('*Your slots for Dec 2026*: 0/5');
+    expect(s.h.fake.state.dmsTo(USERS.ken.id)[0]!.text).toContain('*Your slots for Dec 2026*');
     // Aiko (ja-JP) and anyone the app has not seen yet: DEFAULT_LOCALE, Japanese.
-    expect(h.fake.state.dmsTo(USERS.aiko.id)[0]!.text).toContain('2026年12月の相談枠');
+    expect(s.h.fake.state.dmsTo(USERS.aiko.id)[0]!.text).toContain('2026年12月の相談枠');
   });
 
   it('sends nothing new on a rerun the same day, and again the next day', async () => {
@@ -108,23 +62,23 @@ describe('quota-reminders', () => {
     await run('quota-reminders', MONDAY);
     const again = await run('quota-reminders', '2026-11-30T15:00:00+09:00');
     expect(again).toMatchObject({ sent: 0, skipped: 2 });
-    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(s.h.fake.callsTo('chat.postMessage')).toHaveLength(2);
     const nextDay = await run('quota-reminders', '2026-12-01T10:00:00+09:00', { month: '2026-12' });
     expect(nextDay.sent).toBe(2);
-    expect(h.fake.state.dmsTo(USERS.aiko.id)).toHaveLength(2);
+    expect(s.h.fake.state.dmsTo(USERS.aiko.id)).toHaveLength(2);
   });
 
   it('delivers every DM exactly once when Slack answers 429 on every 20th call', async () => {
-    const people = addPeople(h.fake, 45);
+    const people = addPeople(s.h.fake, 45);
     await joinAll(people);
-    h.fake.injectFault({
+    s.h.fake.injectFault({
       method: 'chat.postMessage',
       kind: 'ratelimit',
       retryAfterSeconds: 1,
       when: (n) => n % 20 === 0,
     });
     const report = await runNamedJob(
-      { ...deps, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+      { ...s.deps, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
       'quota-reminders',
       {
         now: new Date(MONDAY),
@@ -133,12 +87,12 @@ describe('quota-reminders', () => {
     expect(report).toMatchObject({ sent: 45, failed: 0 });
     const counts = dmCounts();
     expect(people.every((p) => counts.get(p) === 1)).toBe(true);
-    expect(h.fake.calls.filter((c) => c.status === 429).length).toBeGreaterThan(0);
+    expect(s.h.fake.calls.filter((c) => c.status === 429).length).toBeGreaterThan(0);
   });
 
   it('--dry-run prints what would be sent and sends nothing', async () => {
     await joinAll([USERS.aiko.id]);
-    const dry = await runCliInProcess(['job', 'quota-reminders', '--now', MONDAY, '--dry-run'], env);
+    const dry = await runCliInProcess(['job', 'quota-reminders', '--now', MONDAY, '--dry-run'], s.env);
     expect(dry.code, dry.stderr).toBe(0);
     const planned = dry.stdout
       .trim()
@@ -147,108 +101,25 @@ describe('quota-reminders', () => {
     expect(planned).toEqual([
       expect.objectContaining({ key: `quota:${USERS.aiko.id}:2026-12:2026-11-30`, recipient: USERS.aiko.id }),
     ]);
-    expect(h.fake.callsTo('chat.postMessage')).toEqual([]);
-    expect(await h.database.db.selectFrom('deliveries').selectAll().execute()).toEqual([]);
-  });
-});
-
-describe('quota-reminders across processes', () => {
-  const cli = (now: string) => binArgs('job', 'quota-reminders', '--now', now);
-
-  it('two processes started together send each DM once', async () => {
-    const people = addPeople(h.fake, 20);
-    await joinAll(people);
-    const [a, b] = await Promise.all([
-      runProcess('node', cli(MONDAY), env),
-      runProcess('node', cli(MONDAY), env),
-    ]);
-    expect([a.code, b.code].filter((c) => c === 0).length).toBeGreaterThanOrEqual(1);
-    const counts = dmCounts();
-    expect(people.map((p) => counts.get(p) ?? 0)).toEqual(people.map(() => 1));
-  });
-
-  it('a process killed mid-run, then a rerun: every DM exactly once', async () => {
-    const people = addPeople(h.fake, 24);
-    await joinAll(people);
-    h.fake.injectFault({ method: 'chat.postMessage', kind: 'delay', ms: 150 });
-    const child = spawn('node', cli(MONDAY), {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: 'ignore',
-    });
-    const exited = new Promise((r) => child.on('close', r));
-    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length >= 6, 20_000, 'some DMs');
-    child.kill('SIGKILL');
-    await exited;
-    // A post the killed process had in flight still lands at Slack a moment later. In production the
-    // 10-minute lease leaves far more than that moment before anyone takes its claims over.
-    await new Promise((r) => setTimeout(r, 500));
-    const before = h.fake.callsTo('chat.postMessage').length;
-    expect(before).toBeLessThan(people.length);
-    h.fake.clearFaults();
-    // The killed run left its occurrence "running" and maybe one delivery claimed ("sending"). The next run
-    // (a later --now, past the 10-minute lease) takes the occurrence over and with it the claims the dead
-    // run left, checks the DM history for their keys, and sends only what the killed run had not: same
-    // local day, same keys. (Claims taken over inside their own lease: test/e2e/scheduler.test.ts.)
-    const rerun = await runCliInProcess(
-      ['job', 'quota-reminders', '--now', '2026-11-30T10:15:00+09:00'],
-      env,
-    );
-    expect(rerun.code, rerun.stderr).toBe(0);
-    const counts = dmCounts();
-    expect(people.map((p) => counts.get(p) ?? 0)).toEqual(people.map(() => 1));
-  });
-});
-
-describe('quota-reminders interrupted by SIGTERM', () => {
-  it('ends cleanly (nothing left half-sent, a summary) and the next run completes it', async () => {
-    const people = addPeople(h.fake, 16);
-    await joinAll(people);
-    h.fake.injectFault({ method: 'chat.postMessage', kind: 'delay', ms: 150 });
-    const child = spawn('node', binArgs('job', 'quota-reminders', '--now', MONDAY), {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const exited = new Promise<number | null>((r) => child.on('close', r));
-    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length >= 4, 20_000, 'some DMs');
-    child.kill('SIGTERM');
-    expect(await exited).toBe(1);
-    expect(stderr).toMatch(/quota-reminders: sent \d+, skipped 0, failed 0/);
-    expect(stderr).toContain('interrupted');
-    const unsettled = await h.database.db
-      .selectFrom('deliveries')
-      .select('key')
-      .where('status', '=', 'sending')
-      .execute();
-    expect(unsettled).toEqual([]);
-    expect(h.fake.callsTo('chat.postMessage').length).toBeLessThan(people.length);
-    h.fake.clearFaults();
-    const rerun = await runCliInProcess(['job', 'quota-reminders', '--now', MONDAY], env);
-    expect(rerun.code, rerun.stderr).toBe(0);
-    const counts = dmCounts();
-    expect(people.map((p) => counts.get(p) ?? 0)).toEqual(people.map(() => 1));
+    expect(s.h.fake.callsTo('chat.postMessage')).toEqual([]);
+    expect(await s.h.database.db.selectFrom('deliveries').selectAll().execute()).toEqual([]);
   });
 });
 
 describe('operator-digest', () => {
   it('posts one digest a day with capacity, people below quota, unanswered consultations and overdue write-ups', async () => {
     await joinAll([USERS.aiko.id, USERS.ken.id, USERS.emma.id]);
-    await h.slack.ask(
+    await s.h.slack.ask(
       USERS.ken.id,
       '/slots',
       'add 11/26 10:00, 11/27 10:00, 11/28 10:00, 11/29 10:00, 11/30 10:00',
     );
-    await h.slack.ask(USERS.aiko.id, '/consult', '11/26 19:00 転職の軸の問いかけ #人事');
-    await setMonthFlag(h.database.db, USERS.emma.id, '2026-11', 'exempt', true);
-    h.fake.reset();
+    await s.h.slack.ask(USERS.aiko.id, '/consult', '11/26 19:00 転職の軸の問いかけ #人事');
+    await setMonthFlag(s.h.database.db, USERS.emma.id, '2026-11', 'exempt', true);
+    s.h.fake.reset();
     const report = await run('operator-digest', '2026-11-30T09:00:00+09:00');
     expect(report.sent).toBe(1);
-    const [post] = h.fake.state.channelMessages(OPERATOR_CHANNEL);
+    const [post] = s.h.fake.state.channelMessages(OPERATOR_CHANNEL);
     const text = JSON.stringify(post!.blocks);
     expect(text).toContain('運営ダイジェスト 2026-11-30');
     expect(text).toContain('2026年11月: 提供枠 *6* / 必要枠 10（2人 × 5枠）');
@@ -259,15 +130,15 @@ describe('operator-digest', () => {
     expect(text).toContain('強みのまとめ 期限超過（1件）');
     const again = await run('operator-digest', '2026-11-30T17:00:00+09:00');
     expect(again.sent).toBe(0);
-    expect(h.fake.state.channelMessages(OPERATOR_CHANNEL)).toHaveLength(1);
+    expect(s.h.fake.state.channelMessages(OPERATOR_CHANNEL)).toHaveLength(1);
   });
 
   it('lists overdue write-ups and unanswered consultations with links', async () => {
     await joinAll([USERS.aiko.id]);
-    await h.slack.ask(USERS.aiko.id, '/consult', '11/26 19:00 面接練習の組み立て #面接対策');
-    await h.slack.ask(USERS.aiko.id, '/consult', '12/10 19:00 職務経歴書の見せ方 #職務経歴書');
+    await s.h.slack.ask(USERS.aiko.id, '/consult', '11/26 19:00 面接練習の組み立て #面接対策');
+    await s.h.slack.ask(USERS.aiko.id, '/consult', '12/10 19:00 職務経歴書の見せ方 #職務経歴書');
     await run('operator-digest', '2026-12-01T09:00:00+09:00');
-    const text = JSON.stringify(h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!.blocks);
+    const text = JSON.stringify(s.h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!.blocks);
     expect(text).toContain('強みのまとめ 期限超過（1件）');
     expect(text).toContain(`<@${USERS.aiko.id}> 11/26(木) 19:00–20:00 のセッション`);
     expect(text).toContain('未回答の相談（1件）');
@@ -277,9 +148,10 @@ describe('operator-digest', () => {
   it('names the ten oldest overdue write-ups and counts the rest', async () => {
     await joinAll([USERS.aiko.id]);
     const times = ['11/26', '11/27'].flatMap((d) => [8, 10, 12, 14, 16, 18].map((hr) => `${d} ${hr}:00`));
-    for (const t of times) await h.slack.ask(USERS.aiko.id, '/consult', `${t} 面接練習の組み立て #面接対策`);
+    for (const t of times)
+      await s.h.slack.ask(USERS.aiko.id, '/consult', `${t} 面接練習の組み立て #面接対策`);
     await run('operator-digest', '2026-12-01T09:00:00+09:00');
-    const text = JSON.stringify(h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!.blocks);
+    const text = JSON.stringify(s.h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!.blocks);
     expect(text).toContain('強みのまとめ 期限超過（12件）');
     expect(text).toContain('11/26(木) 08:00');
     expect(text).toContain('11/27(金) 14:00');
@@ -288,10 +160,10 @@ describe('operator-digest', () => {
   });
 
   it('stays within Block Kit limits with 1,200 supporters below quota', async () => {
-    const people = addPeople(h.fake, 1200);
+    const people = addPeople(s.h.fake, 1200);
     await joinAll(people);
     await run('operator-digest', '2026-11-30T09:00:00+09:00');
-    const post = h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!;
+    const post = s.h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!;
     expect(post.blocks!.length).toBeLessThanOrEqual(50);
     for (const b of post.blocks as Array<{ text?: { text: string } }>)
       expect((b.text?.text ?? '').length).toBeLessThanOrEqual(3000);
@@ -300,9 +172,9 @@ describe('operator-digest', () => {
 
   it('/supporter digest posts it on demand for operators', async () => {
     await joinAll([USERS.aiko.id]);
-    const reply = await h.slack.ask('UOPS', '/supporter', 'ダイジェスト');
+    const reply = await s.h.slack.ask('UOPS', '/supporter', 'ダイジェスト');
     expect(reply.text).toContain(`ダイジェストを投稿しました（<#${OPERATOR_CHANNEL}>）`);
-    expect(JSON.stringify(h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!.blocks)).toContain(
+    expect(JSON.stringify(s.h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!.blocks)).toContain(
       'ノルマ未達',
     );
   });
@@ -310,8 +182,8 @@ describe('operator-digest', () => {
 
 describe('advice-nudges', () => {
   const consult = async (user: string, text: string) => {
-    await h.slack.ask(user, '/consult', text);
-    return (await h.database.db
+    await s.h.slack.ask(user, '/consult', text);
+    return (await s.h.database.db
       .selectFrom('consultations')
       .selectAll()
       .orderBy('id', 'desc')
@@ -319,36 +191,36 @@ describe('advice-nudges', () => {
   };
 
   it('DMs up to 3 matching experts (never the asker, not away), once across reruns', async () => {
-    const experts = addPeople(h.fake, 5);
+    const experts = addPeople(s.h.fake, 5);
     await joinAll([USERS.aiko.id, ...experts]);
-    for (const id of experts) await setExpertise(h.database.db, id, ['人事']);
-    await setExpertise(h.database.db, USERS.aiko.id, ['人事']);
-    await setMonthFlag(h.database.db, experts[0]!, '2026-12', 'away', true);
+    for (const id of experts) await setExpertise(s.h.database.db, id, ['人事']);
+    await setExpertise(s.h.database.db, USERS.aiko.id, ['人事']);
+    await setMonthFlag(s.h.database.db, experts[0]!, '2026-12', 'away', true);
     const c = await consult(USERS.aiko.id, '12/3 19:00 強みの言語化の問いかけを教えて #HR');
-    h.fake.clearCalls();
+    s.h.fake.clearCalls();
     // Posted 11/25 10:00; 12 hours later it is due.
     const report = await run('advice-nudges', '2026-11-25T22:30:00+09:00');
     expect(report.sent).toBe(3);
     const nudged = [...dmCounts().keys()];
     // Delivery sends to several recipients in parallel: compare who, not in which order.
     expect(nudged.sort()).toEqual([experts[1], experts[2], experts[3]].sort());
-    const dm = h.fake.state.dmsTo(experts[1]!)[0]!;
+    const dm = s.h.fake.state.dmsTo(experts[1]!)[0]!;
     expect(dm.text).toContain(`<@${USERS.aiko.id}> さんの相談 #${c.id}`);
     expect(dm.text).toContain('#人事');
     expect(dm.text).toContain('強みの言語化の問いかけを教えて');
     expect(dm.text).toContain('https://supporters.slack.test/archives/CADVICE/p');
     expect((await run('advice-nudges', '2026-11-26T10:00:00+09:00')).sent).toBe(0);
-    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(s.h.fake.callsTo('chat.postMessage')).toHaveLength(3);
   });
 
   it('spreads the load: the least recently nudged experts come first', async () => {
-    const experts = addPeople(h.fake, 4);
+    const experts = addPeople(s.h.fake, 4);
     await joinAll([USERS.aiko.id, USERS.ken.id, ...experts]);
-    for (const id of experts) await setExpertise(h.database.db, id, ['採用']);
+    for (const id of experts) await setExpertise(s.h.database.db, id, ['採用']);
     await consult(USERS.aiko.id, '12/3 19:00 採用面接の見極め方 #採用');
     await run('advice-nudges', '2026-11-25T22:30:00+09:00');
     await consult(USERS.ken.id, '12/4 19:00 新卒採用の動向 #採用');
-    h.fake.clearCalls();
+    s.h.fake.clearCalls();
     await run('advice-nudges', '2026-11-25T22:31:00+09:00');
     // The first consultation went to the first three (all equally idle); the second starts with the fourth.
     expect([...dmCounts().keys()].sort()).toEqual([experts[3], experts[0], experts[1]].sort());
@@ -358,15 +230,15 @@ describe('advice-nudges', () => {
     await joinAll([USERS.aiko.id, USERS.ken.id]);
     const lonely = await consult(USERS.aiko.id, '12/3 19:00 海外転職の相談 #海外');
     const answered = await consult(USERS.aiko.id, '12/4 19:00 派遣の更新 #派遣');
-    const ts = h.fake.state.nextTs();
-    h.fake.state.messages.push({
+    const ts = s.h.fake.state.nextTs();
+    s.h.fake.state.messages.push({
       channel: ADVICE_CHANNEL,
       ts,
       user: USERS.ken.id,
       text: 'こうしてみては',
       threadTs: answered.ts!,
     });
-    await h.slack.event({
+    await s.h.slack.event({
       type: 'message',
       channel: ADVICE_CHANNEL,
       user: USERS.ken.id,
@@ -375,14 +247,14 @@ describe('advice-nudges', () => {
       thread_ts: answered.ts,
     });
     await eventually(
-      async () => (await h.database.db.selectFrom('thread_replies').selectAll().execute()).length > 0,
+      async () => (await s.h.database.db.selectFrom('thread_replies').selectAll().execute()).length > 0,
       5000,
       'the answer to be recorded',
     );
-    h.fake.clearCalls();
+    s.h.fake.clearCalls();
     const report = await run('advice-nudges', '2026-11-25T22:30:00+09:00');
     expect(report.sent).toBe(1);
-    const [bump] = h.fake.callsTo('chat.postMessage');
+    const [bump] = s.h.fake.callsTo('chat.postMessage');
     expect(bump!.args).toMatchObject({ channel: ADVICE_CHANNEL, thread_ts: lonely.ts });
     expect(String(bump!.args.text)).toContain('まだ回答がありません');
   });
@@ -391,7 +263,7 @@ describe('advice-nudges', () => {
     await joinAll([USERS.aiko.id]);
     await consult(USERS.aiko.id, '12/20 19:00 まだ先の相談 #人事');
     await consult(USERS.aiko.id, '11/26 09:00 明日の朝の相談 #人事');
-    h.fake.clearCalls();
+    s.h.fake.clearCalls();
     const report = await run('advice-nudges', '2026-11-25T11:00:00+09:00');
     expect(report.sent).toBe(1);
   });
@@ -400,14 +272,14 @@ describe('advice-nudges', () => {
 describe('writeup-reminders', () => {
   it('DMs once per session still pending 24 h after it ended, with a button', async () => {
     await joinAll([USERS.aiko.id]);
-    await h.slack.ask(USERS.aiko.id, '/consult', '11/26 19:00 面接練習 #面接対策');
-    await h.slack.ask(USERS.aiko.id, '/slots', 'add 11/27 19:00');
-    const c = (await h.database.db.selectFrom('consultations').select('id').executeTakeFirst())!;
-    h.fake.reset();
+    await s.h.slack.ask(USERS.aiko.id, '/consult', '11/26 19:00 面接練習 #面接対策');
+    await s.h.slack.ask(USERS.aiko.id, '/slots', 'add 11/27 19:00');
+    const c = (await s.h.database.db.selectFrom('consultations').select('id').executeTakeFirst())!;
+    s.h.fake.reset();
     expect((await run('writeup-reminders', '2026-11-27T18:00:00+09:00')).sent).toBe(0);
     const report = await run('writeup-reminders', '2026-11-27T21:00:00+09:00');
     expect(report.sent).toBe(1);
-    const [dm] = h.fake.state.dmsTo(USERS.aiko.id);
+    const [dm] = s.h.fake.state.dmsTo(USERS.aiko.id);
     expect(dm!.text).toContain('11/26(木) 19:00–20:00 のセッションお疲れさまでした');
     expect(dm!.text).toContain(`/consult writeup ${c.id}`);
     expect(JSON.stringify(dm!.blocks)).toContain('writeup_done');
@@ -418,13 +290,13 @@ describe('writeup-reminders', () => {
 describe('retention', () => {
   it('purges consultation text after RETENTION_DAYS, keeping the rows', async () => {
     await joinAll([USERS.aiko.id]);
-    await h.slack.ask(USERS.aiko.id, '/consult', '11/26 19:00 消えるべき相談テキスト #人事');
+    await s.h.slack.ask(USERS.aiko.id, '/consult', '11/26 19:00 消えるべき相談テキスト #人事');
     await run('retention', '2027-05-24T00:00:00+09:00');
     expect(
-      (await h.database.db.selectFrom('consultations').select('question').executeTakeFirst())!.question,
+      (await s.h.database.db.selectFrom('consultations').select('question').executeTakeFirst())!.question,
     ).toContain('消えるべき');
     await run('retention', '2027-05-26T00:00:00+09:00');
-    const row = (await h.database.db.selectFrom('consultations').selectAll().executeTakeFirst())!;
+    const row = (await s.h.database.db.selectFrom('consultations').selectAll().executeTakeFirst())!;
     expect(row.question).toBe('[purged]');
     expect(row.purged_at).not.toBeNull();
   });

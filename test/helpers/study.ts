@@ -1,7 +1,14 @@
 /** Study sessions made the way people make them: `/study add`, and clicks on the post's RSVP buttons. */
 import { expect } from 'vitest';
 import type { StudySession } from '../../src/db/schema.js';
-import type { Harness } from './harness.js';
+import { type Harness, SUPPORTERS_CHANNEL, startHarness } from './harness.js';
+
+/** The channel the study e2e files announce in. */
+export const STUDY = SUPPORTERS_CHANNEL;
+
+/** The app as the study e2e files run it: study sessions announced in STUDY, "now" Wed 2026-11-25 10:00 JST. */
+export const startStudyHarness = (): Promise<Harness> =>
+  startHarness({ now: '2026-11-25T10:00:00+09:00', env: { STUDY_CHANNEL_ID: STUDY } });
 
 /** `/study add <text>` as `user`; the session it stored. */
 export const addStudySession = async (h: Harness, user: string, text: string): Promise<StudySession> => {

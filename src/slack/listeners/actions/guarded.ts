@@ -5,7 +5,6 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../../../deps.js';
-import { ackThenYield } from '../../ack.js';
 import { errorReply } from '../../reply.js';
 
 export type ButtonArgs = { ack: () => Promise<void>; body: BlockAction<ButtonAction>; client: WebClient };
@@ -20,7 +19,7 @@ export const notifyUser = async (client: WebClient, body: BlockAction, text: str
 export const guardedAction =
   (deps: ListenerDeps, work: ButtonWork) =>
   async ({ ack, body, client }: ButtonArgs): Promise<void> => {
-    await ackThenYield(ack);
+    await ack();
     const now = deps.clock();
     try {
       await work(body, client, now);

@@ -8,7 +8,6 @@ import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../../../deps.js';
 import { DomainError } from '../../../domain/errors.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
-import { ackThenYield, waitTurn } from '../../ack.js';
 import type { Audience } from '../../format/slots.js';
 import { errorReply, type Reply } from '../../reply.js';
 import type { ListenerTable } from '../table.js';
@@ -64,7 +63,7 @@ export const findSubcommand = (spec: CommandSpec, word: string): CommandHandler 
 
 export const registerCommand = (table: ListenerTable, deps: ListenerDeps, spec: CommandSpec): void => {
   table.command(spec.name, async ({ command, ack, respond, client }) => {
-    await ackThenYield(ack);
+    await ack();
     const now = deps.clock();
     const locale = await deps.locales.forUser(client, command.user_id, now);
     const m = messages(locale);
@@ -81,10 +80,7 @@ export const registerCommand = (table: ListenerTable, deps: ListenerDeps, spec: 
     });
     if (!reply) return;
     await sendEphemeral(respond, reply);
-    if (reply.after) {
-      await waitTurn(); // the reply is out; requests that came in meanwhile go first (see ack.ts)
-      await reply.after();
-    }
+    await reply.after?.();
   });
 };
 
