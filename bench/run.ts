@@ -49,7 +49,7 @@ const main = async () => {
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   process.stdout.write(`\n${formatTable(rows)}\n\n`);
   if (markdown) process.stdout.write(`${formatMarkdown(rows)}\n\n`);
-  const failed = rows.filter((r) => r.verdict === 'FAIL');
+  const failed = rows.filter((r) => r.verdict === 'NOT MET');
   process.stdout.write(
     failed.length
       ? `${failed.length} goal(s) missed (${seconds} s): ${failed.map((r) => `${r.figure} ${r.what}`).join('; ')}\n`

@@ -1,6 +1,6 @@
 /** The bench's result rows and the plain-text table they print as. */
 
-export type Verdict = 'pass' | 'FAIL' | 'info' | 'skip';
+export type Verdict = 'met' | 'NOT MET' | 'info' | 'skip';
 
 export type Row = {
   /** Figure number, as in bench/README.md. */
@@ -50,4 +50,4 @@ export const sec = (v: number): string => `${(v / 1000).toFixed(2)} s`;
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const times = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(2)}x` : '-');
 export const perSec = (v: number): string => `${Math.round(v).toLocaleString('en-US')}/s`;
-export const verdict = (ok: boolean): Verdict => (ok ? 'pass' : 'FAIL');
+export const verdict = (ok: boolean): Verdict => (ok ? 'met' : 'NOT MET');
