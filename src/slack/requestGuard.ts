@@ -1,8 +1,8 @@
 /**
  * Our request rules for the Slack endpoint, in front of Bolt's HTTPReceiver (./receiver.ts).
  *
- * The signature is checked by Bolt's own `verifySlackRequest` — here, so that nothing is recorded for a
- * request that is not Slack's, and again by the receiver, as Bolt always does. Around it we are stricter
+ * The signature is checked by Bolt's own `verifySlackRequest`, here, before anything is recorded for the
+ * request (the receiver behind this guard then skips its own, identical check). Around it we are stricter
  * than Bolt: the timestamp must be inside the 5-minute window on both sides (Bolt refuses only stale
  * ones), a request already seen is refused as a replay (the ledger is the database's `seen_requests`, so
  * on PostgreSQL every instance refuses what another took), and bodies are bounded. A refusal is an empty
@@ -106,7 +106,9 @@ export const guardSlackRequests = (next: Listener, opts: GuardOptions): Listener
     // Bolt's listener (and Node's URL) would throw on a target that is no URL; a throw here would end
     // the process, so such a request never goes further.
     if (path === undefined) return refuse(res, { status: 400, reason: 'malformed request target' });
-    if (path !== opts.path || req.method !== 'POST') return next(req, res);
+    // The receiver matches its endpoint exactly so (pathname, POST in any case): what it would handle,
+    // this guards, since the receiver no longer checks signatures itself.
+    if (path !== opts.path || req.method?.toUpperCase() !== 'POST') return next(req, res);
     check(req)
       .then((outcome) => {
         if (!Buffer.isBuffer(outcome)) return refuse(res, outcome);

@@ -47,6 +47,18 @@ describe('requests to the Slack endpoint', () => {
     expect(line).not.toContain('/slots');
   });
 
+  it('refuses an unsigned request to the endpoint whatever its query string', async () => {
+    const before = h.fake.state.ephemerals.length;
+    const res = await fetch(`${h.slack.appUrl}?retry=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ command: '/slots', text: 'help', user_id: USERS.aiko.id }).toString(),
+    });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200)); // an answer, had the command run, would be here by now
+    expect(h.fake.state.ephemerals.length).toBe(before);
+  });
+
   it('refuses a body over 1 MB with 413 before looking at it', async () => {
     const body = `command=%2Fslots&text=${'x'.repeat(1024 * 1024)}`;
     const res = await h.slack.post(body, 'application/x-www-form-urlencoded');
