@@ -1,9 +1,9 @@
 /**
  * Signatures of the Slack requests taken in the last five minutes, shared by every instance on one
  * PostgreSQL database, so that a request replayed to another instance is refused as it is by the one that
- * took it (src/slack/front/sharedReplay.js). `expires_at` is in epoch seconds: the request's timestamp plus
- * the signature window, after which the timestamp check refuses it anyway and the row is swept.
- * A single-process SQLite deployment keeps the table empty: its front's memory already sees every request.
+ * took it. `expires_at` is in epoch seconds: the request's timestamp plus the signature window, after which
+ * the timestamp check refuses it anyway and the row is swept. (Comment updated later, schema unchanged:
+ * the replay ledger is now src/db/repositories/seenRequests.ts, used on SQLite too.)
  */
 import type { Kysely } from 'kysely';
 
