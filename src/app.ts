@@ -39,7 +39,7 @@ const SETTLE_LIMIT_MS = 30_000;
  * /consult stores nothing), so the user can simply try again. Jobs send through src/delivery/deliver.ts,
  * which checks Slack before any re-send.
  */
-export const webClientOptions = (config: Config): WebClientOptions => ({
+const webClientOptions = (config: Config): WebClientOptions => ({
   slackApiUrl: config.slack.apiUrl,
   retryConfig: { retries: 0 },
   rejectRateLimitedCalls: true,

@@ -16,10 +16,10 @@ import type { Logger } from '../logger.js';
 import { boltLogger } from './boltLogger.js';
 import { guardSlackRequests, MAX_BODY_BYTES, type ReplayLedger } from './requestGuard.js';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
+const SLACK_EVENTS_PATH = '/slack/events';
 
 /** Bolt's HTTPReceiver whose request listener runs our rules first. */
-export class GuardedHTTPReceiver extends HTTPReceiver {
+class GuardedHTTPReceiver extends HTTPReceiver {
   constructor(
     options: HTTPReceiverOptions & { signingSecret: string },
     ledger: ReplayLedger,

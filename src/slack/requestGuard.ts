@@ -13,15 +13,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verifySlackRequest } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 
-export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
+const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** How long the replay check may wait for the database before the request goes on without it. */
-export const REPLAY_CHECK_TIMEOUT_MS = 1000;
+const REPLAY_CHECK_TIMEOUT_MS = 1000;
 /** Signatures past their window are forgotten at most this often. */
-export const SWEEP_EVERY_SECONDS = 60;
+const SWEEP_EVERY_SECONDS = 60;
 
 /** The log message of every refusal. */
-export const REJECTED = 'rejected a request to the Slack endpoint';
+const REJECTED = 'rejected a request to the Slack endpoint';
 
 /** Where the signatures of accepted requests are remembered until their window has passed. */
 export type ReplayLedger = {
@@ -137,7 +137,7 @@ const replayCheck = (sighting: Promise<boolean>): Promise<boolean | Error> => {
 };
 
 /** The path a request asks for, or undefined when its target is not a URL at all (`GET //[ HTTP/1.1`). */
-export const requestPath = (target: string | undefined): string | undefined => {
+const requestPath = (target: string | undefined): string | undefined => {
   try {
     return new URL(target ?? '/', 'http://localhost').pathname;
   } catch {
