@@ -8,6 +8,7 @@ import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../../../deps.js';
 import { DomainError } from '../../../domain/errors.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
+import { unescapeMrkdwn } from '../../blocks/kit.js';
 import type { Audience } from '../../format/slots.js';
 import { errorReply, type Reply } from '../../reply.js';
 import type { ListenerTable } from '../table.js';
@@ -89,7 +90,9 @@ const runCommand = async (
   base: Omit<CommandContext, 'args'>,
 ): Promise<CommandReply | undefined> => {
   try {
-    const text = base.command.text ?? '';
+    // Slack sends command text with & < > already escaped (formatting#escaping): read it as typed, so
+    // the reply escapes it once (`a &amp; b` typed as `a & b` shows `a & b`, not `a &amp;amp; b`).
+    const text = unescapeMrkdwn(base.command.text ?? '');
     if (text.length > MAX_COMMAND_TEXT) {
       throw new DomainError('input_too_long', { field: spec.name, max: MAX_COMMAND_TEXT });
     }

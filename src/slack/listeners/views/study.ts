@@ -7,6 +7,7 @@ import { assertCapacity, DEFAULT_STUDY_MINUTES, parseStudyTitle } from '../../..
 import { zoneOf } from '../../../domain/zone.js';
 import { errorText, messages } from '../../../i18n/index.js';
 import { createStudySession, type StudyDraft, type StudySession } from '../../../usecases/study.js';
+import { escapeMrkdwn } from '../../blocks/kit.js';
 import { STUDY_FIELDS, type StudyModalMetadata } from '../../blocks/studyModal.js';
 import { STUDY_IDS, studyWhen } from '../../blocks/studyPost.js';
 import { refreshHome } from '../../home.js';
@@ -98,7 +99,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
       const posted = await postCreatedStudy(deps, client, session, now);
       text = m.study.added({
         id: posted.session.id,
-        title: posted.session.title,
+        title: escapeMrkdwn(posted.session.title),
         when: studyWhen({ zone: deps.config.timezone, locale, now }, posted.session),
         link: posted.link ?? '',
         channel: posted.channel,
