@@ -16,7 +16,7 @@ import {
   sendStudyDms,
   studyChannel,
 } from '../../studyPosting.js';
-import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
+import type { CommandContext, CommandHandler, CommandModal, CommandSpec } from './router.js';
 
 export const MAX_LISTED = 20;
 
@@ -123,24 +123,23 @@ const remove: CommandHandler = async (ctx) => {
 };
 
 /** `/study` with no text: the modal (when there is a channel to announce in). */
-const openModal: CommandHandler = async (ctx) => {
-  studyChannel(ctx.deps);
-  await ctx.client.views.open({
-    trigger_id: ctx.command.trigger_id,
-    view: buildStudyModal(ctx.m, {
+const modal: CommandModal = {
+  check: (deps) => {
+    studyChannel(deps);
+  },
+  build: (ctx, m) =>
+    buildStudyModal(m, {
       zone: ctx.deps.config.timezone,
       now: ctx.now,
       userId: ctx.userId,
       channel: ctx.command.channel_id,
     }),
-  });
-  return undefined;
 };
 
 export const studyCommand: CommandSpec = {
   name: '/study',
   help: (m) => m.study.help({}),
-  onEmpty: openModal,
+  modal,
   subcommands: {
     add: { aliases: ['追加', '開催', 'new'], handler: add },
     list: { aliases: ['一覧', 'ls'], handler: list },

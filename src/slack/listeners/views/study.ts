@@ -72,7 +72,8 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   table.view(STUDY_IDS.modal.callback, async ({ ack, body, view, client }) => {
     const now = deps.clock();
     const userId = body.user.id;
-    const locale = await deps.locales.forUser(client, userId, now);
+    // Only local data before the ack (it carries the field errors within Slack's 3 s); see consult.ts.
+    const known = await deps.locales.known(userId, now);
     let session: StudySession;
     try {
       studyChannel(deps);
@@ -82,7 +83,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
       const fields = [...FIELD_BLOCKS];
       await ack(
         fieldErrors(err, {
-          locale,
+          locale: known ?? deps.config.defaultLocale,
           logger: deps.logger,
           fields,
           fallback: STUDY_FIELDS.title,
@@ -93,6 +94,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
     }
     // Stored and valid: close the modal now (Slack's 3 s), then post; a failed post is undone and reported.
     await ack();
+    const locale = known ?? (await deps.locales.forUser(client, userId, now));
     const m = messages(locale);
     let text: string;
     try {
