@@ -2,15 +2,16 @@
 import { DateTime } from 'luxon';
 import type { ListenerDeps } from '../../../deps.js';
 import { toUtcIso } from '../../../domain/calendar.js';
-import { DomainError, isDomainError } from '../../../domain/errors.js';
+import { DomainError } from '../../../domain/errors.js';
 import { assertCapacity, DEFAULT_STUDY_MINUTES, parseStudyTitle } from '../../../domain/study.js';
 import { zoneOf } from '../../../domain/zone.js';
-import { errorText, messages } from '../../../i18n/index.js';
+import { messages } from '../../../i18n/index.js';
 import { createStudySession, type StudyDraft, type StudySession } from '../../../usecases/study.js';
 import { escapeMrkdwn } from '../../blocks/kit.js';
 import { STUDY_FIELDS, type StudyModalMetadata } from '../../blocks/studyModal.js';
 import { STUDY_IDS, studyWhen } from '../../blocks/studyPost.js';
 import { refreshHome } from '../../home.js';
+import { errorReply } from '../../reply.js';
 import { postCreatedStudy, studyChannel } from '../../studyPosting.js';
 import type { ListenerTable } from '../table.js';
 import { fieldErrors } from './fieldErrors.js';
@@ -107,7 +108,8 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
         channel: posted.channel,
       });
     } catch (err) {
-      text = `:warning: ${errorText(locale, isDomainError(err) ? err.code : 'generic', isDomainError(err) ? err.params : {})}`;
+      // Its params may quote the title: errorReply escapes them for mrkdwn.
+      text = errorReply(locale, err, deps.logger).text;
     }
     const { channel } = metadataOf(view.private_metadata);
     await (channel
