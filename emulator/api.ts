@@ -2,6 +2,7 @@
  * The Web API methods Supporter Desk calls, implemented over FakeState. Each handler takes the parsed
  * arguments and returns Slack's JSON answer; errors are Slack's `{ ok: false, error }` shapes.
  */
+import { invalidView, messageRefusal, viewProblems } from './blockKit.js';
 import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, TEAM_ID } from './state.js';
 
 export type Args = Record<string, unknown>;
@@ -41,7 +42,8 @@ const postMessage: ApiHandler = (state, args) => {
   const text = str(args.text) ?? '';
   const blocks = Array.isArray(args.blocks) ? args.blocks : undefined;
   if (!text && !blocks) return fail('no_text');
-  if (blocks && blocks.length > 50) return fail('invalid_blocks');
+  const refused = messageRefusal(args);
+  if (refused) return refused;
   const threadTs = str(args.thread_ts);
   if (threadTs && !state.findMessage(channel, threadTs)) return fail('thread_not_found');
   const message: FakeMessage = {
@@ -65,6 +67,8 @@ const postEphemeral: ApiHandler = (state, args) => {
   const user = str(args.user);
   if (!channel || !state.channels.has(channel)) return fail('channel_not_found');
   if (!user || !state.users.has(user)) return fail('user_not_found');
+  const refused = messageRefusal(args);
+  if (refused) return refused;
   state.ephemerals.push({
     id: state.nextNumber(),
     channel,
@@ -83,6 +87,8 @@ const update: ApiHandler = (state, args) => {
   const message = channel && ts ? state.findMessage(channel, ts) : undefined;
   if (!message) return fail('message_not_found');
   if (message.user !== BOT_USER_ID) return fail('cant_update_message');
+  const refused = messageRefusal(args);
+  if (refused) return refused;
   if (typeof args.text === 'string') message.text = args.text;
   if (Array.isArray(args.blocks)) message.blocks = args.blocks;
   message.edited = true;
@@ -169,7 +175,8 @@ const usersInfo: ApiHandler = (state, args) => {
 const viewsOpen: ApiHandler = (state, args) => {
   const view = args.view as Record<string, unknown> | undefined;
   if (!str(args.trigger_id)) return fail('invalid_trigger_id');
-  if (view?.type !== 'modal') return fail('invalid_arguments');
+  const problems = viewProblems(view, 'modal');
+  if (problems.length || !view) return invalidView(problems);
   const user = str(args.user_id) ?? String(args.trigger_id).split('.')[1] ?? 'U?';
   const id = state.nextId('V');
   state.views.set(id, { id, user, view, kind: 'modal' });
@@ -180,6 +187,8 @@ const viewsUpdate: ApiHandler = (state, args) => {
   const id = str(args.view_id);
   const existing = id ? state.views.get(id) : undefined;
   if (!existing) return fail('not_found');
+  const problems = viewProblems(args.view, existing.kind);
+  if (problems.length) return invalidView(problems);
   existing.view = args.view as Record<string, unknown>;
   return { ok: true, view: { id, ...existing.view } };
 };
@@ -188,8 +197,8 @@ const viewsPublish: ApiHandler = (state, args) => {
   const user = str(args.user_id);
   const view = args.view as Record<string, unknown> | undefined;
   if (!user || !state.users.has(user)) return fail('user_not_found');
-  if (view?.type !== 'home') return fail('invalid_arguments');
-  if (Array.isArray(view.blocks) && view.blocks.length > 100) return fail('invalid_arguments');
+  const problems = viewProblems(view, 'home');
+  if (problems.length || !view) return invalidView(problems);
   state.homes.set(user, view);
   return { ok: true, view: { id: `VHOME${user}`, ...view } };
 };

@@ -63,9 +63,12 @@ export class SlackToApp {
     return { status, body: text, json };
   }
 
+  /** A fresh trigger_id, recorded with its time on the emulator's clock (valid 3 s, once). */
   nextTriggerId(userId: string): string {
     this.triggerCounter += 1;
-    return `${this.triggerCounter}.${userId}.trigger`;
+    const id = `${this.triggerCounter}.${userId}.trigger`;
+    this.fake.triggers.issue(id, userId, this.fake.now());
+    return id;
   }
 
   /** Sends a slash command; returns the HTTP result and the response_url the app will answer on. */

@@ -8,7 +8,9 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API, type ApiResult, type Args, JSON_FIELDS } from './api.js';
+import { blockProblems, invalidBlocks } from './blockKit.js';
 import { FakeState } from './state.js';
+import { ResponseUrlBudget, TriggerLedger } from './triggers.js';
 
 export type RecordedCall = { method: string; args: Args; at: number; status: number; ok: boolean };
 
@@ -39,6 +41,8 @@ export class FakeSlack extends EventEmitter {
   private faults: FaultState[] = [];
   private readonly opts: FakeSlackOptions;
   private responseCounter = 0;
+  /** The trigger_ids handed to the app (emulator/deliver.ts nextTriggerId), for views.open / push. */
+  readonly triggers = new TriggerLedger();
   private hanging = new Set<ServerResponse>();
   baseUrl = '';
 
@@ -47,6 +51,11 @@ export class FakeSlack extends EventEmitter {
     this.opts = opts;
     this.botToken = opts.botToken ?? 'xoxb-fake-token';
     this.state = new FakeState(opts.clock);
+  }
+
+  /** The emulator's clock (epoch ms): trigger_id and response_url lifetimes are measured on it. */
+  now(): number {
+    return (this.opts.clock ?? Date.now)();
   }
 
   /** The value for SLACK_API_URL. */
@@ -110,13 +119,13 @@ export class FakeSlack extends EventEmitter {
   newResponseUrl(channel: string, user: string, message?: { channel: string; ts: string }): string {
     this.responseCounter += 1;
     const id = this.responseCounter;
-    this.responseTargets.set(id, { channel, user, message });
+    this.responseTargets.set(id, { channel, user, message, budget: new ResponseUrlBudget(this.now()) });
     return `${this.baseUrl}/response/${id}`;
   }
 
   private responseTargets = new Map<
     number,
-    { channel: string; user: string; message?: { channel: string; ts: string } }
+    { channel: string; user: string; message?: { channel: string; ts: string }; budget: ResponseUrlBudget }
   >();
 
   /** Resolves when `predicate` holds, re-checking after every change; rejects after `timeoutMs`. */
@@ -173,9 +182,18 @@ export class FakeSlack extends EventEmitter {
       return sendJson(res, 200, result);
     }
     const handler = API[method];
-    const result = handler ? handler(this.state, args) : { ok: false, error: 'unknown_method' };
+    const refused = this.triggerRefusal(method, args);
+    const result = refused ?? (handler ? handler(this.state, args) : { ok: false, error: 'unknown_method' });
     record(200, result);
     sendJson(res, 200, result);
+  }
+
+  /** views.open / views.push spend the trigger_id first (emulator/triggers.ts has the rules). */
+  private triggerRefusal(method: string, args: Args): ApiResult | undefined {
+    if (method !== 'views.open' && method !== 'views.push') return undefined;
+    if (typeof args.trigger_id !== 'string' || !args.trigger_id) return undefined; // the handler answers
+    const verdict = this.triggers.exchange(args.trigger_id, this.now());
+    return verdict === 'ok' ? undefined : { ok: false, error: verdict };
   }
 
   private pickFault(method: string, args: Args): FaultState | undefined {
@@ -224,8 +242,19 @@ export class FakeSlack extends EventEmitter {
 
   private handleResponseUrl(id: number, res: ServerResponse, body: string) {
     const target = this.responseTargets.get(id);
-    if (!target) return sendJson(res, 404, { ok: false, error: 'expired_url' });
+    if (!target?.budget.spend(this.now())) {
+      this.calls.push({ method: 'response_url', args: {}, at: Date.now(), status: 404, ok: false });
+      return sendJson(res, 404, { ok: false, error: 'expired_url' });
+    }
     const payload = JSON.parse(body || '{}') as Record<string, unknown>;
+    // A response_url body is a message: the same Block Kit rules as chat.postMessage. How Slack words
+    // the refusal on this endpoint is not documented; the emulator answers 400 with chat's error body.
+    const problems = payload.blocks === undefined ? [] : blockProblems(payload.blocks, 'message');
+    if (problems.length) {
+      this.calls.push({ method: 'response_url', args: payload, at: Date.now(), status: 400, ok: false });
+      this.emit('change');
+      return sendJson(res, 400, invalidBlocks(problems));
+    }
     const blocks = Array.isArray(payload.blocks) ? payload.blocks : undefined;
     const text = typeof payload.text === 'string' ? payload.text : '';
     this.calls.push({ method: 'response_url', args: payload, at: Date.now(), status: 200, ok: true });

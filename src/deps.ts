@@ -40,6 +40,8 @@ export type AppDeps = {
 /** The language to answer a user in (src/slack/locale.ts). */
 export interface UserLocales {
   forUser(client: WebClient, userId: string, now: Date): Promise<Locale>;
+  /** The language known without asking Slack (chosen, or Slack's as seen lately); for work before an ack. */
+  known(userId: string, now: Date): Promise<Locale | undefined>;
 }
 
 /**

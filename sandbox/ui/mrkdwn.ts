@@ -1,6 +1,10 @@
 /**
- * Slack mrkdwn → safe HTML: `<@U…>` mentions as @name, `<#C…>` channels, `<url|label>` links, *bold*,
- * _italic_, ~strike~, `code`, ```blocks```, > quotes, :emoji: and line breaks. Everything else is escaped.
+ * Slack mrkdwn → safe HTML, as Slack renders it (https://api.slack.com/reference/surfaces/formatting):
+ * `<@U…>` mentions as @name, `<#C…>` channels, `<!channel>` / `<!here>` / `<!everyone>` as @channel etc.,
+ * `<!subteam^S…|@team>` as the group, `<url|label>` links, *bold*, _italic_, ~strike~, `code`,
+ * ```blocks```, > quotes, :emoji: and line breaks. Only a real `<` opens one of these: the entity-escaped
+ * `&lt;!channel&gt;` or `&lt;https://x|y&gt;` shows as that literal text, which is how a bot quotes user
+ * text safely (formatting#escaping). Everything else is HTML-escaped.
  */
 import { escapeHtml } from './dom.js';
 
@@ -62,6 +66,9 @@ const EMOJI: Record<string, string> = {
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
+/** Special mentions that notify a whole channel (formatting#special-mentions). */
+const BROADCASTS = new Set(['channel', 'here', 'everyone']);
+
 const special = (inner: string, names: Names): string => {
   const [target = '', label] = inner.split('|', 2);
   if (target.startsWith('@')) {
@@ -73,7 +80,10 @@ const special = (inner: string, names: Names): string => {
   if (target.startsWith('!')) {
     const word = target.slice(1).split('^')[0] ?? '';
     if (label && word === 'date') return escapeHtml(label);
-    return `<span class="mention">@${escapeHtml(label ?? word)}</span>`;
+    // A user group's label carries its own "@" (`<!subteam^S123|@team>`); a broadcast's is the word.
+    const name = (label ?? word).replace(/^@/, '');
+    const kind = BROADCASTS.has(word) ? 'mention broadcast' : 'mention';
+    return `<span class="${kind}">@${escapeHtml(name)}</span>`;
   }
   if (/^(https?:|mailto:)/i.test(target)) {
     const href = escapeHtml(decode(target));

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'not_on_roster'
   | 'tags_empty'
   | 'quota_invalid'
+  | 'modal_expired'
   // slots
   | 'slot_empty'
   | 'slot_unrecognized'

@@ -71,6 +71,8 @@ export const en: Messages = {
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',
     permission_denied: (_p: P) => 'Only operators (OPERATOR_USER_IDS) can do this.',
     not_yours: (_p: P) => 'This button is meant for someone else, so it cannot be used by you.',
+    modal_expired: (_p: P) =>
+      "The form didn't open in time (Slack waits only 3 seconds). Please run the command again, or click the button again.",
     unknown_subcommand: (p: P) =>
       `I don't know \`${p.command} ${p.sub}\`. Try \`${p.command} help\` for usage.`,
     input_too_long: (p: P) => `${p.field} is too long (at most ${p.max} characters). Please shorten it.`,

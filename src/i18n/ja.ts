@@ -63,6 +63,8 @@ export const ja = {
     generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
     permission_denied: (_p: P) => 'この操作は運営メンバー（OPERATOR_USER_IDS）だけが使えます。',
     not_yours: (_p: P) => 'これはあなた宛てのボタンではないため、操作できません。',
+    modal_expired: (_p: P) =>
+      'フォームを開くのが間に合いませんでした（Slack が待てるのは 3 秒だけです）。もう一度コマンドを送るか、ボタンを押し直してください。',
     unknown_subcommand: (p: P) =>
       `\`${p.command} ${p.sub}\` は分かりませんでした。\`${p.command} help\` で使い方を表示します。`,
     input_too_long: (p: P) => `${p.field} が長すぎます（最大 ${p.max} 文字）。短くしてください。`,

@@ -11,7 +11,7 @@ import type { JobDeps } from '../deps.js';
 import { formatSlotWhen } from '../domain/calendar.js';
 import { BUMP } from '../domain/nudges.js';
 import { type Locale, messages } from '../i18n/index.js';
-import { truncate } from '../slack/blocks/kit.js';
+import { escapeMrkdwn, truncate } from '../slack/blocks/kit.js';
 import { type LocaleOf, localesFor } from '../usecases/locales.js';
 import { type DueNudge, dueNudges, settleNudges } from '../usecases/nudges.js';
 import type { Job } from './types.js';
@@ -55,8 +55,8 @@ const messagesFor = async (
     const text = messages(locale).jobs.nudgeText({
       asker: c.supporter_id,
       id: c.id,
-      tags: tags.map((t) => `#${t}`).join(' '),
-      question: truncate(c.question.replace(/\n/g, ' '), 300),
+      tags: tags.map((t) => `#${escapeMrkdwn(t)}`).join(' '),
+      question: escapeMrkdwn(truncate(c.question.replace(/\n/g, ' '), 300)),
       when: when(locale),
       link,
     });

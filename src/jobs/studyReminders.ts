@@ -16,6 +16,7 @@ import type { JobDeps } from '../deps.js';
 import { formatSlotWhen } from '../domain/calendar.js';
 import { reminderDue } from '../domain/study.js';
 import { messages } from '../i18n/index.js';
+import { escapeMrkdwn } from '../slack/blocks/kit.js';
 import { cancellationMessages, permalinkOf } from '../slack/studyPosting.js';
 import { type LocaleOf, localesFor } from '../usecases/locales.js';
 import { studyReminderData } from '../usecases/reminders.js';
@@ -67,7 +68,7 @@ const reminders = (
     const locale = localeOf(r.user_id);
     const m = messages(locale);
     const p = {
-      title: s.title,
+      title: escapeMrkdwn(s.title),
       when: formatSlotWhen(s.start_at, s.minutes, deps.config.timezone, locale, now),
       host: s.host_id,
       link: link ?? '',
@@ -82,7 +83,10 @@ const reminders = (
 
 /** In the post's thread (a DM to the host when the session was never posted). */
 const followup = (deps: JobDeps, s: StudySession): Outgoing => {
-  const text = messages(deps.config.defaultLocale).study.followupText({ host: s.host_id, title: s.title });
+  const text = messages(deps.config.defaultLocale).study.followupText({
+    host: s.host_id,
+    title: escapeMrkdwn(s.title),
+  });
   const key = `study:${s.id}:followup`;
   return s.channel && s.ts
     ? { key, recipient: s.channel, threadTs: s.ts, text }

@@ -21,6 +21,7 @@ import {
   studyView,
   undoStudySession,
 } from '../usecases/study.js';
+import { escapeMrkdwn } from './blocks/kit.js';
 import { buildStudyPost, type StudyPostView, studyPostText } from './blocks/studyPost.js';
 
 /** Where study sessions are announced; a clear error when neither channel is configured. */
@@ -139,7 +140,7 @@ export const cancellationMessages = (d: SessionDm, recipients: readonly string[]
     const locale = d.localeOf(recipient);
     const text = messages(locale).study.cancelledText({
       id: d.session.id,
-      title: d.session.title,
+      title: escapeMrkdwn(d.session.title),
       when: whenFor(d, locale),
     });
     return { key: `study:${d.session.id}:${recipient}:cancelled`, recipient, text };
@@ -151,7 +152,7 @@ export const promotionMessages = (d: SessionDm, promoted: readonly Rsvp[]): Outg
     const locale = d.localeOf(r.userId);
     const text = messages(locale).study.promotedText({
       id: d.session.id,
-      title: d.session.title,
+      title: escapeMrkdwn(d.session.title),
       when: whenFor(d, locale),
       link: d.link ?? '',
     });
@@ -162,7 +163,7 @@ export const removalMessage = (d: SessionDm, removed: Rsvp): Outgoing => {
   const locale = d.localeOf(removed.userId);
   const text = messages(locale).study.removedText({
     id: d.session.id,
-    title: d.session.title,
+    title: escapeMrkdwn(d.session.title),
     when: whenFor(d, locale),
   });
   return {

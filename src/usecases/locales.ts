@@ -4,7 +4,12 @@
  * rememberSlackLocale), else DEFAULT_LOCALE. Replies to a person's own command use the same order live,
  * through LocaleResolver (src/slack/locale.ts).
  */
-import { chosenLocaleOf, rememberSlackLocale, supporterLocales } from '../db/repositories/supporters.js';
+import {
+  chosenLocaleOf,
+  rememberSlackLocale,
+  storedLocalesOf,
+  supporterLocales,
+} from '../db/repositories/supporters.js';
 import type { UseCaseDeps } from '../deps.js';
 import { isLocale, type Locale, localeFromSlack } from '../i18n/index.js';
 
@@ -25,6 +30,19 @@ export const chosenLocale = async (
 ): Promise<Locale | undefined> => {
   const chosen = await chosenLocaleOf(deps.db, userId);
   return isLocale(chosen) ? chosen : undefined;
+};
+
+/**
+ * The Slack locale last stored for `userId` (rememberLocale) as a language (`fallback` for one we do
+ * not speak); undefined when none is stored.
+ */
+export const rememberedSlackLocale = async (
+  deps: Pick<UseCaseDeps, 'db'>,
+  userId: string,
+  fallback: Locale,
+): Promise<Locale | undefined> => {
+  const slack = (await storedLocalesOf(deps.db, userId))?.slack;
+  return slack ? localeFromSlack(slack, fallback) : undefined;
 };
 
 /** Keeps the Slack locale last seen for a supporter, for messages nobody asked for (localesFor). */

@@ -1,5 +1,6 @@
 /** Block Kit limits at their edges: builders never produce what Slack would reject. */
 import { describe, expect, it } from 'vitest';
+import { blockProblems, viewProblems } from '../../emulator/blockKit.js';
 import { messages } from '../../src/i18n/index.js';
 import { buildConsultModal } from '../../src/slack/blocks/consultModal.js';
 import { buildConsultPost } from '../../src/slack/blocks/consultPost.js';
@@ -7,6 +8,7 @@ import { buildDigest } from '../../src/slack/blocks/digest.js';
 import { buildHomeView } from '../../src/slack/blocks/home.js';
 import { button, SECTION_TEXT_MAX, section, truncate } from '../../src/slack/blocks/kit.js';
 import { buildSlotsModal } from '../../src/slack/blocks/slotsModal.js';
+import { buildStudyModal } from '../../src/slack/blocks/studyModal.js';
 
 const now = new Date('2026-11-25T01:00:00Z');
 const zone = 'Asia/Tokyo';
@@ -18,8 +20,10 @@ type AnyBlock = {
   fields?: unknown[];
 };
 
+/** Within the limits checked here, and nothing the emulator's Block Kit rules (Slack's) refuse. */
 const assertWithinLimits = (blocks: AnyBlock[], maxBlocks: number) => {
   expect(blocks.length).toBeLessThanOrEqual(maxBlocks);
+  expect(blockProblems(blocks, maxBlocks === 50 ? 'message' : 'home')).toEqual([]);
   for (const b of blocks) {
     if (b.type === 'section' && b.text) expect(b.text.text.length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
     if (b.type === 'header' && b.text) expect(b.text.text.length).toBeLessThanOrEqual(150);
@@ -74,7 +78,9 @@ describe('modals', () => {
       for (const view of [
         buildSlotsModal(m, '2026-11', '2026-12', {}),
         buildConsultModal(m, locale, zone, now),
+        buildStudyModal(m, { zone, now, userId: 'U1', channel: 'C1' }),
       ]) {
+        expect(viewProblems(view, 'modal')).toEqual([]);
         expect(view.title.text.length).toBeLessThanOrEqual(24);
         expect(view.submit?.text.length ?? 0).toBeLessThanOrEqual(24);
         expect(view.close?.text.length ?? 0).toBeLessThanOrEqual(24);

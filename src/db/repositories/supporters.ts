@@ -173,6 +173,16 @@ export const chosenLocaleOf = async (db: DbOrTrx, id: string): Promise<string | 
 
 export type StoredLocales = { chosen: string | null; slack: string | null };
 
+/** One supporter's stored languages (undefined for someone not on the roster). */
+export const storedLocalesOf = async (db: DbOrTrx, id: string): Promise<StoredLocales | undefined> => {
+  const row = await db
+    .selectFrom('supporters')
+    .select(['locale', 'slack_locale'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { chosen: row.locale, slack: row.slack_locale };
+};
+
 /** What is known of each supporter's language: chosen with `/supporter lang`, last seen in Slack. */
 export const supporterLocales = async (db: DbOrTrx): Promise<Map<string, StoredLocales>> => {
   const rows = await db

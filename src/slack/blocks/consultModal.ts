@@ -5,7 +5,7 @@ import { MAX_QUESTION, MAX_TOPIC } from '../../domain/consultForm.js';
 import { KNOWN_TAGS, tagLabel } from '../../domain/tags.js';
 import type { Locale, Messages } from '../../i18n/index.js';
 import { IDS } from '../ids.js';
-import { inputBlock, plain } from './kit.js';
+import { inputBlock, option, plain } from './kit.js';
 
 export const CONSULT_FIELDS = {
   date: 'session_date',
@@ -25,7 +25,7 @@ export const buildConsultModal = (
   channel?: string,
 ): ModalView => {
   const f = CONSULT_FIELDS;
-  const planOption = (plan: string) => ({ text: plain(m.consult.planOption({ plan })), value: plan });
+  const planOption = (plan: string) => option(m.consult.planOption({ plan }), plan);
   const input = inputBlock;
   return {
     type: 'modal',
@@ -60,7 +60,7 @@ export const buildConsultModal = (
         m.consult.modalTags({}),
         {
           type: 'multi_static_select',
-          options: KNOWN_TAGS.map((t) => ({ text: plain(tagLabel(t.tag, locale)), value: t.tag })),
+          options: KNOWN_TAGS.map((t) => option(tagLabel(t.tag, locale), t.tag)),
         },
         true,
       ),

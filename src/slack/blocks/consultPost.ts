@@ -4,7 +4,7 @@ import type { Consultation } from '../../db/schema.js';
 import { formatSlotWhen } from '../../domain/calendar.js';
 import type { Locale, Messages } from '../../i18n/index.js';
 import { IDS } from '../ids.js';
-import { button, mrkdwn, section, truncate } from './kit.js';
+import { button, escapeMrkdwn, mrkdwn, section, truncate } from './kit.js';
 
 export type PostView = {
   m: Messages;
@@ -27,7 +27,7 @@ const timeLeft = (m: Messages, sessionStart: string, now: Date): string => {
 };
 
 export const consultPostText = (v: PostView): string =>
-  `${v.m.consult.postHeader({ id: v.consultation.id, when: whenOf(v), plan: planOf(v) })}\n${truncate(v.consultation.question, 300)}`;
+  `${v.m.consult.postHeader({ id: v.consultation.id, when: whenOf(v), plan: planOf(v) })}\n${escapeMrkdwn(truncate(v.consultation.question, 300))}`;
 
 const whenOf = (v: PostView) =>
   formatSlotWhen(v.consultation.session_start, v.minutes, v.zone, v.locale, v.now);
@@ -45,10 +45,12 @@ export const buildConsultPost = (v: PostView): KnownBlock[] => {
     },
     section(m.consult.postAsker({ user: c.supporter_id })),
   ];
-  if (c.topic.trim()) blocks.push(section(`${m.consult.topicLabel({})}\n${c.topic}`));
-  blocks.push(section(`${m.consult.questionLabel({})}\n${c.question}`));
+  // The topic, question and tags are the supporter's own words: escaped, never a mention or a link.
+  if (c.topic.trim()) blocks.push(section(`${m.consult.topicLabel({})}\n${escapeMrkdwn(c.topic)}`));
+  blocks.push(section(`${m.consult.questionLabel({})}\n${escapeMrkdwn(c.question)}`));
   const context = [timeLeft(m, c.session_start, v.now)];
-  if (v.tags.length) context.unshift(m.consult.tagsLabel({ tags: v.tags.map((t) => `#${t}`).join(' ') }));
+  if (v.tags.length)
+    context.unshift(m.consult.tagsLabel({ tags: v.tags.map((t) => `#${escapeMrkdwn(t)}`).join(' ') }));
   blocks.push({ type: 'context', elements: context.map((t) => mrkdwn(t)) });
   if (c.status === 'resolved') {
     blocks.push(section(m.consult.resolvedMark({ user: c.supporter_id })));

@@ -7,7 +7,7 @@ import { progressBar } from '../../domain/quota.js';
 import type { HomeData } from '../../usecases/homeData.js';
 import { type Audience, slotWhen, standingLine } from '../format/slots.js';
 import { IDS } from '../ids.js';
-import { button, divider, mrkdwn, section } from './kit.js';
+import { button, divider, escapeMrkdwn, mrkdwn, section } from './kit.js';
 import { studyWhen } from './studyPost.js';
 
 const MAX_LISTED = 10;
@@ -57,7 +57,7 @@ export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
               m.study.homeLine({
                 id: s.id,
                 when: studyWhen(a, s),
-                title: s.title,
+                title: escapeMrkdwn(s.title),
                 going: counts.going,
                 capacity: s.capacity ?? 0,
                 mine: m.study.answer({ answer: mine }),

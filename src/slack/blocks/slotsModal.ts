@@ -3,7 +3,7 @@ import type { ModalView } from '@slack/types';
 import { addMonths } from '../../domain/calendar.js';
 import type { Messages } from '../../i18n/index.js';
 import { IDS } from '../ids.js';
-import { plain } from './kit.js';
+import { option, plain } from './kit.js';
 
 export type SlotsModalMetadata = { channel?: string; month?: string };
 
@@ -14,7 +14,7 @@ export const buildSlotsModal = (
   metadata: SlotsModalMetadata,
 ): ModalView => {
   const months = [0, 1, 2].map((n) => addMonths(currentMonth, n));
-  const option = (month: string) => ({ text: plain(m.slots.monthLabel({ month })), value: month });
+  const monthOption = (month: string) => option(m.slots.monthLabel({ month }), month);
   const ids = IDS.slotsModal;
   return {
     type: 'modal',
@@ -27,18 +27,18 @@ export const buildSlotsModal = (
       {
         type: 'input',
         block_id: ids.monthBlock,
-        label: plain(m.slots.modalMonth({})),
+        label: plain(m.slots.modalMonth({}), 2000),
         element: {
           type: 'static_select',
           action_id: ids.monthAction,
-          options: months.map(option),
-          initial_option: option(months.includes(selected) ? selected : currentMonth),
+          options: months.map(monthOption),
+          initial_option: monthOption(months.includes(selected) ? selected : currentMonth),
         },
       },
       {
         type: 'input',
         block_id: ids.entriesBlock,
-        label: plain(m.slots.modalEntries({})),
+        label: plain(m.slots.modalEntries({}), 2000),
         hint: plain(m.slots.modalEntriesHint({}), 2000),
         element: {
           type: 'plain_text_input',

@@ -5,7 +5,7 @@ import { formatSlotWhen } from '../../domain/calendar.js';
 import { parseTags, type RsvpAnswer, type RsvpCounts } from '../../domain/study.js';
 import { tagLabel } from '../../domain/tags.js';
 import type { Locale, Messages } from '../../i18n/index.js';
-import { button, mrkdwn, section, truncate } from './kit.js';
+import { button, escapeMrkdwn, mrkdwn, section, truncate } from './kit.js';
 
 /** The study feature's action ids (one per RSVP answer); the value is the session id. */
 export const STUDY_IDS = {
@@ -40,7 +40,7 @@ const headerOf = (v: StudyPostView): string => {
 };
 
 export const studyPostText = (v: StudyPostView): string =>
-  `${headerOf(v)}\n${truncate(v.session.title, 300)}`;
+  `${headerOf(v)}\n${escapeMrkdwn(truncate(v.session.title, 300))}`;
 
 const names = (v: StudyPostView, ids: string[]): string => {
   const shown = ids.slice(0, MAX_NAMES_SHOWN).map((id) => `<@${id}>`);
@@ -55,7 +55,7 @@ export const buildStudyPost = (v: StudyPostView): KnownBlock[] => {
     { type: 'header', text: { type: 'plain_text', text: truncate(headerOf(v), 150), emoji: true } },
     section(
       [
-        m.study.postTitle({ title: s.title }),
+        m.study.postTitle({ title: escapeMrkdwn(s.title) }),
         [
           m.study.postHost({ user: s.host_id }),
           m.study.postLength({ minutes: s.minutes }),
@@ -64,10 +64,10 @@ export const buildStudyPost = (v: StudyPostView): KnownBlock[] => {
       ].join('\n'),
     ),
   ];
-  if (s.description.trim()) blocks.push(section(s.description));
+  if (s.description.trim()) blocks.push(section(escapeMrkdwn(s.description)));
   const tags = parseTags(s.tags);
   if (tags.length) {
-    const labels = tags.map((t) => `#${tagLabel(t, v.locale)}`).join(' ');
+    const labels = tags.map((t) => `#${escapeMrkdwn(tagLabel(t, v.locale))}`).join(' ');
     blocks.push({ type: 'context', elements: [mrkdwn(m.study.postTags({ tags: labels }))] });
   }
   if (s.status === 'cancelled') {

@@ -5,7 +5,6 @@
 
 import type { ListenerDeps } from '../../../deps.js';
 import { monthOf } from '../../../domain/calendar.js';
-import { messages } from '../../../i18n/index.js';
 import { parseConsultationId, resolveOwnConsultation } from '../../../usecases/consultations.js';
 import { setAway } from '../../../usecases/roster.js';
 import { markSessionWriteupDone } from '../../../usecases/writeups.js';
@@ -13,6 +12,7 @@ import { buildSlotsModal } from '../../blocks/slotsModal.js';
 import { refreshConsultationPost } from '../../consultPosting.js';
 import { publishHome } from '../../home.js';
 import { IDS } from '../../ids.js';
+import { openModalFirst } from '../openModal.js';
 import type { ListenerTable } from '../table.js';
 import { type ButtonWork, guardedAction } from './guarded.js';
 import { registerStudyActions } from './study.js';
@@ -24,13 +24,10 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   table.action(
     IDS.actions.openSlotsModal,
     guarded(async (body, client, now) => {
-      const locale = await deps.locales.forUser(client, body.user.id, now);
       const current = monthOf(now, deps.config.timezone);
       const requested = body.actions[0]?.value ?? current;
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: buildSlotsModal(messages(locale), current, requested, {}),
-      });
+      const opts = { triggerId: body.trigger_id, userId: body.user.id, now };
+      await openModalFirst(deps, client, opts, (m) => buildSlotsModal(m, current, requested, {}));
     }),
   );
 

@@ -9,6 +9,7 @@ import { parseStudyId, RSVP_ANSWERS, type RsvpAnswer, type RsvpOutcome } from '.
 import { type Messages, messages } from '../../../i18n/index.js';
 import type { StudySession } from '../../../usecases/study.js';
 import { rsvpStudy } from '../../../usecases/studyRsvp.js';
+import { escapeMrkdwn } from '../../blocks/kit.js';
 import { STUDY_IDS } from '../../blocks/studyPost.js';
 import { refreshHome } from '../../home.js';
 import { promotionMessages, refreshStudyPost, sendStudyDms } from '../../studyPosting.js';
@@ -17,7 +18,7 @@ import { guardedAction, notifyUser } from './guarded.js';
 
 /** Ephemerally where the button was, else by DM (e.g. a click from the Home tab). */
 const replyFor = (m: Messages, session: StudySession, outcome: RsvpOutcome): string => {
-  const p = { id: session.id, title: session.title };
+  const p = { id: session.id, title: escapeMrkdwn(session.title) };
   if (!outcome.changed) {
     const answer =
       outcome.mine.answer === 'going' && outcome.mine.waitlisted ? 'waitlisted' : outcome.mine.answer;

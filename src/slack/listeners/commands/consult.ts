@@ -8,7 +8,7 @@ import {
 import { buildConsultModal } from '../../blocks/consultModal.js';
 import { publishConsultation, refreshConsultationPost } from '../../consultPosting.js';
 import { refreshHome } from '../../home.js';
-import type { CommandHandler, CommandSpec } from './router.js';
+import type { CommandHandler, CommandModal, CommandSpec } from './router.js';
 
 const quickForm: CommandHandler = async (ctx) => {
   const q = parseQuickConsult(ctx.args, ctx.now, ctx.deps.config.timezone);
@@ -43,18 +43,16 @@ const writeup: CommandHandler = async (ctx) => {
   };
 };
 
-const openModal: CommandHandler = async (ctx) => {
-  await ctx.client.views.open({
-    trigger_id: ctx.command.trigger_id,
-    view: buildConsultModal(ctx.m, ctx.locale, ctx.deps.config.timezone, ctx.now, ctx.command.channel_id),
-  });
-  return undefined;
+/** `/consult` with no text: the modal. */
+const modal: CommandModal = {
+  build: (ctx, m, locale) =>
+    buildConsultModal(m, locale, ctx.deps.config.timezone, ctx.now, ctx.command.channel_id),
 };
 
 export const consultCommand: CommandSpec = {
   name: '/consult',
   help: (m) => m.help.consult,
-  onEmpty: openModal,
+  modal,
   subcommands: {
     done: { aliases: ['完了', 'resolve', '解決'], handler: done },
     writeup: { aliases: ['レポート済', 'レポート済み', 'report'], handler: writeup },

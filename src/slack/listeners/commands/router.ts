@@ -4,12 +4,15 @@
  * A handler that throws a DomainError gets it shown in the user's language; nothing else leaks out.
  */
 import type { RespondFn, SlashCommand } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../../../deps.js';
 import { DomainError } from '../../../domain/errors.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
+import { unescapeMrkdwn } from '../../blocks/kit.js';
 import type { Audience } from '../../format/slots.js';
 import { errorReply, type Reply } from '../../reply.js';
+import { openModalFirst } from '../openModal.js';
 import type { ListenerTable } from '../table.js';
 
 export type CommandContext = {
@@ -33,10 +36,24 @@ export type CommandContext = {
 export type CommandReply = Reply & { after?: () => Promise<void> };
 export type CommandHandler = (ctx: CommandContext) => Promise<CommandReply | undefined>;
 
+/** What a modal is built from: no language yet (openModalFirst picks it), nothing asked of Slack. */
+export type ModalContext = Pick<CommandContext, 'deps' | 'command' | 'userId' | 'now'>;
+
+/**
+ * `/cmd` with no text opens this modal, before anything else is asked of Slack (openModal.ts). `check`
+ * refuses it from local data only (a DomainError, answered in the user's language).
+ */
+export type CommandModal = {
+  check?: (deps: ListenerDeps) => void;
+  build: (ctx: ModalContext, m: Messages, locale: Locale) => ModalView;
+};
+
 export type CommandSpec = {
   name: `/${string}`;
   help: (m: Messages) => string;
-  /** `/cmd` with no text. Defaults to help. */
+  /** `/cmd` with no text, when it opens a modal. */
+  modal?: CommandModal;
+  /** `/cmd` with no text otherwise. Defaults to help. */
   onEmpty?: CommandHandler;
   subcommands: Record<string, { aliases: readonly string[]; handler: CommandHandler }>;
   /** Text that starts with no known subcommand (e.g. `/consult 12/3 19:00 …`); `args` is the whole text. */
@@ -65,6 +82,19 @@ export const registerCommand = (table: ListenerTable, deps: ListenerDeps, spec: 
   table.command(spec.name, async ({ command, ack, respond, client }) => {
     await ack();
     const now = deps.clock();
+    if (spec.modal && !(command.text ?? '').trim()) {
+      const { modal } = spec;
+      const ctx = { deps, command, userId: command.user_id, now };
+      try {
+        modal.check?.(deps);
+        const opts = { triggerId: command.trigger_id, userId: command.user_id, now };
+        await openModalFirst(deps, client, opts, (m, locale) => modal.build(ctx, m, locale));
+      } catch (err) {
+        const locale = await deps.locales.forUser(client, command.user_id, now);
+        await sendEphemeral(respond, errorReply(locale, err, deps.logger));
+      }
+      return;
+    }
     const locale = await deps.locales.forUser(client, command.user_id, now);
     const m = messages(locale);
     const audience = { m, locale, zone: deps.config.timezone, now };
@@ -89,7 +119,9 @@ const runCommand = async (
   base: Omit<CommandContext, 'args'>,
 ): Promise<CommandReply | undefined> => {
   try {
-    const text = base.command.text ?? '';
+    // Slack sends command text with & < > already escaped (formatting#escaping): read it as typed, so
+    // the reply escapes it once (`a &amp; b` typed as `a & b` shows `a & b`, not `a &amp;amp; b`).
+    const text = unescapeMrkdwn(base.command.text ?? '');
     if (text.length > MAX_COMMAND_TEXT) {
       throw new DomainError('input_too_long', { field: spec.name, max: MAX_COMMAND_TEXT });
     }

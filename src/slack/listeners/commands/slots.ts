@@ -7,7 +7,7 @@ import { listSlots } from '../../../usecases/listSlots.js';
 import { buildSlotsModal } from '../../blocks/slotsModal.js';
 import { addedReply, listReply, slotWhen } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
-import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
+import type { CommandContext, CommandHandler, CommandModal, CommandSpec } from './router.js';
 
 const refresh = (ctx: CommandContext) => () => refreshHome(ctx.deps, ctx.client, ctx.userId);
 
@@ -54,19 +54,17 @@ const change =
   };
 
 /** `/slots` with no text: the modal, for the current month. */
-const openModal: CommandHandler = async (ctx) => {
-  const month = monthOf(ctx.now, ctx.deps.config.timezone);
-  await ctx.client.views.open({
-    trigger_id: ctx.command.trigger_id,
-    view: buildSlotsModal(ctx.m, month, month, { channel: ctx.command.channel_id }),
-  });
-  return undefined;
+const modal: CommandModal = {
+  build: (ctx, m) => {
+    const month = monthOf(ctx.now, ctx.deps.config.timezone);
+    return buildSlotsModal(m, month, month, { channel: ctx.command.channel_id });
+  },
 };
 
 export const slotsCommand: CommandSpec = {
   name: '/slots',
   help: (m) => m.help.slots,
-  onEmpty: openModal,
+  modal,
   subcommands: {
     add: { aliases: ['追加'], handler: add },
     list: { aliases: ['一覧', 'ls'], handler: list },

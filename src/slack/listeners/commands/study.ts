@@ -3,6 +3,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { parseStudyAdd, parseStudyId } from '../../../domain/study.js';
 import { cancelStudy, upcomingStudyFor } from '../../../usecases/study.js';
 import { removeFromStudy } from '../../../usecases/studyRsvp.js';
+import { escapeMrkdwn } from '../../blocks/kit.js';
 import { buildStudyModal } from '../../blocks/studyModal.js';
 import { studyWhen } from '../../blocks/studyPost.js';
 import { refreshHome } from '../../home.js';
@@ -15,7 +16,7 @@ import {
   sendStudyDms,
   studyChannel,
 } from '../../studyPosting.js';
-import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
+import type { CommandContext, CommandHandler, CommandModal, CommandSpec } from './router.js';
 
 export const MAX_LISTED = 20;
 
@@ -43,7 +44,7 @@ const add: CommandHandler = async (ctx) => {
   return {
     text: ctx.m.study.added({
       id: session.id,
-      title: session.title,
+      title: escapeMrkdwn(session.title),
       when: studyWhen(ctx.audience, session),
       link: link ?? '',
       channel,
@@ -59,7 +60,7 @@ const list: CommandHandler = async (ctx) => {
     ctx.m.study.listLine({
       id: s.id,
       when: studyWhen(ctx.audience, s),
-      title: s.title,
+      title: escapeMrkdwn(s.title),
       host: s.host_id,
       ...counts,
       capacity: s.capacity ?? 0,
@@ -75,7 +76,7 @@ const cancel: CommandHandler = async (ctx) => {
   if (!result.changed) return { text: ctx.m.study.alreadyCancelled({ id }) };
   const { session, notify } = result;
   return {
-    text: ctx.m.study.cancelled({ id, title: session.title, n: notify.length }),
+    text: ctx.m.study.cancelled({ id, title: escapeMrkdwn(session.title), n: notify.length }),
     after: async () => {
       await refreshStudyPost(ctx.deps, ctx.client, id);
       await sendStudyDms(
@@ -122,24 +123,23 @@ const remove: CommandHandler = async (ctx) => {
 };
 
 /** `/study` with no text: the modal (when there is a channel to announce in). */
-const openModal: CommandHandler = async (ctx) => {
-  studyChannel(ctx.deps);
-  await ctx.client.views.open({
-    trigger_id: ctx.command.trigger_id,
-    view: buildStudyModal(ctx.m, {
+const modal: CommandModal = {
+  check: (deps) => {
+    studyChannel(deps);
+  },
+  build: (ctx, m) =>
+    buildStudyModal(m, {
       zone: ctx.deps.config.timezone,
       now: ctx.now,
       userId: ctx.userId,
       channel: ctx.command.channel_id,
     }),
-  });
-  return undefined;
 };
 
 export const studyCommand: CommandSpec = {
   name: '/study',
   help: (m) => m.study.help({}),
-  onEmpty: openModal,
+  modal,
   subcommands: {
     add: { aliases: ['追加', '開催', 'new'], handler: add },
     list: { aliases: ['一覧', 'ls'], handler: list },

@@ -12,6 +12,7 @@ import {
   supporterStatus,
   updateExpertise,
 } from '../../../usecases/roster.js';
+import { escapeMrkdwn } from '../../blocks/kit.js';
 import { composeDigest, digestRecipients } from '../../digestPosting.js';
 import { standingLine } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
@@ -34,7 +35,7 @@ const leave: CommandHandler = async (ctx) => {
 
 const expertise: CommandHandler = async (ctx) => {
   const tags = await updateExpertise(ctx.deps, ctx.userId, ctx.args, ctx.now);
-  return { text: ctx.m.supporter.expertiseSet({ tags: tags.map((t) => `#${t}`).join(' ') }) };
+  return { text: ctx.m.supporter.expertiseSet({ tags: tags.map((t) => `#${escapeMrkdwn(t)}`).join(' ') }) };
 };
 
 const away: CommandHandler = async (ctx) => {
@@ -49,7 +50,7 @@ const status: CommandHandler = async (ctx) => {
     text: [
       m.statusHeader({}),
       m.statusMember({ ...(s.member ? { member: 1 } : {}) }),
-      m.statusExpertise({ tags: s.expertise.map((t) => `#${t}`).join(' ') }),
+      m.statusExpertise({ tags: s.expertise.map((t) => `#${escapeMrkdwn(t)}`).join(' ') }),
       m.statusAway({ months: s.away.join(', ') }),
       ...s.standings.map((st) => standingLine(ctx.audience, st)),
     ].join('\n'),

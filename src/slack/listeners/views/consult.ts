@@ -34,7 +34,9 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   table.view(IDS.consultModal.callback, async ({ ack, body, view, client }) => {
     const now = deps.clock();
     const userId = body.user.id;
-    const locale = await deps.locales.forUser(client, userId, now);
+    // Field errors travel in the ack (response_action: errors), within Slack's 3 s: only local data
+    // (the stored or remembered language) before it; users.info, if needed, after it.
+    const known = await deps.locales.known(userId, now);
     const v = view.state.values as Values;
     const get = (block: string) => v[block]?.value;
     const f = CONSULT_FIELDS;
@@ -61,7 +63,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
       const fields = Object.values(CONSULT_FIELDS);
       await ack(
         fieldErrors(err, {
-          locale,
+          locale: known ?? deps.config.defaultLocale,
           logger: deps.logger,
           fields,
           fallback: f.question,
@@ -72,6 +74,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
     }
     // Stored and valid: close the modal now (Slack's 3 s), then post; a failed post is undone and reported.
     await ack();
+    const locale = known ?? (await deps.locales.forUser(client, userId, now));
     const m = messages(locale);
     try {
       const posted = await postCreatedConsultation(deps, client, created, now);

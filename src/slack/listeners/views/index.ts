@@ -19,7 +19,8 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   table.view(ids.callback, async ({ ack, body, view, client }) => {
     const now = deps.clock();
     const userId = body.user.id;
-    const locale = await deps.locales.forUser(client, userId, now);
+    // Only local data before the ack (it carries the field errors within Slack's 3 s); see consult.ts.
+    const known = await deps.locales.known(userId, now);
     const values = view.state.values;
     const month = values[ids.monthBlock]?.[ids.monthAction]?.selected_option?.value ?? undefined;
     const text = values[ids.entriesBlock]?.[ids.entriesAction]?.value ?? '';
@@ -30,7 +31,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
       const fields = [ids.entriesBlock];
       await ack(
         fieldErrors(err, {
-          locale,
+          locale: known ?? deps.config.defaultLocale,
           logger: deps.logger,
           fields,
           fallback: ids.entriesBlock,
@@ -40,6 +41,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
       return;
     }
     await ack();
+    const locale = known ?? (await deps.locales.forUser(client, userId, now));
     const reply = addedReply({ m: messages(locale), locale, zone: deps.config.timezone, now }, result);
     const metadata = parseMetadata(view.private_metadata);
     if (metadata.channel) {

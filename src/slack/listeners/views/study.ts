@@ -2,14 +2,16 @@
 import { DateTime } from 'luxon';
 import type { ListenerDeps } from '../../../deps.js';
 import { toUtcIso } from '../../../domain/calendar.js';
-import { DomainError, isDomainError } from '../../../domain/errors.js';
+import { DomainError } from '../../../domain/errors.js';
 import { assertCapacity, DEFAULT_STUDY_MINUTES, parseStudyTitle } from '../../../domain/study.js';
 import { zoneOf } from '../../../domain/zone.js';
-import { errorText, messages } from '../../../i18n/index.js';
+import { messages } from '../../../i18n/index.js';
 import { createStudySession, type StudyDraft, type StudySession } from '../../../usecases/study.js';
+import { escapeMrkdwn } from '../../blocks/kit.js';
 import { STUDY_FIELDS, type StudyModalMetadata } from '../../blocks/studyModal.js';
 import { STUDY_IDS, studyWhen } from '../../blocks/studyPost.js';
 import { refreshHome } from '../../home.js';
+import { errorReply } from '../../reply.js';
 import { postCreatedStudy, studyChannel } from '../../studyPosting.js';
 import type { ListenerTable } from '../table.js';
 import { fieldErrors } from './fieldErrors.js';
@@ -71,7 +73,8 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   table.view(STUDY_IDS.modal.callback, async ({ ack, body, view, client }) => {
     const now = deps.clock();
     const userId = body.user.id;
-    const locale = await deps.locales.forUser(client, userId, now);
+    // Only local data before the ack (it carries the field errors within Slack's 3 s); see consult.ts.
+    const known = await deps.locales.known(userId, now);
     let session: StudySession;
     try {
       studyChannel(deps);
@@ -81,7 +84,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
       const fields = [...FIELD_BLOCKS];
       await ack(
         fieldErrors(err, {
-          locale,
+          locale: known ?? deps.config.defaultLocale,
           logger: deps.logger,
           fields,
           fallback: STUDY_FIELDS.title,
@@ -92,19 +95,21 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
     }
     // Stored and valid: close the modal now (Slack's 3 s), then post; a failed post is undone and reported.
     await ack();
+    const locale = known ?? (await deps.locales.forUser(client, userId, now));
     const m = messages(locale);
     let text: string;
     try {
       const posted = await postCreatedStudy(deps, client, session, now);
       text = m.study.added({
         id: posted.session.id,
-        title: posted.session.title,
+        title: escapeMrkdwn(posted.session.title),
         when: studyWhen({ zone: deps.config.timezone, locale, now }, posted.session),
         link: posted.link ?? '',
         channel: posted.channel,
       });
     } catch (err) {
-      text = `:warning: ${errorText(locale, isDomainError(err) ? err.code : 'generic', isDomainError(err) ? err.params : {})}`;
+      // Its params may quote the title: errorReply escapes them for mrkdwn.
+      text = errorReply(locale, err, deps.logger).text;
     }
     const { channel } = metadataOf(view.private_metadata);
     await (channel
