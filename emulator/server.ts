@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { API, type ApiResult, type Args, JSON_FIELDS } from './api.js';
 import { blockProblems, invalidBlocks } from './blockKit.js';
+import { type SocketModeOptions, SocketModeServer } from './socketMode.js';
 import { FakeState } from './state.js';
 import { ResponseUrlBudget, TriggerLedger } from './triggers.js';
 
@@ -31,12 +32,20 @@ export type Fault = {
 
 type FaultState = Fault & { seen: number; fired: number };
 
-export type FakeSlackOptions = { botToken?: string; port?: number; host?: string; clock?: () => number };
+export type FakeSlackOptions = {
+  botToken?: string;
+  port?: number;
+  host?: string;
+  clock?: () => number;
+  socketMode?: SocketModeOptions;
+};
 
 export class FakeSlack extends EventEmitter {
   readonly state: FakeState;
   readonly calls: RecordedCall[] = [];
   readonly botToken: string;
+  /** Socket Mode: apps.connections.open and the WebSocket links on this same server (./socketMode.ts). */
+  readonly socketMode: SocketModeServer;
   private server: Server | undefined;
   private faults: FaultState[] = [];
   private readonly opts: FakeSlackOptions;
@@ -51,6 +60,12 @@ export class FakeSlack extends EventEmitter {
     this.opts = opts;
     this.botToken = opts.botToken ?? 'xoxb-fake-token';
     this.state = new FakeState(opts.clock);
+    this.socketMode = new SocketModeServer(opts.socketMode);
+  }
+
+  /** The value for SLACK_APP_TOKEN (an app-level token, xapp-…). */
+  get appToken(): string {
+    return this.socketMode.appToken;
   }
 
   /** The emulator's clock (epoch ms): trigger_id and response_url lifetimes are measured on it. */
@@ -70,6 +85,9 @@ export class FakeSlack extends EventEmitter {
         res.end(String(err));
       });
     });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!this.socketMode.handleUpgrade(req, socket, head)) socket.destroy();
+    });
     await new Promise<void>((resolve) =>
       this.server!.listen(this.opts.port ?? 0, this.opts.host ?? '127.0.0.1', resolve),
     );
@@ -81,6 +99,7 @@ export class FakeSlack extends EventEmitter {
   async stop(): Promise<void> {
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
+    this.socketMode.close(); // upgraded sockets are not the HTTP server's to close
     await new Promise<void>((resolve) => {
       if (!this.server) return resolve();
       this.server.closeAllConnections();
@@ -176,8 +195,15 @@ export class FakeSlack extends EventEmitter {
       const handled = await this.applyFault(fault, res, record);
       if (handled) return;
     }
+    if (method === 'apps.connections.open') {
+      const result = this.socketMode.open(token, this.botToken, this.baseUrl);
+      record(200, result);
+      return sendJson(res, 200, result);
+    }
     if (token !== this.botToken) {
-      const result = { ok: false, error: 'invalid_auth' };
+      // An app-level token only opens Socket Mode links (https://api.slack.com/authentication/token-types#app).
+      const error = token === this.appToken ? 'not_allowed_token_type' : 'invalid_auth';
+      const result = { ok: false, error };
       record(200, result);
       return sendJson(res, 200, result);
     }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { SlackToApp } from '../../emulator/deliver.js';
+import { SlackToApp, viaSocketMode } from '../../emulator/deliver.js';
 import { FakeSlack } from '../../emulator/server.js';
 import { seedWorkspace } from '../../emulator/workspace.js';
 import { type BuiltApp, buildApp } from '../../src/app.js';
@@ -39,7 +39,15 @@ export type Harness = {
   stop: () => Promise<void>;
 };
 
-export type HarnessOptions = { env?: Record<string, string>; now?: string };
+export type HarnessOptions = {
+  env?: Record<string, string>;
+  now?: string;
+  /**
+   * How Slack reaches the app: signed HTTP requests (default), or Socket Mode — the app started with
+   * SLACK_SOCKET_MODE=true and the fake's app-level token, SlackToApp sending envelopes over the link.
+   */
+  transport?: 'http' | 'socket';
+};
 
 const databaseUrls = new Map<string, string>();
 
@@ -80,7 +88,11 @@ export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> 
   const dir = mkdtempSync(join(tmpdir(), 'supporter-desk-test-'));
   const fake = await new FakeSlack().start();
   seedWorkspace(fake);
-  const config = loadConfig(testEnv(fake, join(dir, 'test.sqlite'), opts.env));
+  const socket = opts.transport === 'socket';
+  const modeEnv: Record<string, string> = socket
+    ? { SLACK_SOCKET_MODE: 'true', SLACK_APP_TOKEN: fake.appToken }
+    : {};
+  const config = loadConfig(testEnv(fake, join(dir, 'test.sqlite'), { ...modeEnv, ...opts.env }));
   const database = openDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
   await migrateToLatest(database.db);
   await warmUp(database);
@@ -94,8 +106,20 @@ export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> 
   const logger = createLogger(config.logLevel, sink);
   let current = new Date(opts.now ?? '2026-11-25T10:00:00+09:00');
   const built = buildApp({ config, database, logger, clock: () => current });
-  const port = await built.start();
-  const slack = new SlackToApp(fake, `http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
+  let port: number | undefined;
+  try {
+    port = await built.start();
+  } catch (err) {
+    await database.close();
+    await fake.stop();
+    await dropTestDatabase(config.databaseUrl);
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const appUrl = `http://127.0.0.1:${port}/slack/events`;
+  const slack = socket
+    ? new SlackToApp(fake, appUrl, SIGNING_SECRET, fake.socketMode.appId, viaSocketMode(fake.socketMode))
+    : new SlackToApp(fake, appUrl, SIGNING_SECRET);
   return {
     fake,
     slack,
