@@ -9,6 +9,7 @@
  * - a single name token with an honorific (さん/様/さま/氏/くん/君/ちゃん/殿) is a name: a bare family name
  *   with さん (`田中さん`) is refused, as the contract says "a name with さん/様/氏/くん/ちゃん";
  * - a capitalised Latin word of three or more letters with an honorific (`Tanakaさん`) is a name;
+ * - a name marked as a pseudonym right after it (`山田さん（仮名）`) passes: the writer says it is an alias;
  * - everything else passes: a bare family name (`渋沢の言葉`, `ドラッカー`), aliases (`Aさん`, `A子さん`),
  *   roles and relations (`相談者さん`, `人事部長さん`, `娘さん`), companies and places the dictionary
  *   knows (`トヨタさん`, `大阪さん`).
@@ -79,6 +80,16 @@ const endOfNameRun = (tokens: readonly MorphToken[], i: number): number => {
   }
 };
 
+/** `(仮名)` (NFKC folds the full-width brackets) right after token `last`, after at most one space. */
+const markedAsPseudonym = (tokens: readonly MorphToken[], last: number): boolean => {
+  const from = nextWord(tokens, last, false);
+  return tokens
+    .slice(from, from + 3)
+    .map((t) => t.surface)
+    .join('')
+    .startsWith('(仮名)');
+};
+
 const spanOf = (tokens: readonly MorphToken[], first: number, last: number): NameSpan => ({
   start: tokens[first]!.start,
   end: tokens[last]!.start + tokens[last]!.surface.length,
@@ -98,8 +109,9 @@ export const findPersonNames = (tokens: readonly MorphToken[]): NameSpan[] => {
     const last = nameLike ? endOfNameRun(tokens, i) : i;
     const h = nextWord(tokens, last, false);
     const honorific = isHonorific(tokens[h]);
-    if (last > i || honorific) spans.push(spanOf(tokens, i, honorific ? h : last));
-    i = (honorific ? h : last) + 1;
+    const end = honorific ? h : last;
+    if ((last > i || honorific) && !markedAsPseudonym(tokens, end)) spans.push(spanOf(tokens, i, end));
+    i = end + 1;
   }
   return spans;
 };

@@ -6,6 +6,7 @@
  * "a name with さん/様/氏/くん/ちゃん" is. A bare family name alone (`渋沢の言葉`) passes, so a public
  * figure given as an example passes written with the family name only; with the full name
  * (`渋沢栄一`) it is refused like any full name — the analyser can't tell a client from a public figure.
+ * A name the writer marks as a pseudonym right after it (`山田さん（仮名）`) passes.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ const refused: [string, string][] = [
   ['佐藤氏は営業職', '佐藤氏'],
   ['山田殿', '山田殿'],
   ['山田 様から連絡', '山田 様'],
+  ['田中さん（仮）の件', '田中さん'],
   // a given name with an honorific
   ['健太くんは大学生', '健太くん'],
   ['健太君は大学生', '健太君'],
@@ -80,6 +82,10 @@ const allowed: string[] = [
   'シャインのキャリアアンカー',
   'スーパーのライフキャリアレインボー',
   '渋沢の『論語と算盤』',
+  // a name the writer marks as a pseudonym
+  '山田さん（仮名）の転職の軸',
+  '山田太郎(仮名)の件',
+  '田中さん (仮名) と話しました',
   // a bare family name without an honorific
   '佐藤は来月から新しい部署',
   // companies and places (with an honorific, too)
