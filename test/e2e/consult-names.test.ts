@@ -1,8 +1,8 @@
 /**
  * /consult end to end with the name check: a person's name is refused (the reply names the kind and
  * suggests an alias), nothing is posted to the advice channel and nothing is stored; an alias passes.
- * The harness does not warm the analyser (main.ts does), so the first command here meets it cold: the
- * command is still acked at once and the guard waits for the dictionary after the ack.
+ * The harness is asked to leave the analyser cold, so the first command here meets it loading: the command
+ * is still acked at once and the guard waits for the dictionary after the ack.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS } from '../../emulator/workspace.js';
@@ -10,7 +10,7 @@ import { ADVICE_CHANNEL, type Harness, startHarness } from '../helpers/harness.j
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-25T10:00:00+09:00' });
+  h = await startHarness({ now: '2026-11-25T10:00:00+09:00', coldNameAnalyzer: true });
 });
 afterAll(async () => {
   await h?.stop();

@@ -15,6 +15,7 @@ import { type Config, loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, isPostgresUrl, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/logger.js';
+import { japaneseAnalyzer } from '../../src/text/japaneseAnalyzer.js';
 import { dropTestDatabase, testDatabaseUrlFor, warmUp } from './db.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -39,7 +40,15 @@ export type Harness = {
   stop: () => Promise<void>;
 };
 
-export type HarnessOptions = { env?: Record<string, string>; now?: string };
+export type HarnessOptions = {
+  env?: Record<string, string>;
+  now?: string;
+  /**
+   * Leave the name analyser cold (for a test of the first /consult meeting it loading). By default the
+   * harness waits for it, as main.ts warms it at start, so no test's first /consult races a ~1 s load.
+   */
+  coldNameAnalyzer?: boolean;
+};
 
 const databaseUrls = new Map<string, string>();
 
@@ -77,6 +86,7 @@ export const testEnv = (
 });
 
 export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> => {
+  const analyzer = opts.coldNameAnalyzer ? undefined : japaneseAnalyzer();
   const dir = mkdtempSync(join(tmpdir(), 'supporter-desk-test-'));
   const fake = await new FakeSlack().start();
   seedWorkspace(fake);
@@ -95,6 +105,7 @@ export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> 
   let current = new Date(opts.now ?? '2026-11-25T10:00:00+09:00');
   const built = buildApp({ config, database, logger, clock: () => current });
   const port = await built.start();
+  await analyzer;
   const slack = new SlackToApp(fake, `http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
   return {
     fake,
