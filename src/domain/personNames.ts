@@ -13,8 +13,8 @@
  * - everything else passes: a bare family name (`渋沢の言葉`, `ドラッカー`), aliases (`Aさん`, `A子さん`),
  *   roles and relations (`相談者さん`, `人事部長さん`, `娘さん`), companies and places the dictionary
  *   knows (`トヨタさん`, `大阪さん`).
- * Known gaps (the analyser does not tag them as names): names written in kana that IPADIC does not know
- * (`ヤマダタロウさん`, `さくらさん`).
+ * Known gaps: names written in kana that IPADIC does not tag as names (`ヤマダタロウさん`, `さくらさん`),
+ * a family name with a job title (`田中部長`), Latin names without a Japanese honorific (`Mr. Tanaka`).
  */
 
 /** One token of the analysis, with its offset in the analysed text. */
@@ -24,8 +24,6 @@ export type MorphToken = {
   start: number;
   /** IPADIC's part of speech and its three sub-categories (`*` where none). */
   pos: readonly [string, string, string, string];
-  /** False for a word the dictionary does not know (the analyser guessed its category). */
-  known: boolean;
 };
 
 /** A loaded analyser: tokenize is synchronous and pure once the dictionary is in memory. */

@@ -24,7 +24,6 @@ const toTokens = (features: readonly IpadicFeatures[]): MorphToken[] => {
       surface: f.surface_form,
       start,
       pos: [f.pos, f.pos_detail_1, f.pos_detail_2, f.pos_detail_3],
-      known: f.word_type === 'KNOWN',
     };
     start += f.surface_form.length;
     return token;

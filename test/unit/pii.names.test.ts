@@ -136,10 +136,18 @@ describe('aliases, roles, public figures and companies pass', () => {
 
 /**
  * Known gaps, kept here so a better rule or dictionary shows up as a change: names the analyser does not
- * tag as names (kana spellings IPADIC does not know, a name that is also a common word), and a family
- * name with a job title instead of an honorific (the contract names honorifics only).
+ * tag as names (kana spellings IPADIC does not know, a name that is also a common word), a family name
+ * with a job title instead of an honorific (the contract names honorifics only), and Latin names written
+ * the English way.
  */
-const gaps: string[] = ['ヤマダタロウさんの件', 'さくらさんの件', 'やまだたろうさん', '田中部長の意見'];
+const gaps: string[] = [
+  'ヤマダタロウさんの件',
+  'さくらさんの件',
+  'やまだたろうさん',
+  '田中部長の意見',
+  'Mr. Tanaka asked about a career change',
+  'John Smithの件',
+];
 
 describe('known gaps (not caught today)', () => {
   it.each(gaps)('%s', (text) => {
