@@ -7,6 +7,8 @@
  *   delivery/                      sends with idempotency keys (deliveries table), the 429 gate
  *   usecases/                      what the app does: domain rules + db repositories
  *   i18n/                          message tables, keyed by the domain's error codes
+ *   text/                          text analysis adapters (the Japanese morphological analyser) behind
+ *                                  interfaces the domain defines
  *   db/                            every query (repositories: plain functions over db | trx), schema
  *   domain/                        pure rules and types: no I/O, imports nothing of the app above it
  *
@@ -36,6 +38,15 @@ module.exports = {
       to: {
         pathNot: ['^src/domain/', '^node_modules/(luxon|@types/luxon|@holiday-jp/holiday_jp)/'],
       },
+    },
+    {
+      name: 'text-adapters-are-leaves',
+      severity: 'error',
+      comment:
+        'src/text loads analysers (kuromoji) and hands them to use cases as the interfaces the domain ' +
+        'defines; it imports the domain and nothing else of the app.',
+      from: { path: '^src/text/' },
+      to: { path: '^src/', pathNot: ['^src/text/', '^src/domain/'] },
     },
     {
       name: 'db-imports-nothing-above',

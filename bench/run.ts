@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- --quick] [-- --only <name>[,<name>…]]` — the figures of bench/README.md, each beside
  * a baseline measured in the same run on the same machine. Prints one table; exits 1 if a goal is missed.
- * Names: slash (figures 1 and 5), memory (same run as slash), digest, fanout, writes.
+ * Names: slash (figures 1 and 5), memory (same run as slash), digest, fanout, writes, names.
  */
 import { cpus } from 'node:os';
 import { digestPlan, runDigest } from './figures/digest.js';
 import { fanoutPlan, runFanout } from './figures/fanout.js';
+import { namesPlan, runNames } from './figures/names.js';
 import { runSlash, slashPlan } from './figures/slash.js';
 import { runWrites, writesPlan } from './figures/writes.js';
 import { formatMarkdown, formatTable, type Row } from './lib/report.js';
@@ -17,6 +18,7 @@ const FIGURES: Figure[] = [
   { names: ['digest'], run: (quick, log) => runDigest(digestPlan(quick), log) },
   { names: ['fanout'], run: (quick, log) => runFanout(fanoutPlan(quick), log) },
   { names: ['writes'], run: (quick, log) => runWrites(writesPlan(quick), log) },
+  { names: ['names'], run: (quick, log) => runNames(namesPlan(quick), log) },
 ];
 
 const parseArgs = (argv: string[]) => {

@@ -11,6 +11,7 @@ import { createJobClient } from './delivery/client.js';
 import { JOBS } from './jobs/registry.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
+import { japaneseAnalyzer } from './text/japaneseAnalyzer.js';
 
 const main = async () => {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -39,6 +40,7 @@ const main = async () => {
     { port, mode: config.slack.socketMode ? 'socket' : 'http', database: database.dialect },
     'Supporter Desk is running',
   );
+  warmNameAnalyzer(logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -58,6 +60,18 @@ const main = async () => {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+};
+
+/**
+ * Loads the personal-data guard's dictionary now, not on the first /consult; not awaited, so startup and
+ * /healthz never wait for it. A command that comes in before it is ready waits for it after its ack.
+ */
+const warmNameAnalyzer = (logger: ReturnType<typeof createLogger>) => {
+  const started = Date.now();
+  japaneseAnalyzer().then(
+    () => logger.info({ ms: Date.now() - started }, 'name analyser ready'),
+    (err: unknown) => logger.warn({ err }, 'name analyser did not load; /consult will try again'),
+  );
 };
 
 main().catch((err: unknown) => {

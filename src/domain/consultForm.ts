@@ -3,6 +3,7 @@
  * grammar as /slots (so `12月3日 19時` works too); the rest is the question. Pure: now and zone passed in.
  */
 import { DomainError, isDomainError } from './errors.js';
+import type { MorphAnalyzer } from './personNames.js';
 import { findPersonalData } from './pii.js';
 import { type Plan, planForMinutes, planFromWord } from './plans.js';
 import { parseSlotEntries } from './slotParser.js';
@@ -48,12 +49,18 @@ export const parseQuickConsult = (text: string, now: Date, zone: string): QuickC
   throw pastError ?? new DomainError('consult_datetime_missing');
 };
 
-/** Refuses client personal data and over-long text; `field` says which modal field to mark. */
-export const assertPostable = (parts: Array<{ text: string; field: string; max: number; label: string }>) => {
+/**
+ * Refuses client personal data (person names too, read with `analyzer`) and over-long text; `field` says
+ * which modal field to mark.
+ */
+export const assertPostable = (
+  parts: Array<{ text: string; field: string; max: number; label: string }>,
+  analyzer: MorphAnalyzer,
+) => {
   for (const p of parts) {
     if (p.text.length > p.max)
       throw new DomainError('input_too_long', { field: p.label, max: p.max }, p.field);
-    const found = findPersonalData(p.text);
+    const found = findPersonalData(p.text, analyzer);
     if (found) throw new DomainError('consult_pii', { kind: found.kind, fragment: found.fragment }, p.field);
   }
 };

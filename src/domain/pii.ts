@@ -1,10 +1,13 @@
 /**
  * Personal-data guard for advice posts: finds a client's e-mail address, Japanese phone number,
- * 〒 postal code or social-profile URL in free text. Matching runs on an NFKC-normalised copy (dashes
- * and the long-vowel mark count as hyphens); findings report the fragment exactly as the user typed it.
+ * 〒 postal code or social-profile URL in free text, and — given a morphological analyser — a person's
+ * name (./personNames.ts). Matching runs on an NFKC-normalised copy (for the patterns, dashes and the
+ * long-vowel mark count as hyphens; the analyser reads plain NFKC, so `ドラッカー` stays a word); findings
+ * report the fragment exactly as the user typed it.
  */
+import { findPersonNames, type MorphAnalyzer } from './personNames.js';
 
-export type PiiKind = 'email' | 'phone' | 'postal' | 'social_url';
+export type PiiKind = 'email' | 'phone' | 'postal' | 'social_url' | 'person_name';
 
 export interface PiiFinding {
   kind: PiiKind;
@@ -30,15 +33,25 @@ interface Normalized {
 const DASH_LIKE = /[\u2010-\u2015\u2212\u2E3A\u2E3B\u30FC\uFE58\uFE63\uFF0D\uFF70]/;
 
 const normalizeChar = (ch: string): string => (DASH_LIKE.test(ch) ? '-' : ch.normalize('NFKC'));
+const nfkc = (ch: string): string => ch.normalize('NFKC');
 
-/** NFKC code point by code point, so every normalised index maps back to an original range. */
-export const normalizeWithMap = (input: string): Normalized => {
+/**
+ * A code point with the (half-width or combining) voiced sound marks after it, so NFKC composes
+ * `ｼﾞ` into `ジ` as the analyser expects.
+ */
+const UNIT_RE = /[\s\S][\uFF9E\uFF9F\u3099\u309A]*/gu;
+
+/** NFKC unit by unit (see UNIT_RE), so every normalised index maps back to an original range. */
+export const normalizeWithMap = (
+  input: string,
+  mapChar: (ch: string) => string = normalizeChar,
+): Normalized => {
   let text = '';
   const origStart: number[] = [];
   const origEnd: number[] = [];
   let offset = 0;
-  for (const ch of input) {
-    const norm = normalizeChar(ch);
+  for (const [ch] of input.matchAll(UNIT_RE)) {
+    const norm = mapChar(ch);
     for (let i = 0; i < norm.length; i++) {
       origStart.push(offset);
       origEnd.push(offset + ch.length);
@@ -187,17 +200,33 @@ const findSocialUrls = (text: string): Span[] => {
 // ---------------------------------------------------------------------------------------------------
 // Public API
 
-const DETECTORS: readonly ((text: string) => Span[])[] = [
+const PATTERN_DETECTORS: readonly ((text: string) => Span[])[] = [
   findEmails,
   findSocialUrls,
   findPostalCodes,
   findPhones,
 ];
 
+/** Offsets into the original input (end exclusive), so spans found on different normalisations compare. */
+type Found = { kind: PiiKind; start: number; end: number };
+
+const toOriginal = (norm: Normalized, span: Span): Found => ({
+  kind: span.kind,
+  start: norm.origStart[span.start]!,
+  end: norm.origEnd[span.end - 1]!,
+});
+
+const findNames = (input: string, analyzer: MorphAnalyzer): Found[] => {
+  const norm = normalizeWithMap(input, nfkc);
+  return findPersonNames(analyzer.tokenize(norm.text))
+    .filter((s) => s.end > s.start)
+    .map((s) => toOriginal(norm, { kind: 'person_name', ...s }));
+};
+
 /** Sort by position (longer first on ties) and drop spans overlapping an earlier one. */
-const resolveOverlaps = (spans: Span[]): Span[] => {
+const resolveOverlaps = (spans: Found[]): Found[] => {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Span[] = [];
+  const kept: Found[] = [];
   for (const span of sorted) {
     const previous = kept[kept.length - 1];
     if (previous === undefined || span.start >= previous.end) kept.push(span);
@@ -205,17 +234,22 @@ const resolveOverlaps = (spans: Span[]): Span[] => {
   return kept;
 };
 
-const toFinding = (input: string, norm: Normalized, span: Span): PiiFinding => ({
-  kind: span.kind,
-  fragment: input.slice(norm.origStart[span.start], norm.origEnd[span.end - 1]),
-});
-
-/** Every personal-data finding, in text order, without overlaps. */
-export const findAllPersonalData = (text: string): PiiFinding[] => {
+/**
+ * Every personal-data finding, in text order, without overlaps. Names are looked for only when an
+ * analyser is given (the pattern kinds alone need none).
+ */
+export const findAllPersonalData = (text: string, analyzer?: MorphAnalyzer): PiiFinding[] => {
   const norm = normalizeWithMap(text);
-  const spans = resolveOverlaps(DETECTORS.flatMap((detect) => detect(norm.text)));
-  return spans.filter((s) => s.end > s.start).map((s) => toFinding(text, norm, s));
+  const patterns = PATTERN_DETECTORS.flatMap((detect) => detect(norm.text))
+    .filter((s) => s.end > s.start)
+    .map((s) => toOriginal(norm, s));
+  const names = analyzer ? findNames(text, analyzer) : [];
+  return resolveOverlaps([...patterns, ...names]).map((f) => ({
+    kind: f.kind,
+    fragment: text.slice(f.start, f.end),
+  }));
 };
 
 /** The first personal-data finding in text order, or undefined when the text looks clean. */
-export const findPersonalData = (text: string): PiiFinding | undefined => findAllPersonalData(text)[0];
+export const findPersonalData = (text: string, analyzer?: MorphAnalyzer): PiiFinding | undefined =>
+  findAllPersonalData(text, analyzer)[0];

@@ -12,6 +12,13 @@ const PII_EN: Record<string, string> = {
   phone: 'phone number',
   postal: 'postal code',
   social_url: 'social profile URL',
+  person_name: "a person's name",
+};
+
+/** What to do about a finding; by default, remove it. */
+const PII_NEXT_EN: Record<string, string> = {
+  person_name:
+    'Please use an alias such as "Aさん" or "the client" instead and send again (a public figure given as an example passes with the family name alone).',
 };
 
 /** The slot parser names weekdays in Japanese; English messages show them in English. */
@@ -102,7 +109,7 @@ export const en: Messages = {
     slot_status_conflict: (p: P) => `Slot #${p.id} is "${p.status}", so that cannot be done.`,
     slot_id_missing: (_p: P) => 'Give a slot id, e.g. `/slots remove 12` (see `/slots list` for ids).',
     consult_pii: (p: P) =>
-      `This looks like personal data (${PII_EN[String(p.kind)] ?? p.kind}: "${p.fragment}"). Please remove that part and send again. Nothing was posted.`,
+      `This looks like personal data (${PII_EN[String(p.kind)] ?? p.kind}: "${p.fragment}"). ${PII_NEXT_EN[String(p.kind)] ?? 'Please remove that part and send again.'} Nothing was posted.`,
     consult_in_past: (_p: P) => 'The session time has already passed. Choose a time from now on.',
     consult_text_missing: (_p: P) =>
       'There is no question. Example: `/consult 12/3 19:00 first How to help them find their career axis? #HR`',

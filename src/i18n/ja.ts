@@ -15,6 +15,13 @@ const PII_JA: Record<string, string> = {
   phone: '電話番号',
   postal: '郵便番号',
   social_url: 'SNSのURL',
+  person_name: '人名',
+};
+
+/** What to do about a finding; by default, remove it. */
+const PII_NEXT_JA: Record<string, string> = {
+  person_name:
+    '「Aさん」「相談者さん」のような呼び方に変えてから送ってください（例に挙げる著名人なら姓だけで通ります）。',
 };
 
 export const ja = {
@@ -100,7 +107,7 @@ export const ja = {
     slot_id_missing: (_p: P) =>
       '枠の番号を指定してください。例: `/slots remove 12`（番号は `/slots list` で確認）',
     consult_pii: (p: P) =>
-      `個人情報らしきもの（${PII_JA[String(p.kind)] ?? p.kind}: 「${p.fragment}」）が含まれています。この部分を削除してから送ってください。何も投稿していません。`,
+      `個人情報らしきもの（${PII_JA[String(p.kind)] ?? p.kind}: 「${p.fragment}」）が含まれています。${PII_NEXT_JA[String(p.kind)] ?? 'この部分を削除してから送ってください。'}何も投稿していません。`,
     consult_in_past: (_p: P) => 'セッション日時がすでに過ぎています。これから先の日時を指定してください。',
     consult_text_missing: (_p: P) =>
       '相談内容がありません。例: `/consult 12/3 19:00 初回 転職の軸に迷っている方への問いかけ #HR`',

@@ -29,6 +29,7 @@ import { assertPostable, MAX_QUESTION, MAX_TOPIC } from '../domain/consultForm.j
 import { DomainError } from '../domain/errors.js';
 import type { Plan } from '../domain/plans.js';
 import { DEFAULT_MINUTES, PLAN_MINUTES, planForMinutes } from '../domain/plans.js';
+import { japaneseAnalyzer } from '../text/japaneseAnalyzer.js';
 
 export type ConsultationDraft = {
   userId: string;
@@ -51,11 +52,16 @@ export const createConsultation = async (
   draft: ConsultationDraft,
   now: Date,
 ): Promise<CreatedConsultation> => {
-  assertPostable([
-    { text: draft.topic, field: 'topic', max: MAX_TOPIC, label: 'topic' },
-    { text: draft.question, field: 'question', max: MAX_QUESTION, label: 'question' },
-    ...draft.tags.map((t) => ({ text: t, field: 'tags', max: 30, label: 'tag' })),
-  ]);
+  // The guard runs before anything is stored. The analyser is warmed at start (main.ts); a command that
+  // comes in before it is ready waits for it here, after its ack.
+  assertPostable(
+    [
+      { text: draft.topic, field: 'topic', max: MAX_TOPIC, label: 'topic' },
+      { text: draft.question, field: 'question', max: MAX_QUESTION, label: 'question' },
+      ...draft.tags.map((t) => ({ text: t, field: 'tags', max: 30, label: 'tag' })),
+    ],
+    await japaneseAnalyzer(),
+  );
   if (draft.startUtc <= toUtcIso(now)) throw new DomainError('consult_in_past', {}, 'session_date');
   const nowIso = toUtcIso(now);
   return writeTransaction(deps.db, async (trx) => {

@@ -15,6 +15,7 @@ import { type Config, loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, isPostgresUrl, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/logger.js';
+import { japaneseAnalyzer } from '../../src/text/japaneseAnalyzer.js';
 import { dropTestDatabase, testDatabaseUrlFor, warmUp } from './db.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -47,6 +48,11 @@ export type HarnessOptions = {
    * SLACK_SOCKET_MODE=true and the fake's app-level token, SlackToApp sending envelopes over the link.
    */
   transport?: 'http' | 'socket';
+  /**
+   * Leave the name analyser cold (for a test of the first /consult meeting it loading). By default the
+   * harness waits for it, as main.ts warms it at start, so no test's first /consult races a ~1 s load.
+   */
+  coldNameAnalyzer?: boolean;
 };
 
 const databaseUrls = new Map<string, string>();
@@ -85,6 +91,7 @@ export const testEnv = (
 });
 
 export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> => {
+  const analyzer = opts.coldNameAnalyzer ? undefined : japaneseAnalyzer();
   const dir = mkdtempSync(join(tmpdir(), 'supporter-desk-test-'));
   const fake = await new FakeSlack().start();
   seedWorkspace(fake);
@@ -116,6 +123,7 @@ export const startHarness = async (opts: HarnessOptions = {}): Promise<Harness> 
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  await analyzer;
   const appUrl = `http://127.0.0.1:${port}/slack/events`;
   const slack = socket
     ? new SlackToApp(fake, appUrl, SIGNING_SECRET, fake.socketMode.appId, viaSocketMode(fake.socketMode))
