@@ -15,10 +15,12 @@ import { publishHome } from '../../home.js';
 import { IDS } from '../../ids.js';
 import type { ListenerTable } from '../table.js';
 import { type ButtonWork, guardedAction } from './guarded.js';
+import { registerSessionActions } from './sessions.js';
 import { registerStudyActions } from './study.js';
 
 export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   registerStudyActions(table, deps);
+  registerSessionActions(table, deps);
   const guarded = (work: ButtonWork) => guardedAction(deps, work);
 
   table.action(

@@ -1,0 +1,51 @@
+/**
+ * The booking DM "予約が入りました / New booking", sent through the delivery under the key
+ * `booking:<session id>`, so it goes out once however the booking came (command, webhook, CSV) and
+ * however often it is retried: `session-briefs` sends any that a failure left unsent.
+ */
+import type { Outgoing } from '../delivery/deliver.js';
+import { deliverAll } from '../delivery/deliver.js';
+import type { JobDeps } from '../deps.js';
+import { messages } from '../i18n/index.js';
+import type { LocaleOf } from '../usecases/locales.js';
+import { localesFor } from '../usecases/locales.js';
+import type { Booked } from '../usecases/sessions.js';
+import { bookingDm } from './blocks/sessions.js';
+
+export const BOOKING_DM_JOB = 'bookings';
+
+export const bookingKey = (sessionId: number): string => `booking:${sessionId}`;
+
+export const bookingMessage = (
+  deps: Pick<JobDeps, 'config'>,
+  localeOf: LocaleOf,
+  { session, slot }: Booked,
+  now: Date,
+): Outgoing => {
+  const locale = localeOf(session.supporter_id);
+  const dm = bookingDm({
+    m: messages(locale),
+    locale,
+    zone: deps.config.timezone,
+    now,
+    sessionId: session.id,
+    startUtc: slot.start_at,
+    minutes: slot.minutes,
+    plan: session.plan,
+    alias: session.client_alias,
+    topic: session.topic,
+  });
+  return { key: bookingKey(session.id), recipient: session.supporter_id, ...dm };
+};
+
+/** Sends the booking DMs now; a failure is logged (the booking stands, the job sends the DM later). */
+export const sendBookingDms = async (deps: JobDeps, booked: readonly Booked[], now: Date): Promise<void> => {
+  if (!booked.length) return;
+  try {
+    const localeOf = await localesFor(deps);
+    const outgoing = booked.map((b) => bookingMessage(deps, localeOf, b, now));
+    await deliverAll(deps, outgoing, { job: BOOKING_DM_JOB, now });
+  } catch (err) {
+    deps.logger.warn({ err, sessions: booked.map((b) => b.session.id) }, 'could not send the booking DM');
+  }
+};
