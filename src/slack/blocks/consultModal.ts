@@ -42,8 +42,15 @@ export const buildConsultModal = (
     close: plain(m.consult.modalCancel({}), 24),
     private_metadata: JSON.stringify(channel ? { channel } : {}),
     blocks: [
-      input(f.date, m.consult.modalDate({}), { type: 'datepicker', initial_date: start?.toISODate() ?? localDateOf(now, zone) }),
-      input(f.time, m.consult.modalTime({}), { type: 'timepicker', initial_time: start?.toFormat('HH:mm') ?? '19:00', timezone: zone }),
+      input(f.date, m.consult.modalDate({}), {
+        type: 'datepicker',
+        initial_date: start?.toISODate() ?? localDateOf(now, zone),
+      }),
+      input(f.time, m.consult.modalTime({}), {
+        type: 'timepicker',
+        initial_time: start?.toFormat('HH:mm') ?? '19:00',
+        timezone: zone,
+      }),
       input(f.plan, m.consult.modalPlan({}), {
         type: 'static_select',
         options: ['first', 'followup', 'light'].map(planOption),
