@@ -6,7 +6,7 @@
 import type { Outgoing } from '../delivery/deliver.js';
 import { deliverAll } from '../delivery/deliver.js';
 import type { JobDeps } from '../deps.js';
-import { messages } from '../i18n/index.js';
+import { type Locale, messages } from '../i18n/index.js';
 import type { LocaleOf } from '../usecases/locales.js';
 import { localesFor } from '../usecases/locales.js';
 import type { Booked } from '../usecases/sessions.js';
@@ -38,11 +38,21 @@ export const bookingMessage = (
   return { key: bookingKey(session.id), recipient: session.supporter_id, ...dm };
 };
 
-/** Sends the booking DMs now; a failure is logged (the booking stands, the job sends the DM later). */
-export const sendBookingDms = async (deps: JobDeps, booked: readonly Booked[], now: Date): Promise<void> => {
+/**
+ * Sends the booking DMs now; a failure is logged (the booking stands, the job sends the DM later). Each in
+ * the supporter's language: `locale` when the caller knows it (they just typed the command), else the one
+ * stored for them (chosen with `/supporter lang`, else their Slack locale as last seen).
+ */
+export const sendBookingDms = async (
+  deps: JobDeps,
+  booked: readonly Booked[],
+  now: Date,
+  locale?: Locale,
+): Promise<void> => {
   if (!booked.length) return;
   try {
-    const localeOf = await localesFor(deps);
+    const stored = await localesFor(deps);
+    const localeOf: LocaleOf = locale ? () => locale : stored;
     const outgoing = booked.map((b) => bookingMessage(deps, localeOf, b, now));
     await deliverAll(deps, outgoing, { job: BOOKING_DM_JOB, now });
   } catch (err) {

@@ -133,6 +133,11 @@ describe('/slots book', () => {
     const slot = await addSlot(USERS.emma.id, '2026-12-03 19:00 45');
     const reply = await h.slack.ask(USERS.emma.id, '/slots', `book ${slot.id} B-san light career break`);
     expect(reply.text).toContain(`Slot #${slot.id} (Thu 12/3 19:00–19:45) is booked (light, B-san)`);
+    const dm = await bookingDm(USERS.emma.id);
+    expect(dm.text).toContain('*New booking*');
+    expect(dm.text).toContain('• Plan: light');
+    expect(dm.text).toContain('• Topic: career break');
+    expect(JSON.stringify(dm.blocks)).toContain('Ask peers');
   });
 });
 

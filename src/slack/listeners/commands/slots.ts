@@ -75,7 +75,7 @@ const book: CommandHandler = async (ctx) => {
   return {
     text,
     after: async () => {
-      await sendBookingDms(ctx.deps, [booked], ctx.now);
+      await sendBookingDms(ctx.deps, [booked], ctx.now, ctx.locale);
       await refresh(ctx)();
     },
   };
