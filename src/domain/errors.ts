@@ -44,6 +44,9 @@ export type ErrorCode =
   | 'session_not_found'
   | 'booking_target_missing'
   | 'booking_start_invalid'
+  | 'csv_unterminated_quote'
+  | 'csv_header_invalid'
+  | 'csv_row_invalid'
   // consultations
   | 'consult_pii'
   | 'consult_in_past'

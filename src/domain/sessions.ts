@@ -3,9 +3,12 @@
  * (command, webhook, CSV) shares for the client's alias and topic, and when the pre-session briefs are due.
  * No I/O, no clock: `now` is an argument.
  */
+import { DateTime } from 'luxon';
+import { toUtcIso } from './calendar.js';
 import { assertPostable, MAX_TOPIC } from './consultForm.js';
 import { DomainError } from './errors.js';
 import { type Plan, planForMinutes, planFromWord } from './plans.js';
+import { zoneOf } from './zone.js';
 
 export const MAX_CLIENT_ALIAS = 20;
 
@@ -78,4 +81,20 @@ export const briefDue = (startUtc: string, leadHours: readonly number[], now: Da
   if (t >= start) return undefined;
   const due = leadHours.filter((h) => start - h * 3_600_000 <= t);
   return due.length ? Math.min(...due) : undefined;
+};
+
+/**
+ * A booking's start as booking systems and spreadsheets write it: ISO-8601 (`2026-12-03T19:00:00+09:00`,
+ * `…Z`), or with a space or slashes (`2026-12-03 19:00`, `2026/12/03 19:00`). Without an offset it is in
+ * `zone`. Returns the canonical UTC ISO string; anything else is an error quoting the text.
+ */
+export const parseBookingStart = (text: string, zone: string): string => {
+  const trimmed = text.trim();
+  const spaced = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(.*)$/.exec(trimmed);
+  const candidate = spaced
+    ? `${spaced[1]}-${spaced[2]!.padStart(2, '0')}-${spaced[3]!.padStart(2, '0')}T${spaced[4]!.padStart(2, '0')}:${spaced[5]}${spaced[6]}`
+    : trimmed;
+  const at = DateTime.fromISO(candidate, { zone: zoneOf(zone) });
+  if (!trimmed || !at.isValid) throw new DomainError('booking_start_invalid', { value: trimmed });
+  return toUtcIso(at);
 };

@@ -15,12 +15,9 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DateTime } from 'luxon';
 import type { JobDeps } from '../deps.js';
-import { toUtcIso } from '../domain/calendar.js';
 import { type ErrorCode, isDomainError } from '../domain/errors.js';
-import { parsePlan } from '../domain/sessions.js';
-import { zoneOf } from '../domain/zone.js';
+import { parseBookingStart, parsePlan } from '../domain/sessions.js';
 import { errorText } from '../i18n/index.js';
 import { sendBookingDms } from '../slack/bookingPosting.js';
 import { readBody } from '../slack/requestGuard.js';
@@ -108,14 +105,7 @@ const parseBooking = (deps: BookingsRouteDeps, body: string) => {
     if (!supporter || !start)
       throw new HttpError(400, 'booking_target_missing', errorText('en', 'booking_target_missing', {}));
     if (!/^[UW][A-Z0-9]{2,}$/.test(supporter)) throw badField('supporter', 'must be a Slack user id (U…)');
-    const at = DateTime.fromISO(start, { zone: zoneOf(deps.config.timezone) });
-    if (!at.isValid)
-      throw new HttpError(
-        400,
-        'booking_start_invalid',
-        errorText('en', 'booking_start_invalid', { value: start }),
-      );
-    target = { supporter, startUtc: toUtcIso(at) };
+    target = { supporter, startUtc: parseBookingStart(start, deps.config.timezone) };
   }
   return {
     target,

@@ -3,7 +3,7 @@
  * `booking:<session id>`, so it goes out once however the booking came (command, webhook, CSV) and
  * however often it is retried: `session-briefs` sends any that a failure left unsent.
  */
-import type { Outgoing } from '../delivery/deliver.js';
+import type { DeliveryReport, Outgoing } from '../delivery/deliver.js';
 import { deliverAll } from '../delivery/deliver.js';
 import type { JobDeps } from '../deps.js';
 import { type Locale, messages } from '../i18n/index.js';
@@ -48,14 +48,20 @@ export const sendBookingDms = async (
   booked: readonly Booked[],
   now: Date,
   locale?: Locale,
-): Promise<void> => {
-  if (!booked.length) return;
+  onProgress?: (progress: { done: number; total: number }) => void,
+): Promise<DeliveryReport | undefined> => {
+  if (!booked.length) return undefined;
   try {
     const stored = await localesFor(deps);
     const localeOf: LocaleOf = locale ? () => locale : stored;
     const outgoing = booked.map((b) => bookingMessage(deps, localeOf, b, now));
-    await deliverAll(deps, outgoing, { job: BOOKING_DM_JOB, now });
+    return await deliverAll(deps, outgoing, {
+      job: BOOKING_DM_JOB,
+      now,
+      ...(onProgress ? { onProgress } : {}),
+    });
   } catch (err) {
     deps.logger.warn({ err, sessions: booked.map((b) => b.session.id) }, 'could not send the booking DM');
+    return undefined;
   }
 };
