@@ -77,3 +77,50 @@ export const deleteSessionsOfSlots = async (db: DbOrTrx, slotIds: readonly numbe
       .where('slot_id', 'in', [...slotIds])
       .execute();
 };
+
+/** Sessions recorded since `createdSince` whose booked slot starts after `fromUtc`, with their slot. */
+export const recentUpcomingSessions = async (db: DbOrTrx, createdSince: string, fromUtc: string) => {
+  const rows = await db
+    .selectFrom('sessions as se')
+    .innerJoin('slots as s', 's.id', 'se.slot_id')
+    .selectAll('se')
+    .select([
+      's.start_at',
+      's.end_at',
+      's.minutes',
+      's.status',
+      's.writeup_done_at',
+      's.updated_at as slot_updated_at',
+    ])
+    .select('s.created_at as slot_created_at')
+    .where('s.status', '=', 'booked')
+    .where('se.created_at', '>=', createdSince)
+    .where('s.start_at', '>', fromUtc)
+    .orderBy('se.id')
+    .execute();
+  return rows.map(
+    ({
+      start_at,
+      end_at,
+      minutes,
+      status,
+      writeup_done_at,
+      slot_updated_at,
+      slot_created_at,
+      ...session
+    }) => ({
+      session,
+      slot: {
+        id: session.slot_id,
+        supporter_id: session.supporter_id,
+        start_at,
+        end_at,
+        minutes,
+        status,
+        writeup_done_at,
+        created_at: slot_created_at,
+        updated_at: slot_updated_at,
+      },
+    }),
+  );
+};
