@@ -35,6 +35,8 @@ export const parseBookArgs = (args: string): { slotId: number } & BookingText =>
   let alias = '';
   let next = firstWord(rest);
   if (next.word && !planFromWord(next.word)) {
+    // `book 12 13`: one session at a time (a number is a slot id, never an alias).
+    if (SLOT_ID_RE.test(next.word.normalize('NFKC'))) throw new DomainError('slot_id_missing');
     alias = next.word;
     rest = next.rest;
     next = firstWord(rest);
