@@ -96,6 +96,19 @@ describe('POST /api/bookings', () => {
     await eventually(() => h.fake.state.dmsTo(USERS.emma.id).find((m) => m.text.includes('New booking')));
   });
 
+  it('two bookings of one slot at the same moment: one 201, one 409, one session', async () => {
+    const slot = await addSlot(USERS.aiko.id, '12/3 19:00 90');
+    const results = await Promise.all(
+      ['Aさん', 'Bさん', 'Cさん'].map((alias) =>
+        post(JSON.stringify({ slot_id: slot.id, client_alias: alias })),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const [s] = await sessions();
+    expect(await sessions()).toHaveLength(1);
+    expect(results.find((r) => r.status === 201)!.json).toEqual({ session_id: s!.id, slot_id: slot.id });
+  });
+
   describe('refuses, storing nothing', () => {
     const cases: Array<[string, (slotId: number) => Promise<Sent>, number, string]> = [
       [
