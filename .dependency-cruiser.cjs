@@ -136,7 +136,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/http/' },
       to: {
-        path: [layer('db'), layer('jobs'), layer('cli'), '^src/slack/listeners/', '^src/(app|main|cli)\\.ts$'],
+        path: [
+          layer('db'),
+          layer('jobs'),
+          layer('cli'),
+          '^src/slack/listeners/',
+          '^src/(app|main|cli)\\.ts$',
+        ],
       },
     },
     {
