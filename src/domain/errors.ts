@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'session_not_found'
   | 'booking_target_missing'
   | 'booking_start_invalid'
+  | 'booking_no_slot_at'
   | 'csv_unterminated_quote'
   | 'csv_header_invalid'
   | 'csv_row_invalid'

@@ -119,6 +119,7 @@ const parseBooking = (deps: BookingsRouteDeps, body: string) => {
 const DOMAIN_STATUS: Partial<Record<ErrorCode, [number, string]>> = {
   slot_status_conflict: [409, 'slot_not_open'],
   slot_not_found: [400, 'slot_not_found'],
+  booking_no_slot_at: [400, 'slot_not_found'],
   consult_pii: [400, 'personal_data'],
   input_too_long: [400, 'too_long'],
   plan_invalid: [400, 'plan_invalid'],

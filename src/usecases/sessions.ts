@@ -41,7 +41,8 @@ const findSlot = async (trx: DbOrTrx, target: BookingTarget): Promise<Slot> => {
     return slot;
   }
   const slot = await slotStartingAt(trx, target.supporter, target.startUtc);
-  if (!slot) throw new DomainError('slot_not_found', { id: `${target.supporter} ${target.startUtc}` });
+  if (!slot)
+    throw new DomainError('booking_no_slot_at', { supporter: target.supporter, start: target.startUtc });
   return slot;
 };
 

@@ -96,7 +96,11 @@ describe('import bookings', () => {
   });
 
   it.each([
-    ['a slot that does not exist', `${USERS.aiko.id},2026-12-05T19:00:00+09:00,,,`, 'line 2: '],
+    [
+      'a slot that does not exist',
+      `${USERS.aiko.id},2026-12-05T19:00:00+09:00,,,`,
+      `line 2: ${USERS.aiko.id} has no slot starting at 2026-12-05T10:00:00.000Z`,
+    ],
     [
       'a start that is no date',
       `${USERS.aiko.id},next tuesday,,,`,

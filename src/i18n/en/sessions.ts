@@ -41,6 +41,8 @@ export const sessionsErrorsEn: Record<keyof typeof sessionsErrorsJa, (p: P) => s
     'Which slot? Give its number (slot_id), or the supporter and the start time (supporter and start).',
   booking_start_invalid: (p: P) =>
     `Could not read the start time "${p.value}". Use ISO-8601, e.g. 2026-12-03T19:00:00+09:00.`,
+  booking_no_slot_at: (p: P) =>
+    `${p.supporter} has no slot starting at ${p.start} (it may have been removed). They add slots with \`/slots add\`.`,
   csv_unterminated_quote: (p: P) => `the quoted field starting on line ${p.line} is never closed`,
   csv_header_invalid: (p: P) => `the header (line 1) must be ${p.expected}, not ${p.actual}`,
   csv_row_invalid: (p: P) => `it has ${p.actual} fields where the header has ${p.expected}`,

@@ -42,6 +42,8 @@ export const sessionsErrorsJa = {
     '予約する枠がわかりません。枠の番号（slot_id）か、サポーターと開始日時（supporter と start）を指定してください。',
   booking_start_invalid: (p: P) =>
     `開始日時「${p.value}」が読めませんでした。2026-12-03T19:00:00+09:00 のような ISO-8601 形式にしてください。`,
+  booking_no_slot_at: (p: P) =>
+    `${p.supporter} の ${p.start} に始まる枠はありません（削除されたのかもしれません）。先に \`/slots add\` で枠を登録してもらってください。`,
   csv_unterminated_quote: (p: P) => `${p.line}行目から始まる "…" が閉じられていません。`,
   csv_header_invalid: (p: P) => `1行目の見出しは ${p.expected} にしてください（いまは ${p.actual}）。`,
   csv_row_invalid: (p: P) => `列の数が見出しと合いません（${p.expected}列のはずが ${p.actual}列）。`,
