@@ -3,6 +3,7 @@
  *
  *   main.ts, cli.ts, cli/          composition roots: may use anything
  *   app.ts, slack/                 Slack: listeners → use cases; blocks/ render; *Posting.ts post
+ *   http/                          our own HTTP routes (POST /api/bookings): use cases, slack/*Posting.ts
  *   jobs/                          compose use cases, slack message builders and the delivery
  *   delivery/                      sends with idempotency keys (deliveries table), the 429 gate
  *   usecases/                      what the app does: domain rules + db repositories
@@ -75,7 +76,14 @@ module.exports = {
       comment: 'Use cases know nothing of Slack, jobs, the delivery or the entry points.',
       from: { path: '^src/usecases/' },
       to: {
-        path: [layer('slack'), layer('jobs'), layer('delivery'), layer('cli'), '^src/(app|main|cli)\\.ts$'],
+        path: [
+          layer('slack'),
+          layer('jobs'),
+          layer('delivery'),
+          layer('cli'),
+          layer('http'),
+          '^src/(app|main|cli)\\.ts$',
+        ],
       },
     },
     {
@@ -130,6 +138,30 @@ module.exports = {
         'job locks) use src/db themselves; a job may name the row types of db/schema.ts.',
       from: { path: '^src/jobs/', pathNot: ['^src/jobs/(runner|scheduler)\\.ts$'] },
       to: { path: layer('db'), pathNot: '^src/db/schema\\.ts$' },
+    },
+    {
+      name: 'http-routes-are-adapters',
+      comment:
+        'src/http (our own HTTP routes, mounted by app.ts) is an adapter like the listeners: it calls use ' +
+        'cases and slack/*Posting.ts, never the database, a job, a listener or an entry point.',
+      severity: 'error',
+      from: { path: '^src/http/' },
+      to: {
+        path: [
+          layer('db'),
+          layer('jobs'),
+          layer('cli'),
+          '^src/slack/listeners/',
+          '^src/(app|main|cli)\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'http-below-app',
+      comment: 'Only app.ts (and the entry points) mount the HTTP routes.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/http/', '^src/(app|main|cli)\\.ts$', '^src/cli/'] },
+      to: { path: layer('http') },
     },
     {
       name: 'jobs-not-listeners',

@@ -1,5 +1,6 @@
 /**
- * buildApp: the Bolt app with Bolt's receiver (HTTP or Socket Mode, ./slack/receiver.ts), /healthz, the
+ * buildApp: the Bolt app with Bolt's receiver (HTTP or Socket Mode, ./slack/receiver.ts), /healthz,
+ * POST /api/bookings (./http/bookings.ts), the
  * listeners and a graceful stop. Everything it needs comes in through `deps`; it reads no environment and no clock of its own.
  */
 import { type IncomingMessage, Server, type ServerResponse } from 'node:http';
@@ -10,7 +11,9 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from './config.js';
 import { pingDatabase } from './db/health.js';
 import { forgetExpiredSignatures, recordSignature } from './db/repositories/seenRequests.js';
+import { createJobClient } from './delivery/client.js';
 import type { AppDeps } from './deps.js';
+import { bookingsRoute } from './http/bookings.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { InflightTracker } from './slack/inflight.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -54,7 +57,15 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
     firstSighting: (signature, expiresAt) => recordSignature(db, signature, expiresAt),
     sweep: (nowSeconds) => forgetExpiredSignatures(db, nowSeconds),
   };
-  const receiver = createReceiver(config, ledger, logger, [healthzRoute(deps)]);
+  const bookings = bookingsRoute({
+    config,
+    db,
+    logger,
+    clock: deps.clock,
+    slack: createJobClient(config),
+    firstSighting: ledger.firstSighting,
+  });
+  const receiver = createReceiver(config, ledger, logger, [healthzRoute(deps), bookings]);
   const app = new App({
     token: config.slack.botToken,
     receiver,

@@ -1,5 +1,5 @@
 /**
- * `supporter-desk` — the operator CLI: migrate | job | export | backup | doctor.
+ * `supporter-desk` — the operator CLI: migrate | job | export | import | backup | doctor.
  * Exit 0 on success; on failure one line on stderr and a non-zero exit. Data goes to stdout, and
  * nothing else does (logs and progress go to stderr), so `export … > file.json` is clean.
  */
@@ -8,6 +8,7 @@ import { backupCommand } from './cli/backup.js';
 import { CliError, type CliIo, nodeIo } from './cli/common.js';
 import { doctorCommand } from './cli/doctor.js';
 import { exportCommand } from './cli/export.js';
+import { importCommand } from './cli/import.js';
 import { jobCommand } from './cli/job.js';
 import { migrateCommand } from './cli/migrate.js';
 import { JOB_NAMES } from './config.js';
@@ -22,6 +23,8 @@ Commands:
                                   print or write an export (JSON: a bare array on stdout)
   export ics --user U… | --study <id> [--out FILE]
                                   a calendar file of someone's sessions and study sessions
+  import bookings FILE.csv [--dry-run]
+                                  book sessions from a CSV (supporter,start,client_alias,plan,topic)
   backup <FILE>                   online backup of the SQLite database into FILE
   doctor                          check configuration, database and the Slack token
 
@@ -32,6 +35,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   migrate: migrateCommand,
   job: jobCommand,
   export: exportCommand,
+  import: importCommand,
   backup: backupCommand,
   doctor: doctorCommand,
 };

@@ -83,6 +83,21 @@ const schema = z.object({
   WRITEUP_REMINDER_CRON: cronExpr('0 18 * * *'),
   RETENTION_CRON: cronExpr('30 3 * * *'),
   STUDY_REMINDER_CRON: cronExpr('*/15 * * * *'),
+  SESSION_BRIEF_CRON: cronExpr('*/15 * * * *'),
+  BRIEF_HOURS_BEFORE: z
+    .string()
+    .default('24,1')
+    .transform((v) => [...new Set(v.split(',').map((x) => x.trim()))].filter(Boolean).map(Number))
+    .refine(
+      (hours) => hours.length > 0 && hours.every((h) => Number.isInteger(h) && h >= 1 && h <= 24 * 14),
+      {
+        message: 'must be a comma-separated list of whole hours between 1 and 336, e.g. 24,1',
+      },
+    ),
+  BOOKINGS_WEBHOOK_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
   STUDY_CHANNEL_ID: optionalId,
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -118,6 +133,10 @@ export type Config = Readonly<{
   adviceNudgeHours: number;
   writeupDueHours: number;
   retentionDays: number;
+  /** Hours before a booked session that its brief is sent (BRIEF_HOURS_BEFORE), largest first. */
+  briefHoursBefore: readonly number[];
+  /** Signs POST /api/bookings (BOOKINGS_WEBHOOK_SECRET); unset: the endpoint answers 404. */
+  bookingsWebhookSecret: string | undefined;
   scheduler: Readonly<{
     enabled: boolean;
     crons: Readonly<Record<JobName, string>>;
@@ -132,6 +151,7 @@ export const JOB_NAMES = [
   'writeup-reminders',
   'retention',
   'study-reminders',
+  'session-briefs',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -180,6 +200,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv): Config => {
     adviceNudgeHours: e.ADVICE_NUDGE_HOURS,
     writeupDueHours: e.WRITEUP_DUE_HOURS,
     retentionDays: e.RETENTION_DAYS,
+    briefHoursBefore: [...e.BRIEF_HOURS_BEFORE].sort((a, b) => b - a),
+    bookingsWebhookSecret: e.BOOKINGS_WEBHOOK_SECRET,
     scheduler: {
       enabled: e.SCHEDULER_ENABLED,
       crons: {
@@ -189,6 +211,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv): Config => {
         'writeup-reminders': e.WRITEUP_REMINDER_CRON,
         retention: e.RETENTION_CRON,
         'study-reminders': e.STUDY_REMINDER_CRON,
+        'session-briefs': e.SESSION_BRIEF_CRON,
       },
     },
     logLevel: e.LOG_LEVEL,

@@ -92,7 +92,7 @@ const summary = (name: JobName, r: Omit<JobReport, 'job'>) =>
   `${name}: sent ${r.sent}, skipped ${r.skipped}, failed ${r.failed}`;
 
 /** A pino destination writing one log line at a time through the CLI's stderr. */
-const lineSink = (write: (line: string) => void) =>
+export const lineSink = (write: (line: string) => void) =>
   new Writable({
     write(chunk, _encoding, done) {
       write(String(chunk).trimEnd());

@@ -56,6 +56,24 @@ export interface SlotsTable {
   updated_at: string;
 }
 
+export type SessionSource = 'command' | 'webhook' | 'import';
+
+/** A booked slot's record (migration 0007): one per slot; unbooking deletes it. */
+export interface SessionsTable {
+  id: Generated<number>;
+  slot_id: number;
+  supporter_id: string;
+  /** e.g. `Aさん` (≤ 20 characters, never a real name); '' when not given. */
+  client_alias: Generated<string>;
+  plan: Plan;
+  topic: Generated<string>;
+  source: SessionSource;
+  /** The consultation asked about this session (set when it is posted). */
+  consultation_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ConsultationsTable {
   id: Generated<number>;
   supporter_id: string;
@@ -172,6 +190,7 @@ export interface Database {
   supporter_months: SupporterMonthsTable;
   quota_settings: QuotaSettingsTable;
   slots: SlotsTable;
+  sessions: SessionsTable;
   consultations: ConsultationsTable;
   consultation_tags: ConsultationTagsTable;
   thread_replies: ThreadRepliesTable;
@@ -187,6 +206,7 @@ export interface Database {
 export type Supporter = Selectable<SupportersTable>;
 export type Slot = Selectable<SlotsTable>;
 export type NewSlot = Insertable<SlotsTable>;
+export type Session = Selectable<SessionsTable>;
 export type Consultation = Selectable<ConsultationsTable>;
 export type Delivery = Selectable<DeliveriesTable>;
 export type JobRun = Selectable<JobRunsTable>;

@@ -40,6 +40,15 @@ export type ErrorCode =
   | 'slot_not_yours'
   | 'slot_status_conflict'
   | 'slot_id_missing'
+  // sessions (bookings)
+  | 'plan_invalid'
+  | 'session_not_found'
+  | 'booking_target_missing'
+  | 'booking_start_invalid'
+  | 'booking_no_slot_at'
+  | 'csv_unterminated_quote'
+  | 'csv_header_invalid'
+  | 'csv_row_invalid'
   // consultations
   | 'consult_pii'
   | 'consult_in_past'

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
+import { sessionsEn, sessionsErrorsEn } from './en/sessions.js';
 import { homeEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
 import type { Messages } from './types.js';
@@ -46,7 +47,8 @@ export const en: Messages = {
       '• `/slots add 2026-12-03 19:00 90`, `12/3 19:00-20:30`, `12/3 7pm first`',
       '• `/slots add every tue 20:00` / `weekdays 20:00` — every such day left in that month',
       '• `/slots list [2026-12]` — your slots with their ids and quota progress',
-      '• `/slots remove <id…>` / `book <id>` / `unbook <id>` — remove, mark booked, unbook',
+      '• `/slots remove <id…>` / `unbook <id>` — remove a slot, undo a booking',
+      '• `/slots book <id> [client] [plan] [topic…]` — e.g. `/slots book 12 A-san first unsure what to look for in a job` (call the client by an alias like `A-san`; never a real name or contact details)',
       'Lengths: `45`/`light`, `90`/`first`, `60`/`followup` (60 when omitted).',
     ].join('\n'),
     consult: [
@@ -70,11 +72,13 @@ export const en: Messages = {
   home: homeEn,
   jobs: jobsEn,
   study: studyEn,
+  sessions: sessionsEn,
   consult: consultEn,
   errors: {
     ...jobsErrorsEn,
     ...consultErrorsEn,
     ...studyErrorsEn,
+    ...sessionsErrorsEn,
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',
     permission_denied: (_p: P) => 'Only operators (OPERATOR_USER_IDS) can do this.',
     not_yours: (_p: P) => 'This button is meant for someone else, so it cannot be used by you.',

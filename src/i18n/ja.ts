@@ -5,6 +5,7 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
+import { sessionsErrorsJa, sessionsJa } from './ja/sessions.js';
 import { homeJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 import { studyErrorsJa, studyJa } from './ja/study.js';
 
@@ -38,7 +39,8 @@ export const ja = {
       '• `/slots add 12月3日 19時 90分`、`12/3 19:00-20:30`、`2026-12-03 19:00 初回`',
       '• `/slots add 毎週火曜 20:00` / `平日 20:00` — その月の残りの曜日にまとめて追加',
       '• `/slots list [2026-12]` — 枠の一覧とノルマの進み具合',
-      '• `/slots remove <id…>` / `book <id>` / `unbook <id>` — 削除・予約済みにする・予約取消',
+      '• `/slots remove <id…>`（削除） / `unbook <id>`（予約取消）',
+      '• `/slots book <id> [相談者] [プラン] [相談内容…]`（予約）— 例: `/slots book 12 Aさん 初回 転職の軸が定まらない`（相談者は `Aさん` のような呼び名で。本名や連絡先は書かないでください）',
       '長さ: `45`/`ライト`、`90`/`初回`、`60`/`継続`（省略時60分）。日本語の別名: 追加・一覧・削除・予約・予約取消',
     ].join('\n'),
     consult: [
@@ -62,11 +64,13 @@ export const ja = {
   home: homeJa,
   jobs: jobsJa,
   study: studyJa,
+  sessions: sessionsJa,
   consult: consultJa,
   errors: {
     ...jobsErrorsJa,
     ...consultErrorsJa,
     ...studyErrorsJa,
+    ...sessionsErrorsJa,
     generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
     permission_denied: (_p: P) => 'この操作は運営メンバー（OPERATOR_USER_IDS）だけが使えます。',
     not_yours: (_p: P) => 'これはあなた宛てのボタンではないため、操作できません。',

@@ -9,6 +9,7 @@ import { operatorDigest } from './operatorDigest.js';
 import { quotaReminders } from './quotaReminders.js';
 import { retention } from './retention.js';
 import { type RunOptions, runJobOnce } from './runner.js';
+import { sessionBriefs } from './sessionBriefs.js';
 import { studyReminders } from './studyReminders.js';
 import type { Job, JobReport } from './types.js';
 import { writeupReminders } from './writeupReminders.js';
@@ -20,6 +21,7 @@ export const JOBS: Partial<Record<JobName, Job>> = {
   'writeup-reminders': writeupReminders,
   retention,
   'study-reminders': studyReminders,
+  'session-briefs': sessionBriefs,
 };
 
 export class JobNotAvailableError extends Error {

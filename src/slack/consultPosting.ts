@@ -17,6 +17,7 @@ import {
   markConsultationPosted,
   undoConsultation,
 } from '../usecases/consultations.js';
+import { linkConsultationToSession } from '../usecases/sessions.js';
 import { buildConsultPost, consultPostText } from './blocks/consultPost.js';
 
 const postView = async (deps: ListenerDeps, c: Consultation, now: Date) => {
@@ -68,6 +69,7 @@ export const postCreatedConsultation = async (
     throw new DomainError('generic');
   }
   await markConsultationPosted(deps, created.consultation.id, channel, ts);
+  await linkConsultationToSession(deps, created.consultation.slot_id, created.consultation.id, now);
   const link = await client.chat
     .getPermalink({ channel, message_ts: ts })
     .then((r) => r.permalink)

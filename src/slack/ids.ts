@@ -15,5 +15,6 @@ export const IDS = {
     setAway: 'set_away',
     writeupDone: 'writeup_done',
     resolveConsultation: 'resolve_consultation',
+    sessionAskPeers: 'session_ask_peers',
   },
 } as const;

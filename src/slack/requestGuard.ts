@@ -146,7 +146,7 @@ const requestPath = (target: string | undefined): string | undefined => {
 };
 
 /** The body, or undefined once it exceeds `limit` bytes (the rest is read and dropped). */
-const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | undefined> =>
+export const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | undefined> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

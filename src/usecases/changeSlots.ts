@@ -3,6 +3,7 @@
  * from the status the action makes sense for (a booked session is unbooked before it can be removed).
  */
 
+import { deleteSessionsOfSlots } from '../db/repositories/sessions.js';
 import { getSlots, setSlotStatus } from '../db/repositories/slots.js';
 import type { Slot } from '../db/schema.js';
 import { writeTransaction } from '../db/transaction.js';
@@ -52,6 +53,8 @@ export const changeSlots = async (
     }
     const changed = await setSlotStatus(trx, input.ids, from, to, toUtcIso(input.now));
     if (changed !== input.ids.length) throw new DomainError('generic');
+    // Unbooking removes the session's record (alias, plan, topic) with the booking, in one transaction.
+    if (input.change === 'unbook') await deleteSessionsOfSlots(trx, input.ids);
     return slots.map((s) => ({ ...s, status: to }));
   });
 };

@@ -24,7 +24,6 @@ export const slotsEn: Messages['slots'] = {
   status: (p: P) =>
     ({ open: 'open', booked: 'booked', cancelled: 'removed' })[String(p.status)] ?? String(p.status),
   removed: (p: P) => `Removed slot ${p.ids}.`,
-  booked: (p: P) => `Slot #${p.id} (${p.when}) is booked. Remember the strengths write-up after the session.`,
   unbooked: (p: P) => `Slot #${p.id} (${p.when}) is open again.`,
   modalTitle: (_p: P) => 'Add slots',
   modalMonth: (_p: P) => 'Month',

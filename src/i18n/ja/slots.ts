@@ -23,7 +23,6 @@ export const slotsJa = {
   listEmpty: (_p: P) => 'この月の枠はまだありません。`/slots add 12/3 19:00` で追加できます。',
   status: (p: P) => statusJa[String(p.status)] ?? String(p.status),
   removed: (p: P) => `枠 ${p.ids} を削除しました。`,
-  booked: (p: P) => `枠 #${p.id}（${p.when}）を予約済みにしました。セッション後は強みのまとめを忘れずに。`,
   unbooked: (p: P) => `枠 #${p.id}（${p.when}）の予約を取り消し、空きに戻しました。`,
   modalTitle: (_p: P) => '相談枠を追加',
   modalMonth: (_p: P) => '月',

@@ -1,7 +1,9 @@
 /** The /consult modal: session date and time, plan, the client's theme, the question and expertise tags. */
 import type { ModalView } from '@slack/types';
+import { DateTime } from 'luxon';
 import { localDateOf } from '../../domain/calendar.js';
 import { MAX_QUESTION, MAX_TOPIC } from '../../domain/consultForm.js';
+import type { Plan } from '../../domain/plans.js';
 import { KNOWN_TAGS, tagLabel } from '../../domain/tags.js';
 import type { Locale, Messages } from '../../i18n/index.js';
 import { IDS } from '../ids.js';
@@ -17,13 +19,18 @@ export const CONSULT_FIELDS = {
   extraTags: 'extra_tags',
 } as const;
 
+/** A booked session the modal is opened for (the booking DM's ask-peers button): its fields filled in. */
+export type ConsultPrefill = { startUtc: string; plan: Plan; topic: string };
+
 export const buildConsultModal = (
   m: Messages,
   locale: Locale,
   zone: string,
   now: Date,
   channel?: string,
+  prefill?: ConsultPrefill,
 ): ModalView => {
+  const start = prefill ? DateTime.fromISO(prefill.startUtc, { zone: 'utc' }).setZone(zone) : undefined;
   const f = CONSULT_FIELDS;
   const planOption = (plan: string) => option(m.consult.planOption({ plan }), plan);
   const input = inputBlock;
@@ -35,18 +42,26 @@ export const buildConsultModal = (
     close: plain(m.consult.modalCancel({}), 24),
     private_metadata: JSON.stringify(channel ? { channel } : {}),
     blocks: [
-      input(f.date, m.consult.modalDate({}), { type: 'datepicker', initial_date: localDateOf(now, zone) }),
-      input(f.time, m.consult.modalTime({}), { type: 'timepicker', initial_time: '19:00', timezone: zone }),
+      input(f.date, m.consult.modalDate({}), {
+        type: 'datepicker',
+        initial_date: start?.toISODate() ?? localDateOf(now, zone),
+      }),
+      input(f.time, m.consult.modalTime({}), {
+        type: 'timepicker',
+        initial_time: start?.toFormat('HH:mm') ?? '19:00',
+        timezone: zone,
+      }),
       input(f.plan, m.consult.modalPlan({}), {
         type: 'static_select',
         options: ['first', 'followup', 'light'].map(planOption),
-        initial_option: planOption('followup'),
+        initial_option: planOption(prefill?.plan ?? 'followup'),
       }),
       {
         ...input(f.topic, m.consult.modalTopic({}), {
           type: 'plain_text_input',
           multiline: true,
           max_length: MAX_TOPIC,
+          ...(prefill?.topic ? { initial_value: prefill.topic } : {}),
         }),
         hint: plain(m.consult.modalTopicHint({}), 2000),
       },

@@ -1,10 +1,14 @@
 /** `/slots`: add, list, remove, book, unbook (and Japanese aliases); no text opens the modal. */
 import { monthOf, parseMonth } from '../../../domain/calendar.js';
 import { DomainError } from '../../../domain/errors.js';
+import { parseBookArgs } from '../../../domain/sessions.js';
 import { addSlots } from '../../../usecases/addSlots.js';
 import { changeSlots, parseSlotIds, type SlotChange } from '../../../usecases/changeSlots.js';
 import { listSlots } from '../../../usecases/listSlots.js';
+import { bookSession } from '../../../usecases/sessions.js';
+import { escapeMrkdwn } from '../../blocks/escape.js';
 import { buildSlotsModal } from '../../blocks/slotsModal.js';
+import { sendBookingDms } from '../../bookingPosting.js';
 import { addedReply, listReply, slotWhen } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import type { CommandContext, CommandHandler, CommandModal, CommandSpec } from './router.js';
@@ -32,10 +36,10 @@ const list: CommandHandler = async (ctx) => {
 };
 
 const change =
-  (kind: SlotChange): CommandHandler =>
+  (kind: Exclude<SlotChange, 'book'>): CommandHandler =>
   async (ctx) => {
     const ids = parseSlotIds(ctx.args);
-    if (kind !== 'remove' && ids.length > 1) throw new DomainError('slot_id_missing');
+    if (kind === 'unbook' && ids.length > 1) throw new DomainError('slot_id_missing');
     const slots = await changeSlots(ctx.deps, {
       userId: ctx.userId,
       ids,
@@ -47,11 +51,35 @@ const change =
     const text =
       kind === 'remove'
         ? ctx.m.slots.removed({ ids: ids.map((id) => `#${id}`).join(', ') })
-        : kind === 'book'
-          ? ctx.m.slots.booked({ id: first.id, when })
-          : ctx.m.slots.unbooked({ id: first.id, when });
+        : ctx.m.slots.unbooked({ id: first.id, when });
     return { text, after: refresh(ctx) };
   };
+
+/**
+ * `/slots book <id> [alias] [plan] [topic…]`: the session is recorded with the booking; the reply says so
+ * at once, and the booking DM (with the ask-peers button) follows through the delivery.
+ */
+const book: CommandHandler = async (ctx) => {
+  const { slotId, alias, plan, topic } = parseBookArgs(ctx.args);
+  const booked = await bookSession(
+    ctx.deps,
+    { target: { slotId }, alias, plan, topic, source: 'command', actor: ctx.userId },
+    ctx.now,
+  );
+  const text = ctx.m.sessions.booked({
+    id: slotId,
+    when: slotWhen(ctx.audience, booked.slot),
+    plan: booked.session.plan,
+    alias: escapeMrkdwn(booked.session.client_alias),
+  });
+  return {
+    text,
+    after: async () => {
+      await sendBookingDms(ctx.deps, [booked], ctx.now, ctx.locale);
+      await refresh(ctx)();
+    },
+  };
+};
 
 /** `/slots` with no text: the modal, for the current month. */
 const modal: CommandModal = {
@@ -69,7 +97,7 @@ export const slotsCommand: CommandSpec = {
     add: { aliases: ['追加'], handler: add },
     list: { aliases: ['一覧', 'ls'], handler: list },
     remove: { aliases: ['削除', 'rm', 'delete'], handler: change('remove') },
-    book: { aliases: ['予約'], handler: change('book') },
+    book: { aliases: ['予約'], handler: book },
     unbook: { aliases: ['予約取消', '予約取り消し'], handler: change('unbook') },
   },
 };

@@ -1,0 +1,82 @@
+/**
+ * The session DMs: "予約が入りました / New booking" (with a button to ask peers, which opens the /consult
+ * modal filled in from the session) and the pre-session brief (the linked consultation's answers so far,
+ * or the same button when there is none). Alias and topic are the client's words: escaped for mrkdwn.
+ */
+import type { KnownBlock } from '@slack/types';
+import { formatSlotWhen } from '../../domain/calendar.js';
+import type { Plan } from '../../domain/plans.js';
+import type { Locale, Messages } from '../../i18n/index.js';
+import { IDS } from '../ids.js';
+import { escapeMrkdwn } from './escape.js';
+import { button, section } from './kit.js';
+
+export type SessionView = {
+  m: Messages;
+  locale: Locale;
+  zone: string;
+  now: Date;
+  sessionId: number | null;
+  startUtc: string;
+  minutes: number;
+  plan: Plan;
+  alias: string;
+  topic: string;
+};
+
+const details = (v: SessionView) => ({
+  when: formatSlotWhen(v.startUtc, v.minutes, v.zone, v.locale, v.now),
+  plan: v.plan,
+  alias: escapeMrkdwn(v.alias),
+  topic: escapeMrkdwn(v.topic),
+});
+
+const askPeersButton = (v: SessionView & { sessionId: number }) =>
+  button(v.m.sessions.askPeers({}), IDS.actions.sessionAskPeers, String(v.sessionId), 'primary');
+
+/**
+ * The booking DM. No cover (代打) button yet: the cover flow is a later step, and a button that can only
+ * say "not yet" would be a promise the app does not keep.
+ */
+export const bookingDm = (v: SessionView & { sessionId: number }): { text: string; blocks: KnownBlock[] } => {
+  const text = v.m.sessions.bookingText(details(v));
+  return {
+    text,
+    blocks: [
+      section(text),
+      section(v.m.sessions.bookingNext({})),
+      { type: 'actions', elements: [askPeersButton(v)] },
+    ],
+  };
+};
+
+export type BriefConsultation = {
+  id: number;
+  replies: number;
+  responders: readonly string[];
+  link: string | undefined;
+};
+
+/** The brief `hours` before the session. */
+export const briefDm = (
+  v: SessionView,
+  hours: number,
+  consultation: BriefConsultation | undefined,
+): { text: string; blocks: KnownBlock[] } => {
+  const main = v.m.sessions.briefText({ ...details(v), hours });
+  const advice = consultation
+    ? v.m.sessions.briefAnswers({
+        id: consultation.id,
+        count: consultation.replies,
+        who: consultation.responders.map((u) => `<@${u}>`).join(', '),
+        link: consultation.link ?? '',
+      })
+    : v.m.sessions.briefNoConsultation({});
+  const text = `${main}\n${advice}`;
+  const ask =
+    !consultation && v.sessionId !== null ? askPeersButton({ ...v, sessionId: v.sessionId }) : undefined;
+  return {
+    text,
+    blocks: [section(main), ask ? { ...section(advice), accessory: ask } : section(advice)],
+  };
+};
