@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { toUtcIso } from './calendar.js';
 import { assertPostable, MAX_TOPIC } from './consultForm.js';
 import { DomainError } from './errors.js';
+import type { MorphAnalyzer } from './personNames.js';
 import { type Plan, planForMinutes, planFromWord } from './plans.js';
 import { zoneOf } from './zone.js';
 
@@ -60,11 +61,14 @@ export const parsePlan = (value: string | undefined | null): Plan | undefined =>
 };
 
 /** The personal-data guard and the length limits, for the alias and the topic alike. */
-export const assertBookingText = (text: { alias: string; topic: string }): void => {
-  assertPostable([
-    { text: text.alias, field: 'client_alias', max: MAX_CLIENT_ALIAS, label: 'client_alias' },
-    { text: text.topic, field: 'topic', max: MAX_TOPIC, label: 'topic' },
-  ]);
+export const assertBookingText = (text: { alias: string; topic: string }, analyzer: MorphAnalyzer): void => {
+  assertPostable(
+    [
+      { text: text.alias, field: 'client_alias', max: MAX_CLIENT_ALIAS, label: 'client_alias' },
+      { text: text.topic, field: 'topic', max: MAX_TOPIC, label: 'topic' },
+    ],
+    analyzer,
+  );
 };
 
 /** The plan a booking gets: the one named, else the slot's length decides (45 → light, 90 → first). */

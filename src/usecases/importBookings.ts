@@ -9,6 +9,7 @@ import type { UseCaseDeps } from '../deps.js';
 import { parseCsv } from '../domain/csv.js';
 import { DomainError, isDomainError } from '../domain/errors.js';
 import { parseBookingStart, parsePlan } from '../domain/sessions.js';
+import { japaneseAnalyzer } from '../text/japaneseAnalyzer.js';
 import { type Booked, type BookingRequest, bookInTransaction } from './sessions.js';
 
 export const IMPORT_COLUMNS = ['supporter', 'start', 'client_alias', 'plan', 'topic'] as const;
@@ -75,12 +76,13 @@ export const importBookings = async (
 ): Promise<{ rows: number; booked: Booked[] }> => {
   const rows = readRows(deps, csv);
   let booked: Booked[] = [];
+  const analyzer = await japaneseAnalyzer();
   try {
     await writeTransaction(deps.db, async (trx) => {
       booked = [];
       for (const [i, row] of rows.entries()) {
         try {
-          booked.push(await bookInTransaction(trx, row.request, now));
+          booked.push(await bookInTransaction(trx, row.request, now, analyzer));
         } catch (err) {
           throw isDomainError(err) ? new ImportRowError(row.line, err) : err;
         }

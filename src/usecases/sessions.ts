@@ -17,8 +17,10 @@ import { writeTransaction } from '../db/transaction.js';
 import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
+import type { MorphAnalyzer } from '../domain/personNames.js';
 import type { Plan } from '../domain/plans.js';
 import { assertBookingText, sessionPlan } from '../domain/sessions.js';
+import { japaneseAnalyzer } from '../text/japaneseAnalyzer.js';
 
 export type BookingTarget = { slotId: number } | { supporter: string; startUtc: string };
 
@@ -46,11 +48,19 @@ const findSlot = async (trx: DbOrTrx, target: BookingTarget): Promise<Slot> => {
   return slot;
 };
 
-/** Books within a transaction the caller holds (the CSV import books every row in one). */
-export const bookInTransaction = async (trx: DbOrTrx, req: BookingRequest, now: Date): Promise<Booked> => {
+/**
+ * Books within a transaction the caller holds (the CSV import books every row in one). The name analyser
+ * is loaded by the caller before the transaction opens, so a cold load never holds a write lock.
+ */
+export const bookInTransaction = async (
+  trx: DbOrTrx,
+  req: BookingRequest,
+  now: Date,
+  analyzer: MorphAnalyzer,
+): Promise<Booked> => {
   const alias = req.alias.trim();
   const topic = req.topic.trim();
-  assertBookingText({ alias, topic });
+  assertBookingText({ alias, topic }, analyzer);
   const slot = await findSlot(trx, req.target);
   if (req.actor && slot.supporter_id !== req.actor) throw new DomainError('slot_not_yours', { id: slot.id });
   if (slot.status !== 'open')
@@ -73,8 +83,10 @@ export const bookInTransaction = async (trx: DbOrTrx, req: BookingRequest, now: 
   return { session, slot: { ...slot, status: 'booked', updated_at: nowIso } };
 };
 
-export const bookSession = (deps: UseCaseDeps, req: BookingRequest, now: Date): Promise<Booked> =>
-  writeTransaction(deps.db, (trx) => bookInTransaction(trx, req, now));
+export const bookSession = async (deps: UseCaseDeps, req: BookingRequest, now: Date): Promise<Booked> => {
+  const analyzer = await japaneseAnalyzer();
+  return writeTransaction(deps.db, (trx) => bookInTransaction(trx, req, now, analyzer));
+};
 
 /**
  * A session for its supporter, with its slot, while it is still booked; anyone else, or a session that

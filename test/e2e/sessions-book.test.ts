@@ -110,6 +110,10 @@ describe('/slots book', () => {
     expect(mail.text).toContain('メールアドレス');
     const long = await h.slack.ask(USERS.aiko.id, '/slots', `book ${slot.id} ${'あ'.repeat(21)}`);
     expect(long.text).toContain('最大 20 文字');
+    // A client's real name as the alias (the contract: never a real name) — the name analyser reads it.
+    const name = await h.slack.ask(USERS.aiko.id, '/slots', `book ${slot.id} 山田太郎さん 初回 転職の相談`);
+    expect(name.text).toContain('人名');
+    expect(name.text).toContain('山田太郎さん');
     expect(await sessions()).toEqual([]);
     expect(await slotStatus(slot.id)).toBe('open');
     await h.settled();

@@ -8,8 +8,7 @@ import { formatSlotWhen } from '../../domain/calendar.js';
 import type { Plan } from '../../domain/plans.js';
 import type { Locale, Messages } from '../../i18n/index.js';
 import { IDS } from '../ids.js';
-import { escapeMrkdwn } from './escape.js';
-import { button, section } from './kit.js';
+import { button, escapeMrkdwn, section } from './kit.js';
 
 export type SessionView = {
   m: Messages;

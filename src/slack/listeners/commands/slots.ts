@@ -6,7 +6,7 @@ import { addSlots } from '../../../usecases/addSlots.js';
 import { changeSlots, parseSlotIds, type SlotChange } from '../../../usecases/changeSlots.js';
 import { listSlots } from '../../../usecases/listSlots.js';
 import { bookSession } from '../../../usecases/sessions.js';
-import { escapeMrkdwn } from '../../blocks/escape.js';
+import { escapeMrkdwn } from '../../blocks/kit.js';
 import { buildSlotsModal } from '../../blocks/slotsModal.js';
 import { sendBookingDms } from '../../bookingPosting.js';
 import { addedReply, listReply, slotWhen } from '../../format/slots.js';
