@@ -37,7 +37,7 @@ module.exports = {
         'no db types, no i18n). db/schema may import domain types, never the reverse.',
       from: { path: '^src/domain/' },
       to: {
-        pathNot: ['^src/domain/', '^node_modules/(luxon|@types/luxon|@holiday-jp/holiday_jp)/'],
+        pathNot: ['^src/domain/', '(^|/)node_modules/(luxon|@types/luxon|@holiday-jp/holiday_jp)/'],
       },
     },
     {
@@ -61,7 +61,7 @@ module.exports = {
       severity: 'error',
       comment: 'Every kysely query lives in src/db (repositories are plain functions over db | trx).',
       from: { path: '^src/', pathNot: '^src/db/' },
-      to: { path: '^node_modules/kysely/' },
+      to: { path: '(^|/)node_modules/kysely/' },
     },
     {
       name: 'i18n-only-domain',
