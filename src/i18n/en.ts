@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
-import { homeEn, slotsEn, supporterEn } from './en/slots.js';
+import { homeEn, slotErrorsEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
 import type { Messages } from './types.js';
 
@@ -12,17 +12,6 @@ const PII_EN: Record<string, string> = {
   phone: 'phone number',
   postal: 'postal code',
   social_url: 'social profile URL',
-};
-
-/** The slot parser names weekdays in Japanese; English messages show them in English. */
-const WEEKDAY_EN_OF_JA: Record<string, string> = {
-  月: 'Monday',
-  火: 'Tuesday',
-  水: 'Wednesday',
-  木: 'Thursday',
-  金: 'Friday',
-  土: 'Saturday',
-  日: 'Sunday',
 };
 
 export const en: Messages = {
@@ -68,6 +57,7 @@ export const en: Messages = {
     ...jobsErrorsEn,
     ...consultErrorsEn,
     ...studyErrorsEn,
+    ...slotErrorsEn,
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',
     permission_denied: (_p: P) => 'Only operators (OPERATOR_USER_IDS) can do this.',
     not_yours: (_p: P) => 'This button is meant for someone else, so it cannot be used by you.',
@@ -76,20 +66,6 @@ export const en: Messages = {
     input_too_long: (p: P) => `${p.field} is too long (at most ${p.max} characters). Please shorten it.`,
     month_invalid: (p: P) => `"${p.value}" is not a month I can read. Write it like \`2026-12\`.`,
     slot_empty: (_p: P) => 'There is no slot to add. Example: `/slots add 12/3 19:00`',
-    slot_unrecognized: (p: P) =>
-      `I could not read "${p.entry}" as a slot. Write it like \`12/3 19:00\`, \`2026-12-03 19:00 90\` or \`every tue 20:00\`.`,
-    slot_date_invalid: (p: P) => `The date in "${p.entry}" does not exist. Please check the calendar.`,
-    slot_date_missing: (p: P) => `"${p.entry}" has no date. Add one, like \`12/3 19:00\`.`,
-    slot_weekday_mismatch: (p: P) =>
-      `"${p.entry}": ${p.date} is a ${WEEKDAY_EN_OF_JA[String(p.actual)] ?? p.actual}, not ${p.written}. Fix the date or the weekday.`,
-    slot_time_missing: (p: P) => `"${p.entry}" has no start time. Add one, like \`19:00\`.`,
-    slot_time_invalid: (p: P) => `The time in "${p.entry}" is not valid. Use 24-hour time like \`19:00\`.`,
-    slot_time_ambiguous: (p: P) =>
-      `The time in "${p.entry}" could be morning or evening. Write \`19:00\` or \`7pm\`.`,
-    slot_length_out_of_range: (p: P) =>
-      `The length of "${p.entry}" (${p.minutes} min) is out of range: use 15–240 minutes (light 45, first 90, follow-up 60).`,
-    slot_end_before_start: (p: P) => `In "${p.entry}" the end time is before the start time.`,
-    slot_in_past: (p: P) => `"${p.entry}" is in the past. Choose a time from now on.`,
     slot_overlap_existing: (p: P) => `"${p.entry}" overlaps your slot #${p.id} (${p.when}).`,
     slot_overlap_in_command: (p: P) => `"${p.entry}" overlaps "${p.other}" in the same command.`,
     slot_too_many: (p: P) =>
