@@ -11,7 +11,7 @@
  *   weekday: 火曜 / Tue (the next one), 今週/来週/再来週 + weekday (Monday-based weeks), 次の火曜, next tue;
  *            with a date anywhere in the entry (`12/3(木)`, `Thu 12/3`, `12/3 19:00 (木)`) it is checked
  *   pattern: 毎週火曜(日), 毎週火・木, 毎週火木, every tue, every tue/thu, every tue & thu, 平日, weekdays,
- *            土日, 週末, weekends, 毎日, every day, 毎月第1・第3土曜, 第1・3土曜 (a `,` would split the entry)
+ *            土日, 週末, weekends, 毎日, every day, every tue,thu, 毎月第1・第3土曜, 第1・3土曜
  *   time:    19:00, 9:30, 19時, 19時30分, 19時半, 十九時, 7pm, 7:30pm, PM7:00, 午後7時, 午前10時, 夜7時, 朝10時,
  *            正午; range with - ~ 〜 から, past midnight (`23:00-0:30` ends the next day)
  *   length:  90, 90分, 45min, 45m, 1h, 1.5h, 1時間, 1時間半, ライト/light, 初回/first, 継続/followup
@@ -46,10 +46,17 @@ export const MAX_SLOTS_PER_COMMAND = 200;
 const parseEntry = (entry: string, ctx: ResolveContext): ParsedSlot[] =>
   resolveEntry(tokenize(normalizeEntry(entry), entry), entry, ctx);
 
-/** The entries of one command: split on newline, `,`, `、`, `，`; trimmed; empty ones dropped. */
+/**
+ * Between entries: newline, `、`, `，`, and `,` — except the `,` of English dates (`Thursday, 3 Dec`,
+ * `Dec 3, 2026`), after a weekday name or before a year.
+ */
+const ENTRY_SEPARATOR =
+  /[\n\r、，]|(?<!(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),(?!\s*\d{4}(?![\d\-/.年]))/i;
+
+/** The entries of one command, trimmed; empty ones dropped. */
 export const splitEntries = (text: string): string[] =>
   text
-    .split(/[\n\r,、，]/)
+    .split(ENTRY_SEPARATOR)
     .map((e) => e.trim())
     .filter((e) => e.length > 0);
 

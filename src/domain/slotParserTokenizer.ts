@@ -46,7 +46,7 @@ const hitOf = <T>(m: RegExpExecArray | null, pos: number, make: (m: RegExpExecAr
 
 const P_JA_GROUP = sticky('(?:毎週\\s*)?(平日|週末|土日)|(毎週末|毎日)');
 const P_JA_LIST = sticky(`毎週\\s*(${JA_ONE}(?:\\s*[・/&と]?\\s*${JA_ONE})*)`);
-const P_EN_LIST = sticky(`every\\s+(${EN_WD}(?:\\s*(?:/|&|\\+|and(?![a-z]))\\s*${EN_WD})*)`);
+const P_EN_LIST = sticky(`every\\s+(${EN_WD}(?:\\s*(?:/|&|\\+|,|and(?![a-z]))\\s*${EN_WD})*)`);
 const P_EN_GROUP = sticky('(?:every\\s+)?(weekday|weekend)s?(?![a-z])|(every\\s*day|daily)(?![a-z])');
 /** `第2土曜`, `毎月第1・第3土曜`, `第1・3土曜日`, `第2、第4` is split as two entries so never seen here. */
 const P_NTH = sticky(`(毎月\\s*)?第\\s*([1-5](?:\\s*[・/&と]\\s*第?\\s*[1-5])*)\\s*(${JA_WD})(?:曜日?)?`);
@@ -84,7 +84,7 @@ const D_YMD_JA = sticky(String.raw`(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日`);
 const D_REIWA = sticky(String.raw`令和\s*(\d{1,2})年\s*(\d{1,2})月\s*(\d{1,2})日`);
 const D_MD_JA = sticky(String.raw`(\d{1,2})月\s*(\d{1,2})日`);
 const D_MD = sticky(String.raw`(\d{1,2})/(\d{1,2})(?![\d/:])`);
-const YEAR_AFTER = String.raw`(?:\s+(\d{4})(?![\d:]))?`;
+const YEAR_AFTER = String.raw`(?:\s*,?\s+(\d{4})(?![\d:]))?`;
 const D_EN = sticky(`${EN_MONTHS}\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:a-z])${YEAR_AFTER}`);
 /** `3 Dec`, `3rd December 2026`. */
 const D_EN_DM = sticky(`(\\d{1,2})(?:st|nd|rd|th)?\\s*${EN_MONTHS}\\.?${YEAR_AFTER}`);
@@ -194,8 +194,8 @@ const readLength: Reader = (s, pos) => {
  */
 const READERS: Reader[] = [readPattern, readRelative, readDate, readTime, readWeekday, readLength];
 
-/** Spaces, and the `の` of `12月9日の16:00` / `明日の夜7時` between two tokens. */
-const GAP = /(?:\s|(?<=\S)の(?=\s*\S))+/y;
+/** Spaces, the `,` of `Thursday, 3 Dec`, and the `の` of `12月9日の16:00` / `明日の夜7時` between two tokens. */
+const GAP = /(?:\s|,|(?<=\S)の(?=\s*\S))+/y;
 
 /** The first word at `pos`, to quote in an error. */
 const wordAt = (s: string, pos: number): string => s.slice(pos).split(/\s/)[0] ?? '';

@@ -183,7 +183,7 @@ const ROWS: Row[] = [
   { text: '毎週水曜 9:00', want: 'slot_pattern_empty' },
   { text: '毎週火曜 20:00', want: 'slot_pattern_empty' },
   { text: '毎週月曜 10:00', month: '2026-10', want: 'slot_pattern_empty' },
-  { text: 'every tue,thu 20:00', want: 'slot_time_missing' },
+  { text: 'every tue,thu 20:00', want: ['2026-11-26 20:00 60'] },
   // Several entries, separators, sorting, overlaps
   { text: '12/5 10:00, 12/3 10:00', want: ['2026-12-03 10:00 60', '2026-12-05 10:00 60'] },
   {
