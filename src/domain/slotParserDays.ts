@@ -53,25 +53,27 @@ const invalidDate = (d: DateToken, entry: string) =>
   new DomainError('slot_date_invalid', { entry, token: d.text });
 
 /**
- * `M/D` without a year: its next occurrence (today counts), unless its latest occurrence passed less than
- * `RECENT_PAST_DAYS` ago — then `slot_recent_past`, naming the next occurrence to write with its year
- * (`12/1` on 12/2, and `12/28` on 1/5 too).
+ * `M/D` without a year: this year's when it is today or ahead; when this year's passed less than
+ * `RECENT_PAST_DAYS` ago, `slot_recent_past` naming next year's to write with its year (`12/1` on 12/2);
+ * older ones are next year's (`1/5` in December). Only this year's date counts as "passed": on 1/5 `12/28`
+ * is this December, as the list reply (which shows a year only for another year) writes it.
  */
 const resolveMonthDay = (d: DateToken & { month: number }, today: LocalDate, entry: string): LocalDate => {
-  const inYear = (year: number): LocalDate => ({ year, month: d.month, day: d.day });
-  const years = [today.year - 1, today.year, today.year + 1].map(inYear).filter(isRealDate);
-  const next = years.find((date) => compareDates(date, today) >= 0);
-  const last = years.filter((date) => compareDates(date, today) < 0).at(-1);
-  if (!next) throw invalidDate(d, entry);
-  const ago = last ? Math.round(toDt(today).diff(toDt(last), 'days').days) : Number.POSITIVE_INFINITY;
-  if (ago < RECENT_PAST_DAYS) {
-    throw new DomainError('slot_recent_past', {
-      entry,
-      token: d.text,
-      days: ago,
-      nextYear: `${next.year}/${next.month}/${next.day}`,
-    });
+  const date = { year: today.year, month: d.month, day: d.day };
+  const next = { ...date, year: today.year + 1 };
+  if (isRealDate(date)) {
+    if (compareDates(date, today) >= 0) return date;
+    const ago = Math.round(toDt(today).diff(toDt(date), 'days').days);
+    if (ago < RECENT_PAST_DAYS) {
+      throw new DomainError('slot_recent_past', {
+        entry,
+        token: d.text,
+        days: ago,
+        nextYear: `${next.year}/${next.month}/${next.day}`,
+      });
+    }
   }
+  if (!isRealDate(next)) throw invalidDate(d, entry);
   return next;
 };
 

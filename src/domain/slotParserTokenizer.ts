@@ -194,8 +194,12 @@ const readLength: Reader = (s, pos) => {
  */
 const READERS: Reader[] = [readPattern, readRelative, readDate, readTime, readWeekday, readLength];
 
-/** Spaces, the `,` of `Thursday, 3 Dec`, and the `の` of `12月9日の16:00` / `明日の夜7時` between two tokens. */
-const GAP = /(?:\s|,|(?<=\S)の(?=\s*\S))+/y;
+/**
+ * Between two tokens: spaces, the `,` of `Thursday, 3 Dec`, the `の` of `12月9日の16:00` / `明日の夜7時`, and the
+ * holiday mark our own list reply writes after a weekday (`12/3(水)(祝)`, `Wed (holiday) 12/3`), so a line
+ * copied from `/slots list` reads back as the same slot.
+ */
+const GAP = /(?:\s|,|\((?:祝日?|holiday)\)|(?<=\S)の(?=\s*\S))+/iy;
 
 /** The first word at `pos`, to quote in an error. */
 const wordAt = (s: string, pos: number): string => s.slice(pos).split(/\s/)[0] ?? '';

@@ -104,7 +104,8 @@ const ROWS: Row[] = [
   { text: '今週土曜 10:00', now: DEC31, want: ['2027-01-02 10:00 60'] },
   { text: '来週月曜 10:00', now: DEC31, want: ['2027-01-04 10:00 60'] },
   { text: '1/1 10:00', now: DEC31, want: ['2027-01-01 10:00 60'] },
-  { text: '12/28 19:00', now: JAN5, want: 'slot_recent_past' },
+  { text: '12/28 19:00', now: JAN5, want: ['2027-12-28 19:00 60'] },
+  { text: '1/3 19:00', now: JAN5, want: 'slot_recent_past' },
   { text: '2027/12/28 19:00', now: JAN5, want: ['2027-12-28 19:00 60'] },
   // A date without a year that passed: recently → error; long ago → next year
   { text: '11/20 19:00', want: 'slot_recent_past' },
@@ -236,6 +237,9 @@ describe('errors quote what they are about', () => {
   });
 
   it('quotes the time that could be morning or evening', () => {
-    expect(seen('12/3 夜1時')).toContain('の「夜1時」が午前か午後か分かりません');
+    expect(seen('12/3 夜1時')).toContain('「12/3 夜1時」の時刻が午前か午後か分かりません（「夜1時」）');
+    expect(seen('12/3 25:00')).toContain('「12/3 25:00」の時刻が正しくありません（「25:00」）');
+    expect(seen('12/32 19:00')).toContain('「12/32 19:00」の日付が存在しません（「12/32」）');
+    expect(seen('ほげ')).toMatch(/^「ほげ」を枠として読めませんでした。/);
   });
 });

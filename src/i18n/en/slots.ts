@@ -99,7 +99,7 @@ const DUPLICATE_HINT_EN: Record<string, string> = {
 
 export const slotErrorsEn: Pick<Messages['errors'], keyof typeof slotErrorsJa> = {
   slot_unrecognized: (p: P) =>
-    p.token
+    p.token && String(p.token) !== String(p.entry).normalize('NFKC')
       ? `In "${p.entry}" I could not read "${p.token}". ${SLOT_EXAMPLES_EN}`
       : `I could not read "${p.entry}" as a slot. ${SLOT_EXAMPLES_EN}`,
   slot_date_invalid: (p: P) =>
