@@ -27,6 +27,8 @@ export const en: Messages = {
       '• `/slots add 12/3 19:00` — add a slot (several: separate with new lines or `,`)',
       '• `/slots add 2026-12-03 19:00 90`, `12/3 19:00-20:30`, `12/3 7pm first`',
       '• `/slots add every tue 20:00` / `weekdays 20:00` — every such day left in that month',
+      '• also `tomorrow 7pm`, `next tue 20:00-21:00`, `Thu 12/3 19:00`, `3 Dec 7pm`, `23:00-0:30` (ends the next day)',
+      "Dates: weeks start on Monday (`来週火曜` is Tuesday of the week starting next Monday; a bare `tue` is the next Tuesday). If a date without a year has passed, write next year's with the year, like `2027/12/1`.",
       '• `/slots list [2026-12]` — your slots with their ids and quota progress',
       '• `/slots remove <id…>` / `book <id>` / `unbook <id>` — remove, mark booked, unbook',
       'Lengths: `45`/`light`, `90`/`first`, `60`/`followup` (60 when omitted).',
