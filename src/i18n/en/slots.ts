@@ -31,7 +31,7 @@ export const slotsEn: Messages['slots'] = {
   modalMonth: (_p: P) => 'Month',
   modalEntries: (_p: P) => 'Slots (one per line)',
   modalEntriesHint: (_p: P) =>
-    'e.g. 12/3 19:00 / 2026-12-10 20:00 90 / 19:00-20:30 / every tue 20:00 (rest of the month)',
+    'e.g. 12/3 19:00 / 2026-12-10 20:00 90 / tomorrow 7pm / next tue 20:00-21:00 / every tue 20:00 (rest of the month)',
   modalSubmit: (_p: P) => 'Add',
   modalCancel: (_p: P) => 'Cancel',
 };
