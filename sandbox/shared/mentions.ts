@@ -4,8 +4,9 @@
  *
  * - Messages: `&`, `<`, `>` become `&amp;` `&lt;` `&gt;` ("Before sending messages to the server, clients
  *   should make the following transforms", https://api.slack.com/reference/surfaces/formatting#escaping),
- *   then a mention of a member becomes `<@U…>` and of a channel `<#C…>`
- *   (https://api.slack.com/reference/surfaces/formatting#mentioning-users, #linking-channels). Slack's client
+ *   then a mention of a member becomes `<@U…>`, of a channel `<#C…>`, and `@here`/`@channel`/`@everyone`
+ *   `<!here>` … (https://api.slack.com/reference/surfaces/formatting#mentioning-users, #linking-channels,
+ *   #special-mentions). A typed `<!channel>` is escaped, so it stays text. Slack's client
  *   turns a mention picked from its autocomplete (or typed out in full) into that form; the sandbox's
  *   composer inserts `@<real name>` on a pick and this module converts every full name, handle or real name.
  * - Slash commands: only a command with "Escape channels, users, and links" on (`should_escape: true` in
@@ -67,6 +68,9 @@ const replaceNames = (
   return out;
 };
 
+/** `@here`, `@channel`, `@everyone` typed in a message (formatting#special-mentions): `<!here>` etc. */
+const SPECIAL: Candidate[] = ['everyone', 'channel', 'here'].map((w) => ({ id: w, label: w, handle: w }));
+
 export const escapeControlChars = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -76,7 +80,9 @@ export const encodeMessageText = (
   members: readonly Member[],
   channels: readonly ChannelRef[],
 ): string => {
-  const users = replaceNames(escapeControlChars(typed), '@', memberCandidates(members), (c) => `<@${c.id}>`);
+  const escaped = escapeControlChars(typed);
+  const special = replaceNames(escaped, '@', SPECIAL, (c) => `<!${c.id}>`);
+  const users = replaceNames(special, '@', memberCandidates(members), (c) => `<@${c.id}>`);
   return replaceNames(users, '#', channelCandidates(channels), (c) => `<#${c.id}>`);
 };
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../../emulator/server.js';
 import { BOT_USER_ID } from '../../emulator/state.js';
 import { runSandboxCli } from '../../sandbox/cli-runner.js';
 import { type Sandbox, startSandbox } from '../../sandbox/server.js';
@@ -107,6 +108,21 @@ describe('supporter-desk job --dry-run', () => {
     const planned = jsonLines(run.stdout);
     expect(planned.length).toBeGreaterThan(0);
     expect(run.stderr.trim()).toBe(`quota-reminders (dry run): would send ${planned.length}, skipped 0`);
+    // Nothing reaches Slack, not even the look-ups a job makes for its text (advice-nudges' permalink).
+    const fake = new FakeSlack({ port: 0 });
+    await fake.start();
+    try {
+      const now = new Date(Date.now() + 3_600_000).toISOString();
+      const nudges = await runCliInProcess(['job', 'advice-nudges', '--dry-run', '--now', now], {
+        ...env,
+        SLACK_API_URL: fake.apiUrl,
+      });
+      expect(nudges.code, nudges.stderr).toBe(0);
+      expect(jsonLines(nudges.stdout).length).toBeGreaterThan(0);
+      expect(fake.calls).toHaveLength(0);
+    } finally {
+      await fake.stop();
+    }
     const real = await runCliInProcess(['job', 'quota-reminders', '--month', month], env);
     expect(real.code).toBe(1);
     expect(real.stderr).toContain('SLACK_BOT_TOKEN is required; SLACK_SIGNING_SECRET is required');

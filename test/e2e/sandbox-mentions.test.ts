@@ -18,6 +18,9 @@ describe('typed text as Slack sends it', () => {
       '<@UKEN>さん <@UKEN>! @kenji <#CADVICE> #advices',
     );
     expect(encodeMessageText('@EMMA clark x@ken', members, channels)).toBe('<@UEMMA> x@ken');
+    expect(encodeMessageText('@here <!here> @channels', members, channels)).toBe(
+      '<!here> &lt;!here&gt; @channels',
+    );
   });
 
   it('escapes mentions in a command only when its manifest entry has should_escape', () => {
