@@ -140,6 +140,11 @@ describe.skipIf(!hasChromium)('the sandbox in a browser', () => {
     await post.locator('.replies').waitFor();
     expect(await post.locator('.replies').textContent()).toContain('1 件の返信');
     await shot('05-thread');
+    // App commands cannot be run in a thread (https://api.slack.com/interactivity/slash-commands).
+    await send('/slots list', '.panel');
+    await expect
+      .poll(() => page.locator('#toast').textContent())
+      .toContain('スレッドではサポートされていません');
   });
 
   it('runs advice-nudges from the clock and jobs panel', async () => {
@@ -201,7 +206,7 @@ describe.skipIf(!hasChromium)('the sandbox in a browser', () => {
       .poll(() => page.locator('#toast').textContent())
       .toContain('/foo は有効なコマンドではありません');
     expect(await page.locator('#toast').textContent()).toContain('/slots, /consult, /supporter, /study');
-    expect(await box.inputValue()).toBe('/foo bar'); // kept, as Slack keeps it in the box
+    expect(await box.inputValue()).toBe('/foo bar'); // kept in the box, to fix and send again
   });
 
   it('switches the UI chrome to English', async () => {
