@@ -30,13 +30,14 @@ import type {
 } from './shared/types.js';
 
 /** The slash commands the app's manifest.yml declares: what Slack offers once the app is installed. */
-export const manifestCommands = (): ManifestCommand[] => appManifest().commands;
+const manifestCommands = (): ManifestCommand[] => appManifest().commands;
 
 /**
  * Slack's own answer (from Slackbot, only to the sender) to a command no installed app or Slack itself
- * declares. The wording is Slack's; the docs do not list it, it is what Slack's client shows.
+ * declares. The docs do not give the wording; this is what Slack's client shows (quoted e.g. in
+ * github.com/nearform/lastlight/issues/119), plus the app's real commands.
  */
-export const notACommand = (command: string): string =>
+const notACommand = (command: string): string =>
   `${command} is not a valid command. In Slack, all messages that start with the "/" character are ` +
   'interpreted as commands.\n\nIf you are trying to send a message and not run a command, try preceding ' +
   `the "/" with an empty space. (This workspace's app commands: ${manifestCommands()

@@ -125,7 +125,12 @@ describe('the sandbox server', () => {
     const study = s.commands.find((c) => c.command === '/study');
     expect(study?.description).toContain('勉強会');
     expect(study?.usageHint).toContain('#タグ');
-    const sent = await post('command', { user: 'UAIKO', channel: 'CADVICE', command: '/study', text: 'help' });
+    const sent = await post('command', {
+      user: 'UAIKO',
+      channel: 'CADVICE',
+      command: '/study',
+      text: 'help',
+    });
     expect(sent).toEqual({ status: 200, json: { status: 200 } });
     await eventually(
       (st) => st.ephemerals.find((e) => e.user === 'UAIKO' && e.text.includes('/study add')),
