@@ -2,6 +2,7 @@
  * The Web API methods Supporter Desk calls, implemented over FakeState. Each handler takes the parsed
  * arguments and returns Slack's JSON answer; errors are Slack's `{ ok: false, error }` shapes.
  */
+import { conversationsInfo } from './access.js';
 import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, TEAM_ID } from './state.js';
 
 export type Args = Record<string, unknown>;
@@ -237,6 +238,7 @@ export const API: Record<string, ApiHandler> = {
   'chat.getPermalink': getPermalink,
   'conversations.open': conversationsOpen,
   'conversations.members': conversationsMembers,
+  'conversations.info': conversationsInfo,
   'conversations.history': conversationsHistory,
   'conversations.replies': conversationsReplies,
   'users.info': usersInfo,

@@ -7,7 +7,9 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkAccess, scopeHeaders } from './access.js';
 import { API, type ApiResult, type Args, JSON_FIELDS } from './api.js';
+import { appManifest } from './manifest.js';
 import { FakeState } from './state.js';
 
 export type RecordedCall = { method: string; args: Args; at: number; status: number; ok: boolean };
@@ -29,12 +31,21 @@ export type Fault = {
 
 type FaultState = Fault & { seen: number; fired: number };
 
-export type FakeSlackOptions = { botToken?: string; port?: number; host?: string; clock?: () => number };
+export type FakeSlackOptions = {
+  botToken?: string;
+  port?: number;
+  host?: string;
+  clock?: () => number;
+  /** The bot token's scopes; default: exactly manifest.yml's bot scopes, as installing the app grants. */
+  scopes?: readonly string[];
+};
 
 export class FakeSlack extends EventEmitter {
   readonly state: FakeState;
   readonly calls: RecordedCall[] = [];
   readonly botToken: string;
+  /** Granted bot scopes (emulator/access.ts); tests may change them to model a partial install. */
+  scopes: string[];
   private server: Server | undefined;
   private faults: FaultState[] = [];
   private readonly opts: FakeSlackOptions;
@@ -47,6 +58,7 @@ export class FakeSlack extends EventEmitter {
     this.opts = opts;
     this.botToken = opts.botToken ?? 'xoxb-fake-token';
     this.state = new FakeState(opts.clock);
+    this.scopes = [...(opts.scopes ?? appManifest().botScopes)];
   }
 
   /** The value for SLACK_API_URL. */
@@ -173,9 +185,12 @@ export class FakeSlack extends EventEmitter {
       return sendJson(res, 200, result);
     }
     const handler = API[method];
-    const result = handler ? handler(this.state, args) : { ok: false, error: 'unknown_method' };
+    const headers = scopeHeaders(this.state, method, args, this.scopes);
+    const result = !handler
+      ? { ok: false, error: 'unknown_method' }
+      : (checkAccess(this.state, method, args, this.scopes) ?? handler(this.state, args));
     record(200, result);
-    sendJson(res, 200, result);
+    sendJson(res, 200, result, headers);
   }
 
   private pickFault(method: string, args: Args): FaultState | undefined {
@@ -286,7 +301,12 @@ export const parseArgs = (contentType: string | undefined, body: string): Args =
   return args;
 };
 
-export const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+export const sendJson = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 };
