@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
+import { setupErrorsEn } from './en/setup.js';
 import { homeEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
 import type { Messages } from './types.js';
@@ -66,6 +67,7 @@ export const en: Messages = {
   consult: consultEn,
   errors: {
     ...jobsErrorsEn,
+    ...setupErrorsEn,
     ...consultErrorsEn,
     ...studyErrorsEn,
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',

@@ -5,6 +5,7 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
+import { setupErrorsJa } from './ja/setup.js';
 import { homeJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 import { studyErrorsJa, studyJa } from './ja/study.js';
 
@@ -58,6 +59,7 @@ export const ja = {
   consult: consultJa,
   errors: {
     ...jobsErrorsJa,
+    ...setupErrorsJa,
     ...consultErrorsJa,
     ...studyErrorsJa,
     generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
