@@ -123,6 +123,18 @@ describe('job summaries', () => {
   });
 });
 
+describe('rate_limited (the spec enums spell it with an underscore)', () => {
+  it('is retried like ratelimited, and the message goes out once', async () => {
+    h.fake.injectFault({ method: 'chat.postMessage', kind: 'error', error: 'rate_limited', times: 1 });
+    const report = await deliverAll(jobDepsFor(h), [{ key: 'rl:ken', recipient: USERS.ken.id, text: 'hi' }], {
+      job: 'advice-nudges',
+      now: h.now(),
+    });
+    expect(report).toMatchObject({ sent: 1, failed: 0 });
+    expect(h.fake.state.dmsTo(USERS.ken.id).filter((m) => m.text === 'hi')).toHaveLength(1);
+  });
+});
+
 describe('supporter-desk doctor', () => {
   const doctor = (extra: Record<string, string>) =>
     runCliInProcess(['doctor'], testEnv(h.fake, h.config.databaseUrl.replace(/^sqlite:/, ''), extra));
