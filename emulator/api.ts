@@ -2,6 +2,8 @@
  * The Web API methods Supporter Desk calls, implemented over FakeState. Each handler takes the parsed
  * arguments and returns Slack's JSON answer; errors are Slack's `{ ok: false, error }` shapes.
  */
+
+import { conversationsInfo } from './access.js';
 import { invalidView, messageRefusal, viewProblems } from './blockKit.js';
 import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, TEAM_ID } from './state.js';
 
@@ -246,6 +248,7 @@ export const API: Record<string, ApiHandler> = {
   'chat.getPermalink': getPermalink,
   'conversations.open': conversationsOpen,
   'conversations.members': conversationsMembers,
+  'conversations.info': conversationsInfo,
   'conversations.history': conversationsHistory,
   'conversations.replies': conversationsReplies,
   'users.info': usersInfo,

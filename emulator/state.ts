@@ -42,7 +42,19 @@ export type FakeView = {
   kind: 'modal' | 'home';
 };
 
-export type FakeChannel = { id: string; name: string; isIm: boolean; members: string[] };
+export type FakeChannel = {
+  id: string;
+  name: string;
+  isIm: boolean;
+  /** Members, the bot (BOT_USER_ID) included when it was invited — emulator/access.ts checks it. */
+  members: string[];
+  /** A private channel (https://api.slack.com/types/conversation `is_private`). */
+  isPrivate?: boolean;
+  /** Archived (`is_archived`): readable, but posts answer `is_archived`. */
+  isArchived?: boolean;
+};
+
+export type ChannelOptions = { isPrivate?: boolean; isArchived?: boolean };
 
 export const BOT_USER_ID = 'UBOTDESK';
 export const BOT_ID = 'BDESK';
@@ -73,8 +85,8 @@ export class FakeState {
     return user;
   }
 
-  addChannel(id: string, name: string, members: string[] = []): FakeChannel {
-    const channel = { id, name, isIm: false, members };
+  addChannel(id: string, name: string, members: string[] = [], opts: ChannelOptions = {}): FakeChannel {
+    const channel: FakeChannel = { id, name, isIm: false, members, ...opts };
     this.channels.set(id, channel);
     return channel;
   }

@@ -14,6 +14,7 @@ import { JOB_NAMES, type JobName, loadConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { createJobClient } from '../delivery/client.js';
 import { DeliveryStoppedError } from '../delivery/deliver.js';
+import { setupFixText } from '../delivery/setupProblems.js';
 import type { JobDeps } from '../deps.js';
 import { JOBS, JobSkippedError, runNamedJob } from '../jobs/registry.js';
 import type { JobReport } from '../jobs/types.js';
@@ -90,7 +91,10 @@ export const jobCommand = withHelp(async (args: string[], io: CliIo) => {
     return;
   }
   io.err(summary(jobName, report));
-  for (const f of report.failures) io.err(`  ${f.key} → ${f.recipient}: ${f.error}`);
+  for (const f of report.failures) {
+    const fix = setupFixText(f.error, f.recipient);
+    io.err(`  ${f.key} → ${f.recipient}: ${f.error}${fix ? ` — ${fix}` : ''}`);
+  }
   if (report.failed > 0) throw new CliError(`${jobName}: ${report.failed} message(s) not delivered`, 1);
 });
 

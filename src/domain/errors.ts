@@ -76,7 +76,12 @@ export type ErrorCode =
   | 'study_cancelled'
   | 'study_closed'
   | 'study_channel_missing'
-  | 'study_user_missing';
+  | 'study_user_missing'
+  // the workspace's setup (Slack refused a post: see src/delivery/setupProblems.ts)
+  | 'setup_not_in_channel'
+  | 'setup_channel_hidden'
+  | 'setup_archived'
+  | 'setup_missing_scope';
 
 export type ErrorParams = Record<string, string | number>;
 

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../domain/errors.js';
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
 import { sessionsEn, sessionsErrorsEn } from './en/sessions.js';
+import { setupErrorsEn } from './en/setup.js';
 import { homeEn, slotErrorsEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
 import type { Messages } from './types.js';
@@ -67,6 +68,7 @@ export const en: Messages = {
   consult: consultEn,
   errors: {
     ...jobsErrorsEn,
+    ...setupErrorsEn,
     ...consultErrorsEn,
     ...studyErrorsEn,
     ...sessionsErrorsEn,

@@ -6,6 +6,7 @@ import type { ErrorCode } from '../domain/errors.js';
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
 import { sessionsErrorsJa, sessionsJa } from './ja/sessions.js';
+import { setupErrorsJa } from './ja/setup.js';
 import { homeJa, slotErrorsJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 import { studyErrorsJa, studyJa } from './ja/study.js';
 
@@ -70,6 +71,7 @@ export const ja = {
   consult: consultJa,
   errors: {
     ...jobsErrorsJa,
+    ...setupErrorsJa,
     ...consultErrorsJa,
     ...studyErrorsJa,
     ...sessionsErrorsJa,

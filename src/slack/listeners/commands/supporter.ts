@@ -13,7 +13,7 @@ import {
   updateExpertise,
 } from '../../../usecases/roster.js';
 import { escapeMrkdwn } from '../../blocks/kit.js';
-import { composeDigest, digestRecipients } from '../../digestPosting.js';
+import { composeDigest, digestRecipients, postDigestNow } from '../../digestPosting.js';
 import { standingLine } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
@@ -83,7 +83,7 @@ const digest: CommandHandler = async (ctx) => {
     ctx.now,
     monthOf(ctx.now, ctx.deps.config.timezone),
   );
-  for (const channel of recipients) await ctx.client.chat.postMessage({ channel, ...message });
+  await postDigestNow(ctx.client, recipients, message);
   const where = recipients.map((r) => (/^[UW]/.test(r) ? `<@${r}>` : `<#${r}>`)).join(' ');
   return { text: ctx.m.supporter.digestPosted({ where }) };
 };
