@@ -38,7 +38,7 @@ afterEach(async () => {
 const messages = () => [
   { key: 'q:UAIKO:2026-12:2026-11-26', recipient: 'UAIKO', text: 'please add slots' },
   { key: 'q:UKEN:2026-12:2026-11-26', recipient: 'UKEN', text: 'please add slots' },
-  { key: 'q:UGONE:2026-12:2026-11-26', recipient: 'UGONE', text: 'please add slots' },
+  { key: 'q:UNOBODY:2026-12:2026-11-26', recipient: 'UNOBODY', text: 'please add slots' },
 ];
 
 const insertRunning = (holder: string, heartbeatAt: Date) =>
@@ -71,7 +71,6 @@ describe('runJobOnce', () => {
   });
 
   it('records the counts of a finished run, and an occurrence that ran is not run again', async () => {
-    w.fake.state.addUser({ id: 'UGONE', name: 'gone', realName: 'Gone', locale: 'ja-JP', deleted: true });
     const job = listJob(messages);
     const outcome = await runJobOnce(w.deps, 'quota-reminders', job, run);
     expect(outcome.outcome).toBe('completed');
@@ -82,7 +81,7 @@ describe('runJobOnce', () => {
       sent: 2,
       skipped: 0,
       failed: 1,
-      failures: [{ key: 'q:UGONE:2026-12:2026-11-26', recipient: 'UGONE', error: 'account_inactive' }],
+      failures: [{ key: 'q:UNOBODY:2026-12:2026-11-26', recipient: 'UNOBODY', error: 'channel_not_found' }],
     });
 
     const again = await runJobOnce(w.deps, 'quota-reminders', job, { ...run, trigger: 'catch-up' });

@@ -4,20 +4,18 @@ import type { ListenerDeps } from '../../../deps.js';
 import { recordThreadReply } from '../../../usecases/recordThreadReply.js';
 import { joinFromChannel } from '../../../usecases/roster.js';
 import { publishHome } from '../../home.js';
+import { answerOf } from './answers.js';
 
 export const register = (app: App, deps: ListenerDeps): void => {
-  // Thread replies in the advice channel answer consultations. Edits, deletions and bot posts arrive
-  // with a subtype or bot_id and never count.
+  // Thread replies in the advice channel answer consultations, whatever their subtype (answerOf).
   app.event('message', async ({ event, body }) => {
     if (event.channel !== deps.config.channels.advice) return;
-    if (event.subtype !== undefined || 'bot_id' in event) return;
-    if (!event.thread_ts || event.thread_ts === event.ts || !event.user) return;
+    const reply = answerOf(event);
+    if (!reply) return;
     const outcome = await recordThreadReply(deps, {
       eventId: body.event_id,
       channel: event.channel,
-      threadTs: event.thread_ts,
-      messageTs: event.ts,
-      userId: event.user,
+      ...reply,
       now: deps.clock(),
     });
     deps.logger.debug({ outcome, eventId: body.event_id }, 'thread message');
