@@ -99,6 +99,29 @@ describe('runJobOnce', () => {
     expect(row).toMatchObject({ status: 'failed', error: 'roster unavailable', result: null });
   });
 
+  it("takes over at once a run whose process on this host is gone; another host's keeps its lease", async () => {
+    const local = { hostname: 'this-host', pid: 100, isAlive: (pid: number) => pid !== 4242 };
+    await insertRunning('other-host:4242:abcd', NOW);
+    const job = listJob(messages);
+    const kept = await runJobOnce(w.deps, 'quota-reminders', job, { ...run, local });
+    expect(kept).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('already running') });
+    await w.database.db.deleteFrom('job_runs').execute();
+    await insertRunning('this-host:4242:abcd', NOW);
+    const alive = await runJobOnce(w.deps, 'quota-reminders', job, {
+      ...run,
+      local: { ...local, isAlive: () => true },
+    });
+    expect(alive).toMatchObject({ outcome: 'skipped' });
+    expect(job.calls).toBe(0);
+    const taken = await runJobOnce(w.deps, 'quota-reminders', job, { ...run, local });
+    expect(taken.outcome).toBe('completed');
+    expect(job.calls).toBe(1);
+    expect(await findRun(w.database.db, 'quota-reminders', OCCURRENCE.toISOString())).toMatchObject({
+      status: 'succeeded',
+      holder: expect.stringMatching(/^this-host:100:/),
+    });
+  });
+
   it('takes over a running row whose holder stopped heartbeating, but not a live one', async () => {
     await insertRunning('dead-host:123:abcd', new Date(NOW.getTime() - 60 * 60_000));
     const job = listJob(messages);
