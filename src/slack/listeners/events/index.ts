@@ -1,8 +1,11 @@
-/** Events API listeners: the Home tab, and the roster following SUPPORTERS_CHANNEL_ID. */
+/**
+ * Events API listeners: answers in threads, the Home tab, and the roster following SUPPORTERS_CHANNEL_ID
+ * and deactivated accounts.
+ */
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../../../deps.js';
 import { recordThreadReply } from '../../../usecases/recordThreadReply.js';
-import { joinFromChannel } from '../../../usecases/roster.js';
+import { joinFromChannel, leaveDeactivated } from '../../../usecases/roster.js';
 import { publishHome } from '../../home.js';
 import { answerOf } from './answers.js';
 
@@ -31,5 +34,13 @@ export const register = (app: App, deps: ListenerDeps): void => {
     const info = await client.users.info({ user: event.user, include_locale: true });
     if (info.user?.is_bot || info.user?.deleted) return;
     await joinFromChannel(deps, event.user, info.user?.locale, deps.clock());
+  });
+
+  // A deactivated account (https://api.slack.com/events/user_change: the full user object, `deleted: true`;
+  // needs users:read) leaves the roster at once instead of at the next roster sync.
+  app.event('user_change', async ({ event }) => {
+    if (!event.user.deleted) return;
+    const left = await leaveDeactivated(deps, event.user.id, deps.clock());
+    if (left) deps.logger.info({ user: event.user.id }, 'deactivated in Slack: left the roster');
   });
 };
