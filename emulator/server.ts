@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API, type ApiResult, type Args, JSON_FIELDS } from './api.js';
+import { type RateLimitOptions, RateTiers } from './rateTiers.js';
 import { FakeState } from './state.js';
 
 export type RecordedCall = { method: string; args: Args; at: number; status: number; ok: boolean };
@@ -29,7 +30,14 @@ export type Fault = {
 
 type FaultState = Fault & { seen: number; fired: number };
 
-export type FakeSlackOptions = { botToken?: string; port?: number; host?: string; clock?: () => number };
+export type FakeSlackOptions = {
+  botToken?: string;
+  port?: number;
+  host?: string;
+  clock?: () => number;
+  /** Per-method rate limits as Slack documents them (emulator/rateTiers.ts); off unless given. */
+  rateLimits?: boolean | RateLimitOptions;
+};
 
 export class FakeSlack extends EventEmitter {
   readonly state: FakeState;
@@ -40,6 +48,7 @@ export class FakeSlack extends EventEmitter {
   private readonly opts: FakeSlackOptions;
   private responseCounter = 0;
   private hanging = new Set<ServerResponse>();
+  private readonly tiers: RateTiers | undefined;
   baseUrl = '';
 
   constructor(opts: FakeSlackOptions = {}) {
@@ -47,6 +56,7 @@ export class FakeSlack extends EventEmitter {
     this.opts = opts;
     this.botToken = opts.botToken ?? 'xoxb-fake-token';
     this.state = new FakeState(opts.clock);
+    this.tiers = opts.rateLimits ? new RateTiers(opts.rateLimits === true ? {} : opts.rateLimits) : undefined;
   }
 
   /** The value for SLACK_API_URL. */
@@ -172,6 +182,13 @@ export class FakeSlack extends EventEmitter {
       record(200, result);
       return sendJson(res, 200, result);
     }
+    const retryAfter = this.tiers?.check(method, args);
+    if (retryAfter !== undefined)
+      return this.applyFault(
+        { kind: 'ratelimit', retryAfterSeconds: retryAfter, seen: 0, fired: 0 },
+        res,
+        record,
+      ).then(() => undefined);
     const handler = API[method];
     const result = handler ? handler(this.state, args) : { ok: false, error: 'unknown_method' };
     record(200, result);
