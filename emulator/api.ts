@@ -5,6 +5,7 @@
 
 import { conversationsInfo } from './access.js';
 import { invalidView, messageRefusal, viewProblems } from './blockKit.js';
+import { historyPage, repliesPage } from './history.js';
 import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, TEAM_ID } from './state.js';
 
 export type Args = Record<string, unknown>;
@@ -22,14 +23,18 @@ const resolveChannel = (state: FakeState, channel: string): string | undefined =
   return undefined;
 };
 
-const toWire = (m: FakeMessage, withMetadata: boolean) => ({
+export const toWire = (m: FakeMessage, withMetadata: boolean) => ({
   type: 'message',
+  ...(m.subtype ? { subtype: m.subtype } : {}),
   ts: m.ts,
   user: m.user,
   text: m.text,
   ...(m.blocks ? { blocks: m.blocks } : {}),
   ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
   ...(m.botId ? { bot_id: m.botId } : {}),
+  ...(m.files ? { files: m.files } : {}),
+  ...(m.upload !== undefined ? { upload: m.upload } : {}),
+  ...(m.edited ? { edited: { user: m.user, ts: m.ts } } : {}),
   ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
 });
 
@@ -39,7 +44,9 @@ const postMessage: ApiHandler = (state, args) => {
   const channel = resolveChannel(state, channelArg);
   if (!channel) return fail('channel_not_found');
   const user = state.users.get(channelArg);
-  if (user?.deleted) return fail('account_inactive');
+  // A deactivated user's DM still takes posts: Slack answers ok (issue #17, checked against
+  // https://api.slack.com/methods/chat.postMessage — its errors name no deactivated-recipient case;
+  // `account_inactive` there is about the *token's* account). Who reads it is another matter.
   if (user?.isBot) return fail('cannot_dm_bot');
   const text = str(args.text) ?? '';
   const blocks = Array.isArray(args.blocks) ? args.blocks : undefined;
@@ -113,7 +120,9 @@ const conversationsOpen: ApiHandler = (state, args) => {
   if (!users) return fail('users_list_not_supplied');
   const user = state.users.get(users.split(',')[0]!);
   if (!user) return fail('user_not_found');
-  if (user.deleted) return fail('account_inactive');
+  // https://api.slack.com/methods/conversations.open errors: `user_disabled` — "The user has been
+  // disabled" (spec web-api/slack_web_openapi_v2.json, conversations.open error enum).
+  if (user.deleted) return fail('user_disabled');
   if (user.isBot) return fail('cannot_dm_bot');
   return { ok: true, channel: { id: state.imWith(user.id).id } };
 };
@@ -128,30 +137,35 @@ const conversationsMembers: ApiHandler = (state, args) => {
   return { ok: true, members: page, response_metadata: { next_cursor: next } };
 };
 
+const withMetadataOf = (args: Args) =>
+  args.include_all_metadata === true || args.include_all_metadata === 'true';
+
+/** Paged as documented (emulator/history.ts). */
 const conversationsHistory: ApiHandler = (state, args) => {
   const channel = str(args.channel);
   if (!channel || !state.channels.has(channel)) return fail('channel_not_found');
-  const oldest = Number(args.oldest ?? 0);
-  const limit = Number(args.limit ?? 100) || 100;
-  const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
-  const messages = state
-    .channelMessages(channel)
-    .filter((m) => Number(m.ts) >= oldest)
-    .reverse()
-    .slice(0, limit)
-    .map((m) => toWire(m, withMetadata));
-  return { ok: true, messages, has_more: false };
+  const page = historyPage(state, channel, args);
+  if (page === 'invalid_cursor') return fail('invalid_cursor');
+  return {
+    ok: true,
+    messages: page.messages.map((m) => toWire(m, withMetadataOf(args))),
+    has_more: page.hasMore,
+    pin_count: 0,
+    response_metadata: { next_cursor: page.nextCursor },
+  };
 };
 
 const conversationsReplies: ApiHandler = (state, args) => {
   const channel = str(args.channel);
   const ts = str(args.ts);
   if (!channel || !ts || !state.findMessage(channel, ts)) return fail('thread_not_found');
-  const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+  const page = repliesPage(state, channel, ts, args);
+  if (page === 'invalid_cursor') return fail('invalid_cursor');
   return {
     ok: true,
-    messages: state.threadMessages(channel, ts).map((m) => toWire(m, withMetadata)),
-    has_more: false,
+    messages: page.messages.map((m) => toWire(m, withMetadataOf(args))),
+    has_more: page.hasMore,
+    response_metadata: { next_cursor: page.nextCursor },
   };
 };
 
@@ -165,6 +179,7 @@ const usersInfo: ApiHandler = (state, args) => {
       team_id: TEAM_ID,
       name: user.name,
       real_name: user.realName,
+      // A deactivated account stays visible with `deleted: true` (https://api.slack.com/types/user).
       deleted: user.deleted ?? false,
       is_bot: user.isBot ?? false,
       tz: 'Asia/Tokyo',

@@ -5,6 +5,14 @@
  * WebSocket. Used by the e2e tests and by the sandbox UI.
  */
 import { createHmac } from 'node:crypto';
+import {
+  type ReplyOptions,
+  storeBotMessage,
+  storeChannelJoin,
+  storeDeletion,
+  storeEdit,
+  storeThreadReply,
+} from './messageEvents.js';
 import type { FakeSlack } from './server.js';
 import type { EnvelopeType, SocketModeServer } from './socketMode.js';
 import { type FakeEphemeral, TEAM_ID } from './state.js';
@@ -199,6 +207,42 @@ export class SlackToApp {
     }
     const result = await this.post(body, 'application/json', { ...opts, headers });
     return { ...result, eventId };
+  }
+
+  /**
+   * A user's reply in a thread, stored in the fake (so conversations.replies shows it) and sent as the
+   * `message` event Slack sends: plain, `thread_broadcast` or `file_share` (emulator/messageEvents.ts).
+   */
+  async threadReply(
+    user: string,
+    channel: string,
+    threadTs: string,
+    text: string,
+    opts: ReplyOptions & PostOptions & { eventId?: string } = {},
+  ): Promise<DeliveryResult & { eventId: string; ts: string }> {
+    const event = storeThreadReply(this.fake.state, user, channel, threadTs, text, opts);
+    this.fake.emit('change');
+    return { ...(await this.event(event, opts)), ts: String(event.ts) };
+  }
+
+  /** A user edits a message: the fake changes it and the app gets `message_changed`. */
+  editMessage(channel: string, ts: string, text: string, opts: PostOptions = {}) {
+    return this.event(storeEdit(this.fake.state, channel, ts, text), opts);
+  }
+
+  /** A message is deleted: the fake drops it and the app gets `message_deleted`. */
+  deleteMessage(channel: string, ts: string, opts: PostOptions = {}) {
+    return this.event(storeDeletion(this.fake.state, channel, ts), opts);
+  }
+
+  /** Another integration posts (subtype `bot_message`), optionally in a thread. */
+  botMessage(botId: string, channel: string, text: string, threadTs?: string, opts: PostOptions = {}) {
+    return this.event(storeBotMessage(this.fake.state, botId, channel, text, threadTs), opts);
+  }
+
+  /** Someone joins a channel: Slack posts (and sends) a `channel_join` message. */
+  channelJoin(user: string, channel: string, opts: PostOptions = {}) {
+    return this.event(storeChannelJoin(this.fake.state, user, channel), opts);
   }
 
   /** An interactive payload (block_actions, view_submission, view_closed, shortcut). */

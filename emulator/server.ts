@@ -11,6 +11,7 @@ import { checkAccess, scopeHeaders } from './access.js';
 import { API, type ApiResult, type Args, JSON_FIELDS } from './api.js';
 import { blockProblems, invalidBlocks } from './blockKit.js';
 import { appManifest } from './manifest.js';
+import { type RateLimitOptions, RateTiers } from './rateTiers.js';
 import { type SocketModeOptions, SocketModeServer } from './socketMode.js';
 import { FakeState } from './state.js';
 import { ResponseUrlBudget, TriggerLedger } from './triggers.js';
@@ -42,6 +43,8 @@ export type FakeSlackOptions = {
   socketMode?: SocketModeOptions;
   /** The bot token's scopes; default: exactly manifest.yml's bot scopes, as installing the app grants. */
   scopes?: readonly string[];
+  /** Per-method rate limits as Slack documents them (emulator/rateTiers.ts); off unless given. */
+  rateLimits?: boolean | RateLimitOptions;
 };
 
 export class FakeSlack extends EventEmitter {
@@ -59,6 +62,7 @@ export class FakeSlack extends EventEmitter {
   /** The trigger_ids handed to the app (emulator/deliver.ts nextTriggerId), for views.open / push. */
   readonly triggers = new TriggerLedger();
   private hanging = new Set<ServerResponse>();
+  private readonly tiers: RateTiers | undefined;
   baseUrl = '';
 
   constructor(opts: FakeSlackOptions = {}) {
@@ -68,6 +72,7 @@ export class FakeSlack extends EventEmitter {
     this.state = new FakeState(opts.clock);
     this.socketMode = new SocketModeServer(opts.socketMode);
     this.scopes = [...(opts.scopes ?? appManifest().botScopes)];
+    this.tiers = opts.rateLimits ? new RateTiers(opts.rateLimits === true ? {} : opts.rateLimits) : undefined;
   }
 
   /** The value for SLACK_APP_TOKEN (an app-level token, xapp-…). */
@@ -214,6 +219,13 @@ export class FakeSlack extends EventEmitter {
       record(200, result);
       return sendJson(res, 200, result);
     }
+    const retryAfter = this.tiers?.check(method, args);
+    if (retryAfter !== undefined)
+      return this.applyFault(
+        { kind: 'ratelimit', retryAfterSeconds: retryAfter, seen: 0, fired: 0 },
+        res,
+        record,
+      ).then(() => undefined);
     const handler = API[method];
     const headers = scopeHeaders(this.state, method, args, this.scopes);
     const refused = this.triggerRefusal(method, args);

@@ -21,6 +21,16 @@ export type FakeMessage = {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   edited?: boolean;
   botId?: string;
+  /**
+   * Slack's message subtype as stored (https://api.slack.com/events/message#subtypes): `thread_broadcast`
+   * (a reply also sent to the channel), `file_share`, `bot_message`, `channel_join`…; absent for a plain
+   * message. message_changed / message_deleted are events about a message, never stored as one.
+   */
+  subtype?: string;
+  /** file_share: the shared files (https://api.slack.com/events/message/file_share). */
+  files?: Array<Record<string, unknown>>;
+  /** file_share: true when the file was uploaded with the message. */
+  upload?: boolean;
 };
 
 export type FakeEphemeral = {
@@ -122,8 +132,15 @@ export class FakeState {
     return this.messages.find((m) => m.channel === channel && m.ts === ts);
   }
 
+  /**
+   * What conversations.history lists, oldest first: top-level messages, and thread replies that were also
+   * sent to the channel (subtype thread_broadcast, https://api.slack.com/events/message/thread_broadcast).
+   */
   channelMessages(channel: string): FakeMessage[] {
-    return this.messages.filter((m) => m.channel === channel && (!m.threadTs || m.threadTs === m.ts));
+    return this.messages.filter(
+      (m) =>
+        m.channel === channel && (!m.threadTs || m.threadTs === m.ts || m.subtype === 'thread_broadcast'),
+    );
   }
 
   threadMessages(channel: string, threadTs: string): FakeMessage[] {

@@ -1,23 +1,24 @@
-/** Events API listeners: the Home tab, and the roster following SUPPORTERS_CHANNEL_ID. */
+/**
+ * Events API listeners: answers in threads, the Home tab, and the roster following SUPPORTERS_CHANNEL_ID
+ * and deactivated accounts.
+ */
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../../../deps.js';
 import { recordThreadReply } from '../../../usecases/recordThreadReply.js';
-import { joinFromChannel } from '../../../usecases/roster.js';
+import { joinFromChannel, leaveDeactivated } from '../../../usecases/roster.js';
 import { publishHome } from '../../home.js';
+import { answerOf } from './answers.js';
 
 export const register = (app: App, deps: ListenerDeps): void => {
-  // Thread replies in the advice channel answer consultations. Edits, deletions and bot posts arrive
-  // with a subtype or bot_id and never count.
+  // Thread replies in the advice channel answer consultations, whatever their subtype (answerOf).
   app.event('message', async ({ event, body }) => {
     if (event.channel !== deps.config.channels.advice) return;
-    if (event.subtype !== undefined || 'bot_id' in event) return;
-    if (!event.thread_ts || event.thread_ts === event.ts || !event.user) return;
+    const reply = answerOf(event);
+    if (!reply) return;
     const outcome = await recordThreadReply(deps, {
       eventId: body.event_id,
       channel: event.channel,
-      threadTs: event.thread_ts,
-      messageTs: event.ts,
-      userId: event.user,
+      ...reply,
       now: deps.clock(),
     });
     deps.logger.debug({ outcome, eventId: body.event_id }, 'thread message');
@@ -33,5 +34,13 @@ export const register = (app: App, deps: ListenerDeps): void => {
     const info = await client.users.info({ user: event.user, include_locale: true });
     if (info.user?.is_bot || info.user?.deleted) return;
     await joinFromChannel(deps, event.user, info.user?.locale, deps.clock());
+  });
+
+  // A deactivated account (https://api.slack.com/events/user_change: the full user object, `deleted: true`;
+  // needs users:read) leaves the roster at once instead of at the next roster sync.
+  app.event('user_change', async ({ event }) => {
+    if (!event.user.deleted) return;
+    const left = await leaveDeactivated(deps, event.user.id, deps.clock());
+    if (left) deps.logger.info({ user: event.user.id }, 'deactivated in Slack: left the roster');
   });
 };
