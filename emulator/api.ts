@@ -3,7 +3,8 @@
  * arguments and returns Slack's JSON answer; errors are Slack's `{ ok: false, error }` shapes.
  */
 import { invalidView, messageRefusal, viewProblems } from './blockKit.js';
-import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, TEAM_ID } from './state.js';
+import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, type FakeView, TEAM_ID } from './state.js';
+import { hashConflict, preservedValues, viewWire } from './viewState.js';
 
 export type Args = Record<string, unknown>;
 export type ApiResult = Record<string, unknown> & { ok: boolean };
@@ -179,8 +180,9 @@ const viewsOpen: ApiHandler = (state, args) => {
   if (problems.length || !view) return invalidView(problems);
   const user = str(args.user_id) ?? String(args.trigger_id).split('.')[1] ?? 'U?';
   const id = state.nextId('V');
-  state.views.set(id, { id, user, view, kind: 'modal' });
-  return { ok: true, view: { id, ...view } };
+  const opened: FakeView = { id, user, view, kind: 'modal', hash: state.nextHash() };
+  state.views.set(id, opened);
+  return { ok: true, view: viewWire(opened) };
 };
 
 const viewsUpdate: ApiHandler = (state, args) => {
@@ -189,8 +191,13 @@ const viewsUpdate: ApiHandler = (state, args) => {
   if (!existing) return fail('not_found');
   const problems = viewProblems(args.view, existing.kind);
   if (problems.length) return invalidView(problems);
-  existing.view = args.view as Record<string, unknown>;
-  return { ok: true, view: { id, ...existing.view } };
+  // views.update#errors: hash_conflict when the hash isn't the stored one (emulator/viewState.ts).
+  if (hashConflict(existing, args.hash)) return fail('hash_conflict');
+  const next = args.view as Record<string, unknown>;
+  existing.values = preservedValues(existing, next);
+  existing.view = next;
+  existing.hash = state.nextHash();
+  return { ok: true, view: viewWire(existing) };
 };
 
 const viewsPublish: ApiHandler = (state, args) => {
