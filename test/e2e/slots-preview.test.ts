@@ -26,13 +26,17 @@ const user = USERS.aiko.id;
 const ENTRIES = { blockId: 'slots_entries', actionId: 'entries' };
 const MONTH = { blockId: 'slots_month', actionId: 'month' };
 
-const openModal = async (): Promise<string> => {
-  await h.slack.command(user, '/slots', '');
+const openModal = async (who = user): Promise<string> => {
+  await h.slack.command(who, '/slots', '');
   const view = await h.fake.waitFor(
-    () => [...h.fake.state.views.values()].find((v) => v.view.callback_id === 'slots_add_modal'),
+    () =>
+      [...h.fake.state.views.values()].find(
+        (v) => v.view.callback_id === 'slots_add_modal' && v.user === who,
+      ),
     3000,
     'the slots modal',
   );
+  await h.settled(); // e.g. the modal shown again in the user's Slack language
   return view.id;
 };
 
@@ -87,6 +91,19 @@ describe('the slots modal preview', () => {
     const fv = h.fake.state.views.get(viewId)!;
     expect(stateValues(fv).slots_entries?.entries).toMatchObject({ value: '12/8 20:00\n12/10 19:00 初回' });
     expect(await h.database.db.selectFrom('slots').selectAll().execute()).toEqual([]);
+  });
+
+  it('speaks English to an English-speaking supporter', async () => {
+    const viewId = await openModal(USERS.emma.id);
+    const before = updates().length;
+    await h.slack.typeInModal(USERS.emma.id, viewId, { ...ENTRIES, value: '12/8 20:00' });
+    await h.fake.waitFor(
+      () => previewOf(viewId).includes('Slots to add') || undefined,
+      3000,
+      'the English preview',
+    );
+    expect(updates().length).toBeGreaterThan(before);
+    expect(previewOf(viewId)).toContain('• Tue 12/8 20:00–21:00 follow-up (60 min)');
   });
 
   it('quotes the part it cannot read, as /slots add would', async () => {
