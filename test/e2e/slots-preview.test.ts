@@ -22,7 +22,7 @@ beforeEach(async () => {
   h.fake.reset();
 });
 
-const user = USERS.aiko.id;
+const user: string = USERS.aiko.id;
 const ENTRIES = { blockId: 'slots_entries', actionId: 'entries' };
 const MONTH = { blockId: 'slots_month', actionId: 'month' };
 
