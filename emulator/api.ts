@@ -6,7 +6,8 @@
 import { conversationsInfo } from './access.js';
 import { invalidView, messageRefusal, viewProblems } from './blockKit.js';
 import { historyPage, repliesPage } from './history.js';
-import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, TEAM_ID } from './state.js';
+import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, type FakeView, TEAM_ID } from './state.js';
+import { hashConflict, preservedValues, viewWire } from './viewState.js';
 
 export type Args = Record<string, unknown>;
 export type ApiResult = Record<string, unknown> & { ok: boolean };
@@ -196,8 +197,9 @@ const viewsOpen: ApiHandler = (state, args) => {
   if (problems.length || !view) return invalidView(problems);
   const user = str(args.user_id) ?? String(args.trigger_id).split('.')[1] ?? 'U?';
   const id = state.nextId('V');
-  state.views.set(id, { id, user, view, kind: 'modal' });
-  return { ok: true, view: { id, ...view } };
+  const opened: FakeView = { id, user, view, kind: 'modal', hash: state.nextHash() };
+  state.views.set(id, opened);
+  return { ok: true, view: viewWire(opened) };
 };
 
 const viewsUpdate: ApiHandler = (state, args) => {
@@ -206,8 +208,13 @@ const viewsUpdate: ApiHandler = (state, args) => {
   if (!existing) return fail('not_found');
   const problems = viewProblems(args.view, existing.kind);
   if (problems.length) return invalidView(problems);
-  existing.view = args.view as Record<string, unknown>;
-  return { ok: true, view: { id, ...existing.view } };
+  // views.update#errors: hash_conflict when the hash isn't the stored one (emulator/viewState.ts).
+  if (hashConflict(existing, args.hash)) return fail('hash_conflict');
+  const next = args.view as Record<string, unknown>;
+  existing.values = preservedValues(existing, next);
+  existing.view = next;
+  existing.hash = state.nextHash();
+  return { ok: true, view: viewWire(existing) };
 };
 
 const viewsPublish: ApiHandler = (state, args) => {

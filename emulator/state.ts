@@ -50,7 +50,13 @@ export type FakeView = {
   view: Record<string, unknown>;
   /** Stack of modal views (views.push adds, views.update replaces). Empty for a home tab. */
   kind: 'modal' | 'home';
+  /** Slack's `hash` of this version of the view: a new one on every views.open/push/update (api.ts). */
+  hash?: string;
+  /** What the user has typed or picked so far: block_id → action_id → state value (`state.values`). */
+  values?: ViewValues;
 };
+
+export type ViewValues = Record<string, Record<string, Record<string, unknown>>>;
 
 export type FakeChannel = {
   id: string;
@@ -121,6 +127,12 @@ export class FakeState {
   nextId(prefix: string): string {
     this.idCounter += 1;
     return `${prefix}${String(this.idCounter).padStart(8, '0')}`;
+  }
+
+  /** A view hash shaped like Slack's (`1569262015.55b5e41b`, views.update's example answer). */
+  nextHash(): string {
+    this.idCounter += 1;
+    return `${Math.floor(this.clock() / 1000)}.${this.idCounter.toString(16).padStart(8, '0')}`;
   }
 
   nextNumber(): number {

@@ -178,7 +178,7 @@ describe('the slots modal', () => {
     const call = await h.fake.waitFor(() => h.fake.callsTo('views.open')[0], 3000, 'views.open');
     const view = call.args.view as { callback_id: string; blocks: Array<{ block_id: string }> };
     expect(view.callback_id).toBe('slots_add_modal');
-    expect(view.blocks.map((b) => b.block_id)).toEqual(['slots_month', 'slots_entries']);
+    expect(view.blocks.map((b) => b.block_id)).toEqual(['slots_month', 'slots_entries', 'slots_preview']);
   });
 
   const submit = (entries: string, month = '2026-12') =>

@@ -33,6 +33,12 @@ export const slotsEn: Messages['slots'] = {
     'e.g. 12/3 19:00 / 2026-12-10 20:00 90 / tomorrow 7pm / next tue 20:00-21:00 / every tue 20:00 (rest of the month)',
   modalSubmit: (_p: P) => 'Add',
   modalCancel: (_p: P) => 'Cancel',
+  previewEmpty: (_p: P) => 'Start typing: the slots that will be added show up here.',
+  previewHeader: (p: P) => `*Slots to add (${p.n})*`,
+  previewLine: (p: P) => `• ${p.when} ${p.plan} (${p.minutes})`,
+  previewMore: (p: P) => `…and ${p.n} more`,
+  previewOtherMonth: (p: P) =>
+    `Note: a slot with a date goes into that date's month (${p.months}). The month field is for entries like "3日" or "every tue".`,
 };
 
 export const supporterEn: Messages['supporter'] = {

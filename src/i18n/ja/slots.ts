@@ -31,6 +31,12 @@ export const slotsJa = {
     '例: 12/3 19:00 ／ 12月10日 20時 90分 ／ 明日 19時 ／ 来週火曜 20:00-21:00（週は月曜始まり）／ 毎週火曜 20:00（その月の残りの火曜）',
   modalSubmit: (_p: P) => '追加',
   modalCancel: (_p: P) => 'キャンセル',
+  previewEmpty: (_p: P) => '入力すると、追加される枠がここに表示されます。',
+  previewHeader: (p: P) => `*追加される枠（${p.n}枠）*`,
+  previewLine: (p: P) => `• ${p.when} ${p.plan}（${p.minutes}）`,
+  previewMore: (p: P) => `…ほか${p.n}枠`,
+  previewOtherMonth: (p: P) =>
+    `※ 日付を書いた枠は、その日付の月に入ります（${p.months}）。月の欄は「3日」「毎週火曜」などに使います。`,
 };
 
 export const supporterJa = {
