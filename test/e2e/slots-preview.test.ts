@@ -178,9 +178,12 @@ describe('the slots modal preview', () => {
       stateValues(fv),
     );
     expect(res.status).toBe(200);
-    // The modal was opened from a channel: the confirmation comes there, only to her.
+    // The modal was opened from #general, where the bot is not a member: Slack refuses an ephemeral
+    // there (not_in_channel), so the confirmation comes to her DM instead.
     const reply = await h.fake.waitFor(
-      () => h.fake.state.ephemerals.find((e) => e.user === user && e.via === 'chat.postEphemeral'),
+      () =>
+        h.fake.state.ephemerals.find((e) => e.user === user && e.via === 'chat.postEphemeral') ??
+        h.fake.state.dmsTo(user).find((m) => m.text.match(WHEN)),
       3000,
       'the confirmation',
     );
