@@ -4,6 +4,7 @@ import { jobsEn, jobsErrorsEn } from './en/jobs.js';
 import { sessionsEn, sessionsErrorsEn } from './en/sessions.js';
 import { homeEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
+import { writeupsEn, writeupsErrorsEn } from './en/writeups.js';
 import type { Messages } from './types.js';
 
 type P = Record<string, string | number>;
@@ -73,12 +74,14 @@ export const en: Messages = {
   jobs: jobsEn,
   study: studyEn,
   sessions: sessionsEn,
+  writeups: writeupsEn,
   consult: consultEn,
   errors: {
     ...jobsErrorsEn,
     ...consultErrorsEn,
     ...studyErrorsEn,
     ...sessionsErrorsEn,
+    ...writeupsErrorsEn,
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',
     permission_denied: (_p: P) => 'Only operators (OPERATOR_USER_IDS) can do this.',
     not_yours: (_p: P) => 'This button is meant for someone else, so it cannot be used by you.',

@@ -8,6 +8,7 @@ import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
 import { sessionsErrorsJa, sessionsJa } from './ja/sessions.js';
 import { homeJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 import { studyErrorsJa, studyJa } from './ja/study.js';
+import { writeupsErrorsJa, writeupsJa } from './ja/writeups.js';
 
 type P = Record<string, string | number>;
 
@@ -65,12 +66,14 @@ export const ja = {
   jobs: jobsJa,
   study: studyJa,
   sessions: sessionsJa,
+  writeups: writeupsJa,
   consult: consultJa,
   errors: {
     ...jobsErrorsJa,
     ...consultErrorsJa,
     ...studyErrorsJa,
     ...sessionsErrorsJa,
+    ...writeupsErrorsJa,
     generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
     permission_denied: (_p: P) => 'この操作は運営メンバー（OPERATOR_USER_IDS）だけが使えます。',
     not_yours: (_p: P) => 'これはあなた宛てのボタンではないため、操作できません。',

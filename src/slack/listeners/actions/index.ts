@@ -17,10 +17,12 @@ import type { ListenerTable } from '../table.js';
 import { type ButtonWork, guardedAction } from './guarded.js';
 import { registerSessionActions } from './sessions.js';
 import { registerStudyActions } from './study.js';
+import { registerWriteupActions } from './writeups.js';
 
 export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   registerStudyActions(table, deps);
   registerSessionActions(table, deps);
+  registerWriteupActions(table, deps);
   const guarded = (work: ButtonWork) => guardedAction(deps, work);
 
   table.action(
