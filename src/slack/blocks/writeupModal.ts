@@ -55,6 +55,19 @@ const label = (m: Messages, f: WriteupField): string => {
   }
 };
 
+/** Every field key of every template (a modal's field errors may name any of them). */
+export const ALL_WRITEUP_KEYS: readonly string[] = [
+  ...new Set(Object.values(WRITEUP_TEMPLATES).flatMap((fields) => fields.map((f) => f.key))),
+];
+
+/** A field's label by its key (`strength_2` → 強み 2), for messages that name missing fields. */
+export const fieldLabel = (m: Messages, key: string): string => {
+  const field = Object.values(WRITEUP_TEMPLATES)
+    .flat()
+    .find((f) => f.key === key);
+  return field ? label(m, field) : key;
+};
+
 const hint = (m: Messages, f: WriteupField): string => {
   const w = m.writeups;
   const hints = {

@@ -8,11 +8,18 @@
  * the DM come after it. The session is re-checked as the submitter's own (private_metadata is not trusted).
  */
 import type { ListenerDeps } from '../../../deps.js';
+import { DomainError, isDomainError } from '../../../domain/errors.js';
 import { messages } from '../../../i18n/index.js';
 import { openWriteup, type SavedWriteup, saveWriteupDraft } from '../../../usecases/writeupBuilder.js';
 import { escapeMrkdwn } from '../../blocks/kit.js';
 import { finishedDm } from '../../blocks/writeupMessages.js';
-import { buildWriteupModal, formatWriteupDoc, WRITEUP_IDS } from '../../blocks/writeupModal.js';
+import {
+  ALL_WRITEUP_KEYS,
+  buildWriteupModal,
+  fieldLabel,
+  formatWriteupDoc,
+  WRITEUP_IDS,
+} from '../../blocks/writeupModal.js';
 import { refreshHome } from '../../home.js';
 import type { ListenerTable } from '../table.js';
 import { parseSessionId } from '../writeupFlow.js';
@@ -56,10 +63,28 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
         now,
       });
     } catch (err) {
-      const fields = [...Object.keys(v)];
-      const fallback = Object.keys(v).find((k) => k !== WRITEUP_IDS.finishBlock) ?? WRITEUP_IDS.finishBlock;
+      // The missing fields are named by their labels, on the first of them.
+      const named =
+        isDomainError(err) && err.code === 'writeup_fields_missing'
+          ? new DomainError(
+              err.code,
+              {
+                fields: String(err.params.fields)
+                  .split(',')
+                  .map((k) => fieldLabel(a.m, k))
+                  .join(a.locale === 'ja' ? '」「' : ', '),
+              },
+              err.field,
+            )
+          : err;
       await ack(
-        fieldErrors(err, { locale: first, logger: deps.logger, fields, fallback, what: 'write-up modal' }),
+        fieldErrors(named, {
+          locale: first,
+          logger: deps.logger,
+          fields: ALL_WRITEUP_KEYS,
+          fallback: Object.keys(v).find((k) => ALL_WRITEUP_KEYS.includes(k)) ?? WRITEUP_IDS.finishBlock,
+          what: 'write-up modal',
+        }),
       );
       return;
     }
