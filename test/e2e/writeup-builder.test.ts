@@ -8,7 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS } from '../../emulator/workspace.js';
+import { runNamedJob } from '../../src/jobs/registry.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
+import { jobDepsFor } from '../helpers/jobWorld.js';
 import { eventually } from '../helpers/wait.js';
 
 let h: Harness;
@@ -286,5 +288,33 @@ describe('/writeup done', () => {
     const logs = h.logs.join('\n');
     expect(logs).not.toContain('迷いながらも');
     expect(logs).not.toContain('職務経歴書');
+  });
+});
+
+describe('retention', () => {
+  it('purges write-up drafts and text with the session, keeping the session and its sent mark', async () => {
+    const deps = jobDepsFor(h);
+    const rows = () =>
+      h.database.db.selectFrom('sessions').selectAll().where('supporter_id', '=', USERS.aiko.id).execute();
+    expect((await rows()).some((r) => r.writeup_text !== null)).toBe(true);
+    // Not yet: 180 days after 11/25 is 5/24.
+    await runNamedJob(deps, 'retention', { now: new Date('2027-05-20T00:00:00+09:00') });
+    expect((await rows()).some((r) => r.writeup_draft !== null)).toBe(true);
+    const dry = await runNamedJob(deps, 'retention', {
+      now: new Date('2027-06-01T00:00:00+09:00'),
+      dryRun: true,
+    });
+    expect(dry.skipped).toBeGreaterThanOrEqual(2);
+    expect((await rows()).some((r) => r.writeup_draft !== null)).toBe(true);
+    await runNamedJob(deps, 'retention', { now: new Date('2027-06-01T00:00:00+09:00') });
+    const after = await rows();
+    expect(after).toHaveLength(3);
+    expect(after.every((r) => r.writeup_draft === null && r.writeup_text === null)).toBe(true);
+    const sent = await h.database.db
+      .selectFrom('slots')
+      .select('writeup_done_at')
+      .where('supporter_id', '=', USERS.aiko.id)
+      .execute();
+    expect(sent.filter((r) => r.writeup_done_at !== null)).toHaveLength(2);
   });
 });
