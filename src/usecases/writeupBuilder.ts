@@ -108,13 +108,27 @@ export const openWriteup = async (
 ): Promise<WriteupContext> => {
   const session = await ownWriteupSession(deps, userId, sessionId, now);
   const draft = readDraft(session.writeup_draft, session.plan);
-  let previous: WriteupContext['previous'];
-  if (session.plan === 'followup' && session.client_alias) {
-    const prev = await previousWriteup(deps.db, userId, session.client_alias, session.start_at);
-    const text = nextStepOf(prev?.writeup_draft);
-    if (prev && text) previous = { text, startUtc: prev.start_at, minutes: prev.minutes };
-  }
+  const previous =
+    session.plan === 'followup'
+      ? await lastNextStep(deps, userId, session.client_alias, session.start_at)
+      : undefined;
   return { session, draft, previous };
+};
+
+/**
+ * The next step of the last write-up the supporter wrote for the same client alias before `beforeUtc`
+ * (a follow-up's builder and its brief show it). Only the author's own write-ups are looked at.
+ */
+export const lastNextStep = async (
+  deps: UseCaseDeps,
+  supporterId: string,
+  alias: string,
+  beforeUtc: string,
+): Promise<WriteupContext['previous']> => {
+  if (!alias) return undefined;
+  const prev = await previousWriteup(deps.db, supporterId, alias, beforeUtc);
+  const text = nextStepOf(prev?.writeup_draft);
+  return prev && text ? { text, startUtc: prev.start_at, minutes: prev.minutes } : undefined;
 };
 
 /** Field keys by what the modal sends back (plain strings; the rest is ignored). */

@@ -291,6 +291,23 @@ describe('/writeup done', () => {
   });
 });
 
+describe('the next follow-up brief', () => {
+  it('shows the last next step written for the same client', async () => {
+    const next = await book(USERS.aiko.id, '11/27 17:00 60', 'Aさん 継続');
+    await h.settled();
+    h.fake.reset();
+    const report = await runNamedJob(jobDepsFor(h), 'session-briefs', {
+      now: new Date('2026-11-26T17:00:00+09:00'),
+    });
+    expect(report.sent).toBe(1);
+    const brief = h.fake.state.dmsTo(USERS.aiko.id).find((m) => m.text.includes('セッションの準備'))!;
+    expect(brief.text).toContain(
+      '*前回の次の一歩*（11/25(水) 14:00–15:30）:\n>今週中に職務経歴書の1社目を書く',
+    );
+    expect(next).toBeGreaterThan(ids.followup);
+  });
+});
+
 describe('retention', () => {
   it('purges write-up drafts and text with the session, keeping the session and its sent mark', async () => {
     const deps = jobDepsFor(h);
@@ -308,7 +325,7 @@ describe('retention', () => {
     expect((await rows()).some((r) => r.writeup_draft !== null)).toBe(true);
     await runNamedJob(deps, 'retention', { now: new Date('2027-06-01T00:00:00+09:00') });
     const after = await rows();
-    expect(after).toHaveLength(3);
+    expect(after).toHaveLength(4);
     expect(after.every((r) => r.writeup_draft === null && r.writeup_text === null)).toBe(true);
     const sent = await h.database.db
       .selectFrom('slots')
