@@ -10,6 +10,7 @@ import { BOT_USER_ID } from '../emulator/state.js';
 import type { RunningApp } from './app-host.js';
 import type { SandboxClock } from './clock.js';
 import type { Interactions } from './interactions.js';
+import { JobRunner } from './jobs.js';
 import type { SeedStatus } from './shared/types.js';
 import { CHANNELS, demoUser, OPERATOR_ID, supporters } from './workspace.js';
 
@@ -100,6 +101,14 @@ export const seed = async (ctx: SeedContext): Promise<SeedStatus> => {
       await say(ctx, 'UAIKO', CHANNELS.advice, SEED_TEXT.thanksAiko, post);
     }
 
+    // A booked session (初回, Aさん) that ended yesterday: session-outcomes DMs 佐藤 how it went, with
+    // まとめを書く, so a newcomer can click through to a finished strengths write-up (issue #19).
+    const held = t0.plus({ days: 1 }).set({ hour: 14 });
+    await ask(ctx, 'UAIKO', dm(ctx, 'UAIKO'), '/slots', `add ${md(held)} 14:00 90`);
+    const slotId = await lastSlotOf(ctx, 'UAIKO', held);
+    if (slotId !== undefined)
+      await ask(ctx, 'UAIKO', dm(ctx, 'UAIKO'), '/slots', `book ${slotId} Aさん 初回 ${SEED_TEXT.topicAiko}`);
+
     // A consultation nobody has answered for 14 hours: advice-nudges should find someone with 人事/採用.
     clock.set(real.minus({ hours: 14 }).toJSDate());
     await ask(
@@ -109,6 +118,8 @@ export const seed = async (ctx: SeedContext): Promise<SeedStatus> => {
       '/consult',
       `${md(real.plus({ days: 2 }))} 20:00 継続 ${SEED_TEXT.consultYui}`,
     );
+    clock.set(real.toJSDate());
+    await runJob(ctx, 'session-outcomes', real.toJSDate());
   } catch (err) {
     if (!(err instanceof SeedCancelled)) throw err;
     status.log.push('… cancelled');
@@ -130,6 +141,7 @@ const SEED_TEXT = {
   replyKen:
     'エージェント目線だと、成果より「どう工夫したか」を3つ書き出してもらうと強みが見えやすいです。職務経歴書の棚卸しシートも共有しますね。',
   thanksAiko: 'ありがとうございます！棚卸しシート、使わせていただきます。',
+  topicAiko: '営業から企画職へ。自分の強みを言葉にしたい',
   consultYui:
     '派遣から正社員を目指す20代の方。人事の方から見て、書類で見られるポイントを知りたいです #人事 #採用',
 };
@@ -194,3 +206,27 @@ const advicePost = async (ctx: SeedContext, since: number): Promise<string | und
 };
 
 const channelName = (ctx: SeedContext, id: string) => ctx.fake.state.channels.get(id)?.name ?? id;
+
+/** The id of the supporter's slot starting at `start`, from the app's database (the reply only names it). */
+const lastSlotOf = async (ctx: SeedContext, user: string, start: DateTime): Promise<number | undefined> => {
+  const row = await ctx
+    .app()
+    .database.db.selectFrom('slots')
+    .select('id')
+    .where('supporter_id', '=', user)
+    .where('start_at', '=', start.toJSDate().toISOString())
+    .executeTakeFirst();
+  if (!row) record(ctx, false, `no slot found at ${start.toISO()} (booking skipped)`);
+  return row?.id;
+};
+
+/** Runs a job as the "Clock & jobs" panel does, at the sandbox's time; a failure is logged, not thrown. */
+const runJob = async (ctx: SeedContext, name: string, now: Date) => {
+  if (ctx.cancelled()) throw new SeedCancelled();
+  try {
+    const report = await new JobRunner().run(ctx.app(), name, now);
+    record(ctx, true, `job ${name}: sent ${report.sent}`);
+  } catch (err) {
+    record(ctx, false, `job ${name} — ${err instanceof Error ? err.message : String(err)}`);
+  }
+};

@@ -19,7 +19,7 @@ Commands:
   migrate                         bring the database schema up to date
   job <name> [--now ISO] [--month YYYY-MM] [--dry-run]
                                   run a job once (${JOB_NAMES.join(', ')})
-  export <slots|consultations|supporters> [--month YYYY-MM] [--format json|csv] [--out FILE]
+  export <slots|consultations|supporters|sessions> [--month YYYY-MM] [--format json|csv] [--out FILE]
                                   print or write an export (JSON: a bare array on stdout)
   export ics --user U… | --study <id> [--out FILE]
                                   a calendar file of someone's sessions and study sessions

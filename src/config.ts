@@ -84,6 +84,7 @@ const schema = z.object({
   RETENTION_CRON: cronExpr('30 3 * * *'),
   STUDY_REMINDER_CRON: cronExpr('*/15 * * * *'),
   SESSION_BRIEF_CRON: cronExpr('*/15 * * * *'),
+  SESSION_OUTCOME_CRON: cronExpr('*/15 * * * *'),
   BRIEF_HOURS_BEFORE: z
     .string()
     .default('24,1')
@@ -152,6 +153,7 @@ export const JOB_NAMES = [
   'retention',
   'study-reminders',
   'session-briefs',
+  'session-outcomes',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -221,6 +223,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv, opts: LoadConfigOptions = {})
         retention: e.RETENTION_CRON,
         'study-reminders': e.STUDY_REMINDER_CRON,
         'session-briefs': e.SESSION_BRIEF_CRON,
+        'session-outcomes': e.SESSION_OUTCOME_CRON,
       },
     },
     logLevel: e.LOG_LEVEL,

@@ -1,5 +1,5 @@
 /**
- * pino logger. Secrets and consultation text are redacted by path so they never reach the log,
+ * pino logger. Secrets, consultation and write-up text are redacted by path so they never reach the log,
  * whoever logs an object that carries them.
  */
 import pino, { type Logger } from 'pino';
@@ -23,6 +23,13 @@ export const REDACT_PATHS = [
   '*.question',
   'text',
   '*.text',
+  // The strengths write-up (client data, issue #19): its columns, and a modal's typed values.
+  'writeup_draft',
+  '*.writeup_draft',
+  'writeup_text',
+  '*.writeup_text',
+  'values',
+  '*.values',
 ];
 
 export type { Logger };

@@ -42,6 +42,7 @@ const ja = {
     'advice-nudges': '回答のない相談を得意な人に知らせる',
     'writeup-reminders': '未送付のレポートをリマインド',
     'study-reminders': '勉強会の前日・1時間前のリマインド',
+    'session-outcomes': 'セッション後に結果（実施・不参加・キャンセル）を聞く',
   } as Record<string, string>,
   jobReport: (r: JobCounts) =>
     `${r.dryRun ? `ドライラン（予定 ${r.planned} 件）・` : ''}送信 ${r.sent}・スキップ ${r.skipped}・失敗 ${r.failed}`,
@@ -105,6 +106,7 @@ const en: typeof ja = {
     'advice-nudges': 'Nudge peers about unanswered consultations',
     'writeup-reminders': 'Remind about pending write-ups',
     'study-reminders': 'Remind study-session attendees',
+    'session-outcomes': 'Ask how ended sessions went (held / no-show / cancelled)',
   },
   jobReport: (r) =>
     `${r.dryRun ? `dry run (${r.planned} planned) · ` : ''}sent ${r.sent} · skipped ${r.skipped} · failed ${r.failed}`,

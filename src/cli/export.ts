@@ -1,5 +1,5 @@
 /**
- * `export <slots|consultations|supporters>`: a bare JSON array on stdout, or CSV (header, UTF-8 BOM).
+ * `export <slots|consultations|supporters|sessions>`: a bare JSON array on stdout, or CSV (header, UTF-8 BOM).
  * `export ics --user U… | --study <id>`: an iCalendar file (stdout is the .ics text only).
  */
 import { writeFileSync } from 'node:fs';
@@ -8,17 +8,19 @@ import { loadConfig } from '../config.js';
 import { monthOf } from '../domain/calendar.js';
 import { isDomainError } from '../domain/errors.js';
 import { exportConsultations } from '../usecases/exportConsultations.js';
+import { exportSessions } from '../usecases/exportSessions.js';
 import { exportSlots, exportSupporters } from '../usecases/exports.js';
 import { exportStudyIcs, exportUserIcs, type IcsExport } from '../usecases/studyIcs.js';
 import { CliError, type CliIo, MONTH_RE, parseCommandArgs, withDatabase, withHelp } from './common.js';
 
-export const EXPORT_KINDS = ['slots', 'consultations', 'supporters', 'ics'] as const;
+export const EXPORT_KINDS = ['slots', 'consultations', 'supporters', 'sessions', 'ics'] as const;
 type ExportKind = Exclude<(typeof EXPORT_KINDS)[number], 'ics'>;
 
-const USAGE = `Usage: supporter-desk export <slots|consultations|supporters> [--month YYYY-MM] [--format json|csv] [--out FILE]
+const USAGE = `Usage: supporter-desk export <slots|consultations|supporters|sessions> [--month YYYY-MM] [--format json|csv] [--out FILE]
        supporter-desk export ics (--user U… | --study <id>) [--out FILE]
   JSON prints a bare array on stdout; CSV has a header row and a UTF-8 BOM (opens in Excel).
-  supporters: the month defaults to the current one; slots and consultations: all months unless --month.
+  supporters: the month defaults to the current one; slots, consultations and sessions: all months unless
+  --month. sessions never include the topic or any write-up text.
   ics: a calendar (.ics, times in UTC) of one study session (--study), or of a supporter's own booked
   sessions and the study sessions they host or joined (--user); stdout is the .ics text only.`;
 
@@ -56,6 +58,7 @@ export const exportCommand = withHelp(async (args: string[], io: CliIo) => {
       supporters: () => exportSupporters(deps, { month: values.month ?? monthOf(now, config.timezone) }),
       consultations: () =>
         exportConsultations(deps, { now, ...(values.month ? { month: values.month } : {}) }),
+      sessions: () => exportSessions(deps, { now, ...(values.month ? { month: values.month } : {}) }),
     };
     return exporters[kind as ExportKind]();
   });

@@ -56,7 +56,10 @@ export interface SlotsTable {
   updated_at: string;
 }
 
-export type SessionSource = 'command' | 'webhook' | 'import';
+/** `consult`: a slot booked by /consult alone, whose session record was made when it ended (0010). */
+export type SessionSource = 'command' | 'webhook' | 'import' | 'consult';
+/** How a session went (migration 0010); null = not answered, which counts as held once it has ended. */
+export type SessionOutcome = 'held' | 'no_show' | 'cancelled';
 
 /** A booked slot's record (migration 0007): one per slot; unbooking deletes it. */
 export interface SessionsTable {
@@ -72,6 +75,13 @@ export interface SessionsTable {
   consultation_id: number | null;
   created_at: string;
   updated_at: string;
+  outcome: ColumnType<SessionOutcome | null, SessionOutcome | null | undefined, SessionOutcome | null>;
+  outcome_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The write-up builder's fields as JSON (client data: never exported or logged, purged by retention). */
+  writeup_draft: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The finished write-up, formatted (client data, as above). */
+  writeup_text: ColumnType<string | null, string | null | undefined, string | null>;
+  writeup_finished_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ConsultationsTable {

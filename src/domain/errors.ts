@@ -52,6 +52,14 @@ export type ErrorCode =
   | 'csv_unterminated_quote'
   | 'csv_header_invalid'
   | 'csv_row_invalid'
+  // after the session: outcome and write-up (issue #19)
+  | 'outcome_invalid'
+  | 'outcome_usage'
+  | 'outcome_not_ended'
+  | 'writeup_not_owed'
+  | 'writeup_not_started'
+  | 'writeup_fields_missing'
+  | 'writeup_usage'
   // consultations
   | 'consult_pii'
   | 'consult_in_past'

@@ -5,6 +5,7 @@ import { sessionsEn, sessionsErrorsEn } from './en/sessions.js';
 import { setupErrorsEn } from './en/setup.js';
 import { homeEn, slotErrorsEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
+import { writeupsEn, writeupsErrorsEn } from './en/writeups.js';
 import type { Messages } from './types.js';
 
 type P = Record<string, string | number>;
@@ -41,6 +42,7 @@ export const en: Messages = {
       '• `/slots list [2026-12]` — your slots with their ids and quota progress',
       '• `/slots remove <id…>` / `unbook <id>` — remove a slot, undo a booking',
       '• `/slots book <id> [client] [plan] [topic…]` — e.g. `/slots book 12 A-san first unsure what to look for in a job` (call the client by an alias like `A-san`; never a real name or contact details)',
+      '• `/slots outcome <id> held|no_show|cancelled` — record how an ended session went (write it up with `/writeup`)',
       'Lengths: `45`/`light`, `90`/`first`, `60`/`followup` (60 when omitted).',
     ].join('\n'),
     consult: [
@@ -65,6 +67,7 @@ export const en: Messages = {
   jobs: jobsEn,
   study: studyEn,
   sessions: sessionsEn,
+  writeups: writeupsEn,
   consult: consultEn,
   errors: {
     ...jobsErrorsEn,
@@ -73,6 +76,7 @@ export const en: Messages = {
     ...studyErrorsEn,
     ...sessionsErrorsEn,
     ...slotErrorsEn,
+    ...writeupsErrorsEn,
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',
     permission_denied: (_p: P) => 'Only operators (OPERATOR_USER_IDS) can do this.',
     not_yours: (_p: P) => 'This button is meant for someone else, so it cannot be used by you.',

@@ -9,6 +9,7 @@ import { sessionsErrorsJa, sessionsJa } from './ja/sessions.js';
 import { setupErrorsJa } from './ja/setup.js';
 import { homeJa, slotErrorsJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 import { studyErrorsJa, studyJa } from './ja/study.js';
+import { writeupsErrorsJa, writeupsJa } from './ja/writeups.js';
 
 type P = Record<string, string | number>;
 
@@ -44,6 +45,7 @@ export const ja = {
       '• `/slots list [2026-12]` — 枠の一覧とノルマの進み具合',
       '• `/slots remove <id…>`（削除） / `unbook <id>`（予約取消）',
       '• `/slots book <id> [相談者] [プラン] [相談内容…]`（予約）— 例: `/slots book 12 Aさん 初回 転職の軸が定まらない`（相談者は `Aさん` のような呼び名で。本名や連絡先は書かないでください）',
+      '• `/slots outcome <id> 実施|不参加|キャンセル`（結果）— 終わったセッションがどうだったかを記録（強みのまとめは `/writeup`）',
       '長さ: `45`/`ライト`、`90`/`初回`、`60`/`継続`（省略時60分）。日本語の別名: 追加・一覧・削除・予約・予約取消',
     ].join('\n'),
     consult: [
@@ -68,6 +70,7 @@ export const ja = {
   jobs: jobsJa,
   study: studyJa,
   sessions: sessionsJa,
+  writeups: writeupsJa,
   consult: consultJa,
   errors: {
     ...jobsErrorsJa,
@@ -76,6 +79,7 @@ export const ja = {
     ...studyErrorsJa,
     ...sessionsErrorsJa,
     ...slotErrorsJa,
+    ...writeupsErrorsJa,
     generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
     permission_denied: (_p: P) => 'この操作は運営メンバー（OPERATOR_USER_IDS）だけが使えます。',
     not_yours: (_p: P) => 'これはあなた宛てのボタンではないため、操作できません。',

@@ -10,6 +10,7 @@ import { quotaReminders } from './quotaReminders.js';
 import { retention } from './retention.js';
 import { type RunOptions, runJobOnce } from './runner.js';
 import { sessionBriefs } from './sessionBriefs.js';
+import { sessionOutcomes } from './sessionOutcomes.js';
 import { studyReminders } from './studyReminders.js';
 import type { Job, JobReport } from './types.js';
 import { writeupReminders } from './writeupReminders.js';
@@ -22,6 +23,7 @@ export const JOBS: Partial<Record<JobName, Job>> = {
   retention,
   'study-reminders': studyReminders,
   'session-briefs': sessionBriefs,
+  'session-outcomes': sessionOutcomes,
 };
 
 export class JobNotAvailableError extends Error {

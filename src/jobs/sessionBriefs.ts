@@ -9,8 +9,8 @@
  *   due, so a late booking or a long outage sends one brief, not every one it missed.
  * - the booking DM of a session booked in the last 24 h that has not started, under the key its booking
  *   used (`booking:<session id>`): sent now only if the one at booking time was lost (Slack down, crash).
- * The "next step" of the last write-up for a follow-up's alias waits for the write-up issue: until then the
- * brief says nothing about it.
+ * A follow-up's brief also shows the "next step" of the last write-up its supporter wrote for the same
+ * client alias (issue #19), when there is one.
  */
 import { deliverAll, deliveryOptions, type Outgoing } from '../delivery/deliver.js';
 import type { JobDeps } from '../deps.js';
@@ -20,6 +20,7 @@ import { bookingMessage } from '../slack/bookingPosting.js';
 import { permalinkOf } from '../slack/studyPosting.js';
 import { type LocaleOf, localesFor } from '../usecases/locales.js';
 import { type DueBrief, dueBriefs, recentBookings } from '../usecases/sessionBriefs.js';
+import { lastNextStep } from '../usecases/writeupBuilder.js';
 import type { Job } from './types.js';
 
 export const briefKey = (b: Pick<DueBrief, 'sessionId' | 'slotId' | 'hours'>): string =>
@@ -28,6 +29,8 @@ export const briefKey = (b: Pick<DueBrief, 'sessionId' | 'slotId' | 'hours'>): s
 const briefMessage = async (deps: JobDeps, b: DueBrief, localeOf: LocaleOf, now: Date): Promise<Outgoing> => {
   const locale = localeOf(b.supporterId);
   const link = b.consultation ? await permalinkOf(deps.slack, b.consultation) : undefined;
+  const nextStep =
+    b.plan === 'followup' ? await lastNextStep(deps, b.supporterId, b.alias, b.startUtc) : undefined;
   const dm = briefDm(
     {
       m: messages(locale),
@@ -43,6 +46,7 @@ const briefMessage = async (deps: JobDeps, b: DueBrief, localeOf: LocaleOf, now:
     },
     b.hours,
     b.consultation && { ...b.consultation, link },
+    nextStep,
   );
   return { key: briefKey(b), recipient: b.supporterId, ...dm };
 };

@@ -1,5 +1,6 @@
 /**
  * writeup-reminders: one DM per session whose strengths write-up is still pending 24 h after it ended
+ * (held, or not answered: a no-show or a cancelled session owes none)
  * (sessions that ended within the last 30 days, so a first deployment doesn't flood people about old
  * ones), with a button to record it as sent. Overdue ones also appear in the operator digest.
  */
@@ -23,7 +24,7 @@ export const writeupReminders: Job = async (deps, opts) => {
       key: `writeup:${s.id}`,
       recipient: s.supporter_id,
       text,
-      blocks: writeupReminderBlocks(m, text, s.id),
+      blocks: writeupReminderBlocks(m, text, s.id, s.session_id),
     };
   });
   const report = await deliverAll(deps, outgoing, deliveryOptions('writeup-reminders', opts));

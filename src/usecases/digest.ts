@@ -7,6 +7,7 @@ import { unansweredConsultations } from '../db/repositories/consultations.js';
 import { countPendingWriteups, pendingWriteups } from '../db/repositories/slots.js';
 import { type BelowQuota, monthSummary } from '../db/repositories/standings.js';
 import { countUpcomingStudySessions } from '../db/repositories/study.js';
+import { countNoShows } from '../db/repositories/writeups.js';
 import type { Consultation, Slot } from '../db/schema.js';
 import type { UseCaseDeps } from '../deps.js';
 import { monthBounds, toUtcIso } from '../domain/calendar.js';
@@ -27,6 +28,8 @@ export type DigestData = {
   overdueCount: number;
   /** Scheduled study sessions that have not started yet. */
   studyUpcoming?: number;
+  /** Sessions of the month whose client did not come (they still count as offered slots). */
+  noShows?: number;
 };
 
 /** Items of a list the digest names one by one; the rest are a count. */
@@ -42,12 +45,13 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
   const window = { month, ...monthBounds(month, config.timezone), defaultQuota: config.monthlySlotQuota };
   // Totals and the named few are computed in the database: at 10,000 supporters, sending every row to
   // Node cost as much as the counting itself (bench figure 2).
-  const [{ totals, below }, unanswered, overdue, overdueCount, studyUpcoming] = await Promise.all([
+  const [{ totals, below }, unanswered, overdue, overdueCount, studyUpcoming, noShows] = await Promise.all([
     monthSummary(db, window, DIGEST_BELOW_LISTED),
     unansweredConsultations(db, nowIso),
     pendingWriteups(db, undefined, overdueBefore, DIGEST_LISTED),
     countPendingWriteups(db, overdueBefore),
     countUpcomingStudySessions(db, nowIso),
+    countNoShows(db, window.startUtc, window.endUtc),
   ]);
   return {
     month,
@@ -62,5 +66,6 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
     overdue,
     overdueCount,
     studyUpcoming,
+    noShows,
   };
 };

@@ -1,18 +1,19 @@
 /** Everything the App Home shows a supporter, as plain data (the Block Kit lives in slack/blocks/home.ts). */
-import { pendingWriteups, upcomingSessions } from '../db/repositories/slots.js';
+import { upcomingSessions } from '../db/repositories/slots.js';
 import { getSupporter } from '../db/repositories/supporters.js';
 import type { Slot } from '../db/schema.js';
 import type { UseCaseDeps } from '../deps.js';
 import { addMonths, monthOf, toUtcIso } from '../domain/calendar.js';
-import { writeupState } from '../domain/writeup.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 import { type UpcomingStudy, upcomingStudyFor } from './study.js';
+import { type PendingWriteup, pendingWriteupsOf } from './writeupBuilder.js';
 
 export type HomeData = {
   member: boolean;
   standings: SupporterStanding[];
   upcoming: Slot[];
-  pending: Array<Slot & { overdue: boolean }>;
+  /** Ended sessions owing a write-up not sent yet (drafts marked). */
+  pending: PendingWriteup[];
   nextMonth: string;
   /** Upcoming study sessions (勉強会) with the supporter's own answer. */
   study?: Array<UpcomingStudy & { hosting: boolean }>;
@@ -30,17 +31,14 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
     standingOf(db, config, userId, month),
     standingOf(db, config, userId, nextMonth),
     upcomingSessions(db, userId, nowIso, 10),
-    pendingWriteups(db, userId, nowIso),
+    pendingWriteupsOf(deps, userId, now),
     upcomingStudyFor(db, userId, now, HOME_STUDY_LISTED),
   ]);
   return {
     member: !!supporter && !supporter.left_at,
     standings: [thisStanding, nextStanding],
     upcoming,
-    pending: pending.map((s) => ({
-      ...s,
-      overdue: writeupState(s, now, config.writeupDueHours) === 'overdue',
-    })),
+    pending,
     nextMonth,
     study: study.map((s) => ({ ...s, hosting: s.session.host_id === userId })),
   };

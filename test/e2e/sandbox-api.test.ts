@@ -91,6 +91,17 @@ describe('the sandbox server', () => {
     expect(s.seed.ok).toBeGreaterThan(0);
   });
 
+  it('seeds a session that has ended with its outcome DM waiting, to click through to a write-up', async () => {
+    const s = await state();
+    expect(s.seed.log.filter((l) => l.includes('book') || l.includes('session-outcomes'))).toEqual([
+      expect.stringMatching(/^✓ .*\/slots book \d+ Aさん 初回/),
+      // The booked one, and the session the seeded /consult booked (both have ended).
+      '✓ job session-outcomes: sent 2',
+    ]);
+    const dm = s.messages.find((m) => m.channel === 'DAIKO' && m.text.includes('どうでしたか'));
+    expect(dm?.text).toContain('初回・Aさん');
+  });
+
   it('sends a slash command signed and shows the ephemeral answer in the state', async () => {
     const sent = await post('command', {
       user: 'UAIKO',
@@ -222,6 +233,7 @@ describe('the sandbox server', () => {
       'advice-nudges',
       'writeup-reminders',
       'study-reminders',
+      'session-outcomes',
     ]);
     expect(s.jobs.every((j) => j.available)).toBe(true);
     const run = await post('job', { name: 'operator-digest' });

@@ -110,7 +110,17 @@ describe('the Home tab', () => {
         member: true,
         standings: [standing, { ...standing, month: '2026-12' }],
         upcoming: Array.from({ length: 500 }, (_, i) => slot(i)),
-        pending: Array.from({ length: 500 }, (_, i) => ({ ...slot(i), overdue: i % 2 === 0 })),
+        pending: Array.from({ length: 500 }, (_, i) => ({
+          sessionId: i,
+          slotId: i,
+          startUtc: slot(i).start_at,
+          minutes: 60,
+          plan: 'first' as const,
+          alias: `${'あ'.repeat(19)}さん`,
+          draft: i % 3 === 0,
+          finished: false,
+          overdue: i % 2 === 0,
+        })),
         nextMonth: '2026-12',
       },
     );

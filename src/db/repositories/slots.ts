@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { SlotStatus } from '../../domain/slots.js';
 import type { DbOrTrx } from '../database.js';
 import type { NewSlot, Slot } from '../schema.js';
+import { owesWriteupWhere } from './writeups.js';
 
 /** The statuses that count as offered toward the quota. */
 export const OFFERED: SlotStatus[] = ['open', 'booked'];
@@ -101,16 +102,19 @@ export const slotStartsBetween = (db: DbOrTrx, ids: readonly string[], startUtc:
     .execute();
 
 /**
- * Booked sessions whose write-up is still pending, that ended in (endedAfter, endedBy], oldest first,
+ * Booked sessions that owe a write-up (held, or no answer) still pending, that ended in (endedAfter, endedBy], oldest first,
  * with the consultation held in them (if any).
  */
 export const writeupsPendingBetween = (db: DbOrTrx, endedAfter: string, endedBy: string) =>
   db
     .selectFrom('slots as s')
     .leftJoin('consultations as c', 'c.slot_id', 's.id')
+    .leftJoin('sessions as se', 'se.slot_id', 's.id')
     .select(['s.id', 's.supporter_id', 's.start_at', 's.minutes', 'c.id as consultation_id'])
+    .select('se.id as session_id')
     .where('s.status', '=', 'booked')
     .where('s.writeup_done_at', 'is', null)
+    .where(owesWriteupWhere)
     .where('s.end_at', '<=', endedBy)
     .where('s.end_at', '>', endedAfter)
     .orderBy('s.end_at')
@@ -128,14 +132,16 @@ export const upcomingSessions = (db: DbOrTrx, supporterId: string, fromUtc: stri
     .limit(limit)
     .execute();
 
-/** Sessions that have ended and whose write-up is not marked done. */
+/** Sessions that have ended, owe a write-up (not a no-show or cancelled) and are not marked done. */
 const pendingWriteupsQuery = (db: DbOrTrx, supporterId: string | undefined, endedBy: string) => {
   const q = db
     .selectFrom('slots')
-    .where('status', '=', 'booked')
-    .where('end_at', '<=', endedBy)
-    .where('writeup_done_at', 'is', null);
-  return supporterId ? q.where('supporter_id', '=', supporterId) : q;
+    .leftJoin('sessions as se', 'se.slot_id', 'slots.id')
+    .where('slots.status', '=', 'booked')
+    .where('slots.end_at', '<=', endedBy)
+    .where('slots.writeup_done_at', 'is', null)
+    .where(owesWriteupWhere);
+  return supporterId ? q.where('slots.supporter_id', '=', supporterId) : q;
 };
 
 /** Booked sessions that ended by `endedBy` with no write-up yet, oldest first (at most `limit`). */
@@ -145,7 +151,7 @@ export const pendingWriteups = (
   endedBy: string,
   limit?: number,
 ) => {
-  const q = pendingWriteupsQuery(db, supporterId, endedBy).selectAll().orderBy('end_at');
+  const q = pendingWriteupsQuery(db, supporterId, endedBy).selectAll('slots').orderBy('slots.end_at');
   return (limit === undefined ? q : q.limit(limit)).execute();
 };
 

@@ -69,6 +69,14 @@ export const buildDigest = (
       overdueCount > overdue.length ? `…+${overdueCount - overdue.length}` : undefined,
       j.digestNone({}),
     ),
+    ...(data.noShows === undefined
+      ? []
+      : [
+          {
+            type: 'context' as const,
+            elements: [mrkdwn(m.writeups.digestNoShows({ month: data.month, n: data.noShows }))],
+          },
+        ]),
     ...(data.studyUpcoming === undefined
       ? []
       : [{ type: 'context' as const, elements: [mrkdwn(m.study.digestLine({ n: data.studyUpcoming }))] }]),

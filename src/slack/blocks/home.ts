@@ -9,6 +9,7 @@ import { type Audience, slotWhen, standingLine } from '../format/slots.js';
 import { IDS } from '../ids.js';
 import { button, divider, escapeMrkdwn, mrkdwn, section } from './kit.js';
 import { studyWhen } from './studyPost.js';
+import { homeWriteupBlocks } from './writeupMessages.js';
 
 const MAX_LISTED = 10;
 
@@ -38,16 +39,7 @@ export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
           ),
         ]
       : [section(m.home.noUpcoming({}))]),
-    divider(),
-    section(m.home.pendingHeader({})),
-    ...(data.pending.length
-      ? data.pending.slice(0, MAX_LISTED).map((s) => ({
-          ...section(
-            `• ${m.home.pendingLine({ when: slotWhen(a, s), ...(s.overdue ? { overdue: 1 } : {}) })}`,
-          ),
-          accessory: button(m.home.writeupDone({}), IDS.actions.writeupDone, String(s.id)),
-        }))
-      : [section(m.home.noPending({}))]),
+    ...homeWriteupBlocks(a, data.pending),
     divider(),
     section(m.study.homeHeader({})),
     section(

@@ -3,6 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Messages } from '../../i18n/index.js';
 import { IDS } from '../ids.js';
 import { button, section } from './kit.js';
+import { WRITEUP_IDS } from './writeupModal.js';
 
 /** `text` (the count and what is missing), suggested weekly patterns, the slots-modal button, a hint. */
 export const quotaReminderBlocks = (
@@ -22,10 +23,26 @@ export const quotaReminderBlocks = (
   { type: 'context', elements: [{ type: 'mrkdwn', text: m.jobs.quotaAwayHint({ month }) }] },
 ];
 
-/** `text` with a button recording the write-up of slot `slotId` as sent. */
-export const writeupReminderBlocks = (m: Messages, text: string, slotId: number): KnownBlock[] => [
+/**
+ * `text` with a button recording the write-up of slot `slotId` as sent, and (when the session has its
+ * record) one opening the write-up builder.
+ */
+export const writeupReminderBlocks = (
+  m: Messages,
+  text: string,
+  slotId: number,
+  sessionId: number | null = null,
+): KnownBlock[] => [
   {
     ...section(text),
-    accessory: button(m.jobs.writeupButton({}), IDS.actions.writeupDone, String(slotId), 'primary'),
+    accessory: button(m.jobs.writeupButton({}), IDS.actions.writeupDone, String(slotId)),
   },
+  ...(sessionId === null
+    ? []
+    : [
+        {
+          type: 'actions' as const,
+          elements: [button(m.writeups.writeButton({}), WRITEUP_IDS.open, String(sessionId), 'primary')],
+        },
+      ]),
 ];

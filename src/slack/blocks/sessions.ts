@@ -56,11 +56,15 @@ export type BriefConsultation = {
   link: string | undefined;
 };
 
+/** The last next step written for the same client (a follow-up's brief shows it). */
+export type BriefNextStep = { text: string; startUtc: string; minutes: number };
+
 /** The brief `hours` before the session. */
 export const briefDm = (
   v: SessionView,
   hours: number,
   consultation: BriefConsultation | undefined,
+  nextStep?: BriefNextStep,
 ): { text: string; blocks: KnownBlock[] } => {
   const main = v.m.sessions.briefText({ ...details(v), hours });
   const advice = consultation
@@ -71,11 +75,21 @@ export const briefDm = (
         link: consultation.link ?? '',
       })
     : v.m.sessions.briefNoConsultation({});
-  const text = `${main}\n${advice}`;
+  const last = nextStep
+    ? v.m.writeups.lastNextStep({
+        when: formatSlotWhen(nextStep.startUtc, nextStep.minutes, v.zone, v.locale, v.now),
+        text: escapeMrkdwn(nextStep.text).replace(/\n/g, '\n>'),
+      })
+    : undefined;
+  const text = [main, ...(last ? [last] : []), advice].join('\n');
   const ask =
     !consultation && v.sessionId !== null ? askPeersButton({ ...v, sessionId: v.sessionId }) : undefined;
   return {
     text,
-    blocks: [section(main), ask ? { ...section(advice), accessory: ask } : section(advice)],
+    blocks: [
+      section(main),
+      ...(last ? [section(last)] : []),
+      ask ? { ...section(advice), accessory: ask } : section(advice),
+    ],
   };
 };

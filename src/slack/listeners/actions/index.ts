@@ -18,11 +18,13 @@ import { type ButtonWork, guardedAction } from './guarded.js';
 import { registerSessionActions } from './sessions.js';
 import { registerSlotsPreview } from './slotsPreview.js';
 import { registerStudyActions } from './study.js';
+import { registerWriteupActions } from './writeups.js';
 
 export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   registerStudyActions(table, deps);
   registerSessionActions(table, deps);
   registerSlotsPreview(table, deps);
+  registerWriteupActions(table, deps);
   const guarded = (work: ButtonWork) => guardedAction(deps, work);
 
   table.action(

@@ -5,10 +5,12 @@ import { registerCommand } from './router.js';
 import { slotsCommand } from './slots.js';
 import { studyCommand } from './study.js';
 import { supporterCommand } from './supporter.js';
+import { writeupCommand } from './writeup.js';
 
 export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   registerCommand(table, deps, slotsCommand);
   registerCommand(table, deps, consultCommand);
   registerCommand(table, deps, supporterCommand);
   registerCommand(table, deps, studyCommand);
+  registerCommand(table, deps, writeupCommand);
 };

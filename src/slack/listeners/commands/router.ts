@@ -48,11 +48,23 @@ export type CommandModal = {
   build: (ctx: ModalContext, m: Messages, locale: Locale) => ModalView;
 };
 
+/**
+ * `/cmd <text>` that opens a modal about something named in the text (e.g. `/writeup 12`): `match` picks
+ * it out (undefined: not this form), `open` loads what the modal shows from the database and opens it
+ * (openModalFirst: views.open before any other Slack call). Errors are answered like a command's.
+ */
+export type ArgsModal = {
+  match: (text: string) => string | undefined;
+  open: (ctx: ModalContext & { client: WebClient }, arg: string) => Promise<void>;
+};
+
 export type CommandSpec = {
   name: `/${string}`;
   help: (m: Messages) => string;
   /** `/cmd` with no text, when it opens a modal. */
   modal?: CommandModal;
+  /** `/cmd <text>` forms that open a modal. */
+  argsModal?: ArgsModal;
   /** `/cmd` with no text otherwise. Defaults to help. */
   onEmpty?: CommandHandler;
   subcommands: Record<string, { aliases: readonly string[]; handler: CommandHandler }>;
@@ -89,6 +101,16 @@ export const registerCommand = (table: ListenerTable, deps: ListenerDeps, spec: 
         modal.check?.(deps);
         const opts = { triggerId: command.trigger_id, userId: command.user_id, now };
         await openModalFirst(deps, client, opts, (m, locale) => modal.build(ctx, m, locale));
+      } catch (err) {
+        const locale = await deps.locales.forUser(client, command.user_id, now);
+        await sendEphemeral(respond, errorReply(locale, err, deps.logger));
+      }
+      return;
+    }
+    const arg = spec.argsModal?.match(unescapeMrkdwn(command.text ?? '').trim());
+    if (spec.argsModal && arg !== undefined) {
+      try {
+        await spec.argsModal.open({ deps, command, userId: command.user_id, now, client }, arg);
       } catch (err) {
         const locale = await deps.locales.forUser(client, command.user_id, now);
         await sendEphemeral(respond, errorReply(locale, err, deps.logger));

@@ -12,6 +12,7 @@ import { sendBookingDms } from '../../bookingPosting.js';
 import { addedReply, listReply, slotWhen } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import type { CommandContext, CommandHandler, CommandModal, CommandSpec } from './router.js';
+import { outcomeHandler } from './writeup.js';
 
 const refresh = (ctx: CommandContext) => () => refreshHome(ctx.deps, ctx.client, ctx.userId);
 
@@ -99,5 +100,6 @@ export const slotsCommand: CommandSpec = {
     remove: { aliases: ['削除', 'rm', 'delete'], handler: change('remove') },
     book: { aliases: ['予約'], handler: book },
     unbook: { aliases: ['予約取消', '予約取り消し'], handler: change('unbook') },
+    outcome: { aliases: ['結果'], handler: outcomeHandler },
   },
 };

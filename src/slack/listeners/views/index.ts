@@ -11,10 +11,12 @@ import type { ListenerTable } from '../table.js';
 import * as consult from './consult.js';
 import { fieldErrors } from './fieldErrors.js';
 import * as study from './study.js';
+import * as writeup from './writeup.js';
 
 export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   consult.register(table, deps);
   study.register(table, deps);
+  writeup.register(table, deps);
   const ids = IDS.slotsModal;
   table.view(ids.callback, async ({ ack, body, view, client }) => {
     const now = deps.clock();
