@@ -154,7 +154,11 @@ describe('the sandbox server', () => {
     expect(sent.status).toBe(400);
     expect(sent.json.error).toContain('/foo is not a valid command.');
     expect(sent.json.error).toContain('try preceding the "/" with an empty space');
-    expect(sent.json.error).toContain('/slots, /consult, /supporter, /study');
+    expect(sent.json.error).toContain(
+      appManifest()
+        .commands.map((c) => c.command)
+        .join(', '),
+    );
   });
 
   it('sends @名前 and #channel as <@U…> / <#C…>, with & < > escaped, as Slack’s client does', async () => {

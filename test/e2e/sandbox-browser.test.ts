@@ -10,6 +10,7 @@ import { Writable } from 'node:stream';
 import { DateTime } from 'luxon';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appManifest } from '../../emulator/manifest.js';
 import { type Sandbox, startSandbox } from '../../sandbox/server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -205,7 +206,11 @@ describe.skipIf(!hasChromium)('the sandbox in a browser', () => {
     await expect
       .poll(() => page.locator('#toast').textContent())
       .toContain('/foo は有効なコマンドではありません');
-    expect(await page.locator('#toast').textContent()).toContain('/slots, /consult, /supporter, /study');
+    expect(await page.locator('#toast').textContent()).toContain(
+      appManifest()
+        .commands.map((c) => c.command)
+        .join(', '),
+    );
     expect(await box.inputValue()).toBe('/foo bar'); // kept in the box, to fix and send again
   });
 
