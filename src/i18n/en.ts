@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
+import { privacyEn } from './en/privacy.js';
 import { sessionsEn, sessionsErrorsEn } from './en/sessions.js';
 import { homeEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
@@ -64,13 +65,14 @@ export const en: Messages = {
       '• `expertise HR recruiting staffing` — your fields; you are told when a consultation needs them',
       '• `away 2026-12` — no reminders for that month',
       '• `status` / `lang ja|en`',
-      'Operators only: `digest` / `exempt @user 2026-12` / `quota 5`',
+      'Operators only: `digest` / `exempt @user 2026-12` / `quota 5` / `erase consultation <id>`',
     ].join('\n'),
   },
   slots: slotsEn,
   supporter: supporterEn,
   home: homeEn,
   jobs: jobsEn,
+  privacy: privacyEn,
   study: studyEn,
   sessions: sessionsEn,
   consult: consultEn,

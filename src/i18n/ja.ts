@@ -5,6 +5,7 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
+import { privacyJa } from './ja/privacy.js';
 import { sessionsErrorsJa, sessionsJa } from './ja/sessions.js';
 import { homeJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 import { studyErrorsJa, studyJa } from './ja/study.js';
@@ -56,13 +57,14 @@ export const ja = {
       '• `expertise HR 採用 派遣`（専門） — 得意領域。相談が来たときにお知らせします',
       '• `away 2026-12`（休み） — その月はリマインドしません',
       '• `status`（状況） / `lang ja|en`（言語）',
-      '運営のみ: `digest`（ダイジェスト） / `exempt @user 2026-12`（免除） / `quota 5`（ノルマ）',
+      '運営のみ: `digest`（ダイジェスト） / `exempt @user 2026-12`（免除） / `quota 5`（ノルマ） / `erase consultation <id>`（削除）',
     ].join('\n'),
   },
   slots: slotsJa,
   supporter: supporterJa,
   home: homeJa,
   jobs: jobsJa,
+  privacy: privacyJa,
   study: studyJa,
   sessions: sessionsJa,
   consult: consultJa,
