@@ -10,12 +10,17 @@ import type { DeliveryOptions, DeliveryReport, Outgoing } from '../delivery/deli
 import { deliverAll } from '../delivery/deliver.js';
 import type { JobDeps } from '../deps.js';
 import { type Locale, messages } from '../i18n/index.js';
+import { recordAudit } from '../usecases/audit.js';
 import {
+  type EraseTarget,
   type ErasureTargets,
   type ErasureWork,
+  eraseFromDatabase,
   erasureWork,
+  plannedErasureWork,
   rewriteKey,
   settleErasures,
+  targetsOf,
 } from '../usecases/erasure.js';
 import { localesFor } from '../usecases/locales.js';
 import { section } from './blocks/kit.js';
@@ -68,3 +73,62 @@ export const rewriteErasedMessages = async (
   const settled = delivery.dryRun ? 0 : await settleErasures(deps, work, delivery.now);
   return { work, report, settled };
 };
+
+export type EraseOutcome = {
+  targets: ErasureTargets;
+  /** The bot messages rewritten (or, in a dry run, to rewrite): where, under which key; never their text. */
+  messages: Array<{ key: string; channel: string; ts: string }>;
+  report: DeliveryReport;
+};
+
+/**
+ * An erase request (`supporter-desk erase`, `/supporter erase`): the targets' text leaves the database,
+ * their messages are rewritten to the "deleted on request" notice, and the erasure is logged. Again on
+ * the same target: nothing more changes. A dry run reports what would change and changes nothing.
+ */
+export const eraseOnRequest = async (
+  deps: JobDeps,
+  target: EraseTarget,
+  opts: { actor: string; now: Date; dryRun?: boolean; onProgress?: DeliveryOptions['onProgress'] },
+): Promise<EraseOutcome> => {
+  const targets = await targetsOf(deps, target);
+  const dryRun = !!opts.dryRun;
+  const delivery: DeliveryOptions = {
+    job: 'erase',
+    now: opts.now,
+    dryRun,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  };
+  if (!dryRun) await eraseFromDatabase(deps, targets, 'erase', opts.now);
+  const planned = dryRun ? await plannedErasureWork(deps, targets, 'erase') : undefined;
+  const { work, report } = await rewriteErasedMessages(deps, {
+    ...delivery,
+    only: targets,
+    ...(planned ? { planned } : {}),
+  });
+  const messages = work.flatMap((w) => w.messages.map(({ key, channel, ts }) => ({ key, channel, ts })));
+  await recordAudit(
+    deps,
+    {
+      actor: opts.actor,
+      action: 'erase',
+      target: targetName(target),
+      detail: {
+        consultations: targets.consultations.length,
+        sessions: targets.sessions.length,
+        messages: messages.length,
+        rewritten: report.sent,
+        dryRun,
+      },
+    },
+    opts.now,
+  );
+  return { targets, messages, report };
+};
+
+export const targetName = (t: EraseTarget): string =>
+  'consultation' in t
+    ? `consultation:${t.consultation}`
+    : 'session' in t
+      ? `session:${t.session}`
+      : `supporter:${t.supporter}`;
