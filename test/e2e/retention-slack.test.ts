@@ -146,3 +146,28 @@ describe('retention in Slack', () => {
     expect((await s.run('retention', '2027-06-03T10:00:00+09:00')).failed).toBe(0);
   });
 });
+
+describe('the App Home privacy notice', () => {
+  it('says what is stored, for how long (RETENTION_DAYS), who sees it and how to ask for deletion', async () => {
+    await s.h.slack.event({ type: 'app_home_opened', user: USERS.aiko.id, channel: 'DAIKO', tab: 'home' });
+    const ja = JSON.stringify(
+      await s.h.fake.waitFor(() => s.h.fake.state.homes.get(USERS.aiko.id), 3000, 'home'),
+    );
+    expect(ja).toContain('相談者さんの情報について');
+    expect(ja).toContain('セッションから *180日* で文章を削除します');
+    expect(ja).toContain('見られる人');
+    expect(ja).toContain('削除の依頼: 運営メンバーに伝えてください');
+    await s.h.slack.ask(USERS.emma.id, '/supporter', 'lang en');
+    await s.h.slack.event({ type: 'app_home_opened', user: USERS.emma.id, channel: 'DEMMA', tab: 'home' });
+    const en = JSON.stringify(
+      await s.h.fake.waitFor(
+        () =>
+          JSON.stringify(s.h.fake.state.homes.get(USERS.emma.id) ?? '').includes('About clients') &&
+          s.h.fake.state.homes.get(USERS.emma.id),
+        3000,
+        'home',
+      ),
+    );
+    expect(en).toContain('deleted *180 days* after the session');
+  });
+});
