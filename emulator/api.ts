@@ -75,6 +75,8 @@ const postEphemeral: ApiHandler = (state, args) => {
     user,
     text: str(args.text) ?? '',
     ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
+    // `thread_ts` shows the ephemeral in that thread (https://api.slack.com/methods/chat.postEphemeral).
+    ...(str(args.thread_ts) ? { threadTs: str(args.thread_ts) } : {}),
     via: 'chat.postEphemeral',
     at: Date.now(),
   });

@@ -1,21 +1,13 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
-import { privacyEn } from './en/privacy.js';
+import { PII_EN, privacyEn } from './en/privacy.js';
 import { sessionsEn, sessionsErrorsEn } from './en/sessions.js';
 import { homeEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
 import type { Messages } from './types.js';
 
 type P = Record<string, string | number>;
-
-const PII_EN: Record<string, string> = {
-  email: 'e-mail address',
-  phone: 'phone number',
-  postal: 'postal code',
-  social_url: 'social profile URL',
-  person_name: "a person's name",
-};
 
 /** What to do about a finding; by default, remove it. */
 const PII_NEXT_EN: Record<string, string> = {

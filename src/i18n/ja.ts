@@ -5,20 +5,12 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
-import { privacyJa } from './ja/privacy.js';
+import { PII_JA, privacyJa } from './ja/privacy.js';
 import { sessionsErrorsJa, sessionsJa } from './ja/sessions.js';
 import { homeJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 import { studyErrorsJa, studyJa } from './ja/study.js';
 
 type P = Record<string, string | number>;
-
-const PII_JA: Record<string, string> = {
-  email: 'メールアドレス',
-  phone: '電話番号',
-  postal: '郵便番号',
-  social_url: 'SNSのURL',
-  person_name: '人名',
-};
 
 /** What to do about a finding; by default, remove it. */
 const PII_NEXT_JA: Record<string, string> = {

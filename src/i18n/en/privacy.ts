@@ -2,6 +2,15 @@ import type { Messages } from '../types.js';
 
 type P = Record<string, string | number>;
 
+/** The kinds of personal data the guard finds (domain/pii.ts PiiKind), as the reader says them. */
+export const PII_EN: Record<string, string> = {
+  email: 'e-mail address',
+  phone: 'phone number',
+  postal: 'postal code',
+  social_url: 'social profile URL',
+  person_name: "a person's name",
+};
+
 export const privacyEn: Messages['privacy'] = {
   retentionNotice: (p: P) =>
     `The consultation details in this message were deleted after the ${p.days}-day retention period.`,
@@ -22,7 +31,7 @@ export const privacyEn: Messages['privacy'] = {
   erasePlanned: (p: P) =>
     `Check only (nothing deleted yet): ${p.consultations} consultation(s), ${p.sessions} booking(s), ${p.messages} Slack message(s) to rewrite. Run it again without \`dry-run\` to delete.`,
   replyWarning: (p: P) =>
-    `This reply seems to contain ${p.kind}. Please keep anything that could identify a client out of the thread: use “…” on your message, then “Edit message” to change it or “Delete message” to remove it.`,
+    `This reply seems to contain personal data (${PII_EN[String(p.kind)] ?? p.kind}). Please keep anything that could identify a client out of the thread: use “…” on your message, then “Edit message” to change it or “Delete message” to remove it.`,
   replyOperatorNotice: (p: P) =>
-    `A reply by <@${p.user}> in the advice channel seems to contain ${p.kind} (they were asked to edit or delete it): ${p.link}`,
+    `A reply by <@${p.user}> in the advice channel seems to contain personal data (${PII_EN[String(p.kind)] ?? p.kind}; they were asked to edit or delete it): ${p.link}`,
 };

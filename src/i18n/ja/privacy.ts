@@ -1,6 +1,15 @@
 /** Clients' privacy (Japanese): the notices that replace erased text, the Home notice, erase and reply warnings. */
 type P = Record<string, string | number>;
 
+/** The kinds of personal data the guard finds (domain/pii.ts PiiKind), as the reader says them. */
+export const PII_JA: Record<string, string> = {
+  email: 'メールアドレス',
+  phone: '電話番号',
+  postal: '郵便番号',
+  social_url: 'SNSのURL',
+  person_name: '人名',
+};
+
 export const privacyJa = {
   retentionNotice: (p: P) => `この投稿の相談内容は保存期間（${p.days}日）を過ぎたため削除しました。`,
   erasedNotice: (_p: P) => 'この投稿の相談内容は、ご依頼により削除しました。',
@@ -20,7 +29,7 @@ export const privacyJa = {
   erasePlanned: (p: P) =>
     `確認のみ（まだ消していません）: 相談 ${p.consultations}件・予約 ${p.sessions}件、Slack の投稿 ${p.messages}件を書き換えます。実行するには \`dry-run\` を外してください。`,
   replyWarning: (p: P) =>
-    `この返信に${p.kind}が含まれているようです。相談者さんを特定できる情報はスレッドに残さないでください。メッセージの「…」から「メッセージを編集する」で書き換えるか、「メッセージを削除する」で消してください。`,
+    `この返信に${PII_JA[String(p.kind)] ?? p.kind}が含まれているようです。相談者さんを特定できる情報はスレッドに残さないでください。メッセージの「…」から「メッセージを編集する」で書き換えるか、「メッセージを削除する」で消してください。`,
   replyOperatorNotice: (p: P) =>
-    `<@${p.user}> さんのアドバイスへの返信に${p.kind}が含まれているようです（本人には編集・削除をお願いしました）: ${p.link}`,
+    `<@${p.user}> さんのアドバイスへの返信に${PII_JA[String(p.kind)] ?? p.kind}が含まれているようです（本人には編集・削除をお願いしました）: ${p.link}`,
 };

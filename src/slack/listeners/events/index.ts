@@ -1,14 +1,32 @@
 /** Events API listeners: the Home tab, and the roster following SUPPORTERS_CHANNEL_ID. */
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../../../deps.js';
 import { recordThreadReply } from '../../../usecases/recordThreadReply.js';
 import { joinFromChannel } from '../../../usecases/roster.js';
 import { publishHome } from '../../home.js';
+import { warnAboutPersonalData } from '../../replyWarning.js';
+
+/** The reply still counts (recorded above); one that looks like personal data gets its author warned. */
+const checkReply = async (
+  deps: ListenerDeps,
+  client: WebClient,
+  event: { channel: string; thread_ts?: string; ts: string; user?: string; text?: string },
+) => {
+  if (!event.thread_ts || !event.user) return;
+  await warnAboutPersonalData(deps, client, {
+    channel: event.channel,
+    threadTs: event.thread_ts,
+    ts: event.ts,
+    user: event.user,
+    text: event.text ?? '',
+  });
+};
 
 export const register = (app: App, deps: ListenerDeps): void => {
   // Thread replies in the advice channel answer consultations. Edits, deletions and bot posts arrive
   // with a subtype or bot_id and never count.
-  app.event('message', async ({ event, body }) => {
+  app.event('message', async ({ event, body, client }) => {
     if (event.channel !== deps.config.channels.advice) return;
     if (event.subtype !== undefined || 'bot_id' in event) return;
     if (!event.thread_ts || event.thread_ts === event.ts || !event.user) return;
@@ -21,6 +39,7 @@ export const register = (app: App, deps: ListenerDeps): void => {
       now: deps.clock(),
     });
     deps.logger.debug({ outcome, eventId: body.event_id }, 'thread message');
+    if (outcome !== 'duplicate') await checkReply(deps, client, event);
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
