@@ -2,8 +2,12 @@
  * The Web API methods Supporter Desk calls, implemented over FakeState. Each handler takes the parsed
  * arguments and returns Slack's JSON answer; errors are Slack's `{ ok: false, error }` shapes.
  */
+
+import { conversationsInfo } from './access.js';
 import { invalidView, messageRefusal, viewProblems } from './blockKit.js';
-import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, TEAM_ID } from './state.js';
+import { historyPage, repliesPage } from './history.js';
+import { BOT_ID, BOT_USER_ID, type FakeMessage, type FakeState, type FakeView, TEAM_ID } from './state.js';
+import { hashConflict, preservedValues, viewWire } from './viewState.js';
 
 export type Args = Record<string, unknown>;
 export type ApiResult = Record<string, unknown> & { ok: boolean };
@@ -20,14 +24,18 @@ const resolveChannel = (state: FakeState, channel: string): string | undefined =
   return undefined;
 };
 
-const toWire = (m: FakeMessage, withMetadata: boolean) => ({
+export const toWire = (m: FakeMessage, withMetadata: boolean) => ({
   type: 'message',
+  ...(m.subtype ? { subtype: m.subtype } : {}),
   ts: m.ts,
   user: m.user,
   text: m.text,
   ...(m.blocks ? { blocks: m.blocks } : {}),
   ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
   ...(m.botId ? { bot_id: m.botId } : {}),
+  ...(m.files ? { files: m.files } : {}),
+  ...(m.upload !== undefined ? { upload: m.upload } : {}),
+  ...(m.edited ? { edited: { user: m.user, ts: m.ts } } : {}),
   ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
 });
 
@@ -37,7 +45,9 @@ const postMessage: ApiHandler = (state, args) => {
   const channel = resolveChannel(state, channelArg);
   if (!channel) return fail('channel_not_found');
   const user = state.users.get(channelArg);
-  if (user?.deleted) return fail('account_inactive');
+  // A deactivated user's DM still takes posts: Slack answers ok (issue #17, checked against
+  // https://api.slack.com/methods/chat.postMessage — its errors name no deactivated-recipient case;
+  // `account_inactive` there is about the *token's* account). Who reads it is another matter.
   if (user?.isBot) return fail('cannot_dm_bot');
   const text = str(args.text) ?? '';
   const blocks = Array.isArray(args.blocks) ? args.blocks : undefined;
@@ -119,7 +129,9 @@ const conversationsOpen: ApiHandler = (state, args) => {
   if (!users) return fail('users_list_not_supplied');
   const user = state.users.get(users.split(',')[0]!);
   if (!user) return fail('user_not_found');
-  if (user.deleted) return fail('account_inactive');
+  // https://api.slack.com/methods/conversations.open errors: `user_disabled` — "The user has been
+  // disabled" (spec web-api/slack_web_openapi_v2.json, conversations.open error enum).
+  if (user.deleted) return fail('user_disabled');
   if (user.isBot) return fail('cannot_dm_bot');
   return { ok: true, channel: { id: state.imWith(user.id).id } };
 };
@@ -134,30 +146,35 @@ const conversationsMembers: ApiHandler = (state, args) => {
   return { ok: true, members: page, response_metadata: { next_cursor: next } };
 };
 
+const withMetadataOf = (args: Args) =>
+  args.include_all_metadata === true || args.include_all_metadata === 'true';
+
+/** Paged as documented (emulator/history.ts). */
 const conversationsHistory: ApiHandler = (state, args) => {
   const channel = str(args.channel);
   if (!channel || !state.channels.has(channel)) return fail('channel_not_found');
-  const oldest = Number(args.oldest ?? 0);
-  const limit = Number(args.limit ?? 100) || 100;
-  const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
-  const messages = state
-    .channelMessages(channel)
-    .filter((m) => Number(m.ts) >= oldest)
-    .reverse()
-    .slice(0, limit)
-    .map((m) => toWire(m, withMetadata));
-  return { ok: true, messages, has_more: false };
+  const page = historyPage(state, channel, args);
+  if (page === 'invalid_cursor') return fail('invalid_cursor');
+  return {
+    ok: true,
+    messages: page.messages.map((m) => toWire(m, withMetadataOf(args))),
+    has_more: page.hasMore,
+    pin_count: 0,
+    response_metadata: { next_cursor: page.nextCursor },
+  };
 };
 
 const conversationsReplies: ApiHandler = (state, args) => {
   const channel = str(args.channel);
   const ts = str(args.ts);
   if (!channel || !ts || !state.findMessage(channel, ts)) return fail('thread_not_found');
-  const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+  const page = repliesPage(state, channel, ts, args);
+  if (page === 'invalid_cursor') return fail('invalid_cursor');
   return {
     ok: true,
-    messages: state.threadMessages(channel, ts).map((m) => toWire(m, withMetadata)),
-    has_more: false,
+    messages: page.messages.map((m) => toWire(m, withMetadataOf(args))),
+    has_more: page.hasMore,
+    response_metadata: { next_cursor: page.nextCursor },
   };
 };
 
@@ -171,6 +188,7 @@ const usersInfo: ApiHandler = (state, args) => {
       team_id: TEAM_ID,
       name: user.name,
       real_name: user.realName,
+      // A deactivated account stays visible with `deleted: true` (https://api.slack.com/types/user).
       deleted: user.deleted ?? false,
       is_bot: user.isBot ?? false,
       tz: 'Asia/Tokyo',
@@ -187,8 +205,9 @@ const viewsOpen: ApiHandler = (state, args) => {
   if (problems.length || !view) return invalidView(problems);
   const user = str(args.user_id) ?? String(args.trigger_id).split('.')[1] ?? 'U?';
   const id = state.nextId('V');
-  state.views.set(id, { id, user, view, kind: 'modal' });
-  return { ok: true, view: { id, ...view } };
+  const opened: FakeView = { id, user, view, kind: 'modal', hash: state.nextHash() };
+  state.views.set(id, opened);
+  return { ok: true, view: viewWire(opened) };
 };
 
 const viewsUpdate: ApiHandler = (state, args) => {
@@ -197,8 +216,13 @@ const viewsUpdate: ApiHandler = (state, args) => {
   if (!existing) return fail('not_found');
   const problems = viewProblems(args.view, existing.kind);
   if (problems.length) return invalidView(problems);
-  existing.view = args.view as Record<string, unknown>;
-  return { ok: true, view: { id, ...existing.view } };
+  // views.update#errors: hash_conflict when the hash isn't the stored one (emulator/viewState.ts).
+  if (hashConflict(existing, args.hash)) return fail('hash_conflict');
+  const next = args.view as Record<string, unknown>;
+  existing.values = preservedValues(existing, next);
+  existing.view = next;
+  existing.hash = state.nextHash();
+  return { ok: true, view: viewWire(existing) };
 };
 
 const viewsPublish: ApiHandler = (state, args) => {
@@ -254,6 +278,7 @@ export const API: Record<string, ApiHandler> = {
   'chat.getPermalink': getPermalink,
   'conversations.open': conversationsOpen,
   'conversations.members': conversationsMembers,
+  'conversations.info': conversationsInfo,
   'conversations.history': conversationsHistory,
   'conversations.replies': conversationsReplies,
   'users.info': usersInfo,

@@ -5,9 +5,18 @@
  * WebSocket. Used by the e2e tests and by the sandbox UI.
  */
 import { createHmac } from 'node:crypto';
+import {
+  type ReplyOptions,
+  storeBotMessage,
+  storeChannelJoin,
+  storeDeletion,
+  storeEdit,
+  storeThreadReply,
+} from './messageEvents.js';
 import type { FakeSlack } from './server.js';
 import type { EnvelopeType, SocketModeServer } from './socketMode.js';
 import { type FakeEphemeral, TEAM_ID } from './state.js';
+import { typeInto, viewWire } from './viewState.js';
 
 export const signRequest = (secret: string, timestamp: number, body: string): string =>
   `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -201,6 +210,42 @@ export class SlackToApp {
     return { ...result, eventId };
   }
 
+  /**
+   * A user's reply in a thread, stored in the fake (so conversations.replies shows it) and sent as the
+   * `message` event Slack sends: plain, `thread_broadcast` or `file_share` (emulator/messageEvents.ts).
+   */
+  async threadReply(
+    user: string,
+    channel: string,
+    threadTs: string,
+    text: string,
+    opts: ReplyOptions & PostOptions & { eventId?: string } = {},
+  ): Promise<DeliveryResult & { eventId: string; ts: string }> {
+    const event = storeThreadReply(this.fake.state, user, channel, threadTs, text, opts);
+    this.fake.emit('change');
+    return { ...(await this.event(event, opts)), ts: String(event.ts) };
+  }
+
+  /** A user edits a message: the fake changes it and the app gets `message_changed`. */
+  editMessage(channel: string, ts: string, text: string, opts: PostOptions = {}) {
+    return this.event(storeEdit(this.fake.state, channel, ts, text), opts);
+  }
+
+  /** A message is deleted: the fake drops it and the app gets `message_deleted`. */
+  deleteMessage(channel: string, ts: string, opts: PostOptions = {}) {
+    return this.event(storeDeletion(this.fake.state, channel, ts), opts);
+  }
+
+  /** Another integration posts (subtype `bot_message`), optionally in a thread. */
+  botMessage(botId: string, channel: string, text: string, threadTs?: string, opts: PostOptions = {}) {
+    return this.event(storeBotMessage(this.fake.state, botId, channel, text, threadTs), opts);
+  }
+
+  /** Someone joins a channel: Slack posts (and sends) a `channel_join` message. */
+  channelJoin(user: string, channel: string, opts: PostOptions = {}) {
+    return this.event(storeChannelJoin(this.fake.state, user, channel), opts);
+  }
+
   /** An interactive payload (block_actions, view_submission, view_closed, shortcut). */
   interactive(payload: Record<string, unknown>, opts: PostOptions = {}): Promise<DeliveryResult> {
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
@@ -224,7 +269,7 @@ export class SlackToApp {
           message ? { channel: message.channel, ts: message.ts } : undefined,
         )
       : undefined;
-    const view = where.viewId ? this.fake.state.views.get(where.viewId)?.view : undefined;
+    const view = where.viewId ? this.fake.state.views.get(where.viewId) : undefined;
     return this.interactive({
       type: 'block_actions',
       team: { id: TEAM_ID, domain: 'supporters' },
@@ -238,7 +283,7 @@ export class SlackToApp {
           : { type: 'message', is_ephemeral: true, channel_id: where.channel },
       ...(where.channel ? { channel: { id: where.channel, name: where.channel } } : {}),
       ...(message ? { message: { ts: message.ts, text: message.text, blocks: message.blocks ?? [] } } : {}),
-      ...(view ? { view: { id: where.viewId, ...view } } : {}),
+      ...(view ? { view: viewWire(view) } : {}),
       ...(responseUrl ? { response_url: responseUrl } : {}),
       actions: [
         {
@@ -247,6 +292,68 @@ export class SlackToApp {
           block_id: action.blockId ?? 'b',
           value: action.value ?? '',
           action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    });
+  }
+
+  /**
+   * The user types into (or picks in) an input of an open modal: the emulator's view remembers the value
+   * (it is in `state.values` from now on, and survives a views.update that keeps the element), and when
+   * the input block has `dispatch_action: true` Slack sends block_actions at once
+   * (https://api.slack.com/reference/block-kit/blocks#input, `dispatch_action`). A plain_text_input sends
+   * only for the triggers its `dispatch_action_config.trigger_actions_on` names; `on_character_entered` is
+   * "dispatched when a character is entered (or removed)", modelled as one payload per call here (the docs
+   * don't say whether Slack batches keystrokes); `on_enter_pressed` never fires from typed text, and is what
+   * Slack assumes without a config (docs silent; Block Kit Builder shows the enter hint then). The payload
+   * carries `container: {type: 'view'}` and the view with its id, current hash, state and private_metadata
+   * (https://api.slack.com/reference/interaction-payloads/block-actions). Answers `undefined` when Slack
+   * would send nothing. `hash` / `actionTs` let a test replay a keystroke sent before the last update.
+   */
+  async typeInModal(
+    userId: string,
+    viewId: string,
+    input: { blockId: string; actionId: string; value: string | { value: string; text?: string } },
+    opts: { hash?: string; actionTs?: string } = {},
+  ): Promise<DeliveryResult | undefined> {
+    const fv = this.fake.state.views.get(viewId);
+    if (!fv) throw new Error(`no open view ${viewId}`);
+    const block = (fv.view.blocks as Array<Record<string, unknown>> | undefined)?.find(
+      (b) => b.block_id === input.blockId,
+    );
+    const element = block?.element as Record<string, unknown> | undefined;
+    if (!block || element?.action_id !== input.actionId) throw new Error(`no input ${input.blockId}`);
+    const state =
+      typeof input.value === 'string'
+        ? { type: element.type, value: input.value }
+        : {
+            type: element.type,
+            selected_option: {
+              text: { type: 'plain_text', text: input.value.text ?? input.value.value },
+              value: input.value.value,
+            },
+          };
+    typeInto(this.fake.state, viewId, input.blockId, input.actionId, state);
+    const triggers = (element.dispatch_action_config as { trigger_actions_on?: string[] } | undefined)
+      ?.trigger_actions_on ?? ['on_enter_pressed'];
+    const sends =
+      block.dispatch_action === true &&
+      (element.type !== 'plain_text_input' || triggers.includes('on_character_entered'));
+    if (!sends) return undefined;
+    return this.interactive({
+      type: 'block_actions',
+      team: { id: TEAM_ID, domain: 'supporters' },
+      user: { id: userId, username: this.fake.state.users.get(userId)?.name ?? userId, team_id: TEAM_ID },
+      api_app_id: this.apiAppId,
+      trigger_id: this.nextTriggerId(userId),
+      container: { type: 'view', view_id: viewId },
+      view: { ...viewWire(fv), ...(opts.hash !== undefined ? { hash: opts.hash } : {}) },
+      actions: [
+        {
+          ...state,
+          block_id: input.blockId,
+          action_id: input.actionId,
+          action_ts: opts.actionTs ?? `${this.fake.now() / 1000}`,
         },
       ],
     });

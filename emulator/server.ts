@@ -7,8 +7,11 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkAccess, scopeHeaders } from './access.js';
 import { API, type ApiResult, type Args, JSON_FIELDS } from './api.js';
 import { blockProblems, invalidBlocks } from './blockKit.js';
+import { appManifest } from './manifest.js';
+import { type RateLimitOptions, RateTiers } from './rateTiers.js';
 import { type SocketModeOptions, SocketModeServer } from './socketMode.js';
 import { FakeState } from './state.js';
 import { ResponseUrlBudget, TriggerLedger } from './triggers.js';
@@ -38,6 +41,10 @@ export type FakeSlackOptions = {
   host?: string;
   clock?: () => number;
   socketMode?: SocketModeOptions;
+  /** The bot token's scopes; default: exactly manifest.yml's bot scopes, as installing the app grants. */
+  scopes?: readonly string[];
+  /** Per-method rate limits as Slack documents them (emulator/rateTiers.ts); off unless given. */
+  rateLimits?: boolean | RateLimitOptions;
 };
 
 export class FakeSlack extends EventEmitter {
@@ -46,6 +53,8 @@ export class FakeSlack extends EventEmitter {
   readonly botToken: string;
   /** Socket Mode: apps.connections.open and the WebSocket links on this same server (./socketMode.ts). */
   readonly socketMode: SocketModeServer;
+  /** Granted bot scopes (emulator/access.ts); tests may change them to model a partial install. */
+  scopes: string[];
   private server: Server | undefined;
   private faults: FaultState[] = [];
   private readonly opts: FakeSlackOptions;
@@ -53,6 +62,7 @@ export class FakeSlack extends EventEmitter {
   /** The trigger_ids handed to the app (emulator/deliver.ts nextTriggerId), for views.open / push. */
   readonly triggers = new TriggerLedger();
   private hanging = new Set<ServerResponse>();
+  private readonly tiers: RateTiers | undefined;
   baseUrl = '';
 
   constructor(opts: FakeSlackOptions = {}) {
@@ -61,6 +71,8 @@ export class FakeSlack extends EventEmitter {
     this.botToken = opts.botToken ?? 'xoxb-fake-token';
     this.state = new FakeState(opts.clock);
     this.socketMode = new SocketModeServer(opts.socketMode);
+    this.scopes = [...(opts.scopes ?? appManifest().botScopes)];
+    this.tiers = opts.rateLimits ? new RateTiers(opts.rateLimits === true ? {} : opts.rateLimits) : undefined;
   }
 
   /** The value for SLACK_APP_TOKEN (an app-level token, xapp-…). */
@@ -207,11 +219,23 @@ export class FakeSlack extends EventEmitter {
       record(200, result);
       return sendJson(res, 200, result);
     }
+    const retryAfter = this.tiers?.check(method, args);
+    if (retryAfter !== undefined)
+      return this.applyFault(
+        { kind: 'ratelimit', retryAfterSeconds: retryAfter, seen: 0, fired: 0 },
+        res,
+        record,
+      ).then(() => undefined);
     const handler = API[method];
+    const headers = scopeHeaders(this.state, method, args, this.scopes);
     const refused = this.triggerRefusal(method, args);
-    const result = refused ?? (handler ? handler(this.state, args) : { ok: false, error: 'unknown_method' });
+    const result =
+      refused ??
+      (!handler
+        ? { ok: false, error: 'unknown_method' }
+        : (checkAccess(this.state, method, args, this.scopes) ?? handler(this.state, args)));
     record(200, result);
-    sendJson(res, 200, result);
+    sendJson(res, 200, result, headers);
   }
 
   /** views.open / views.push spend the trigger_id first (emulator/triggers.ts has the rules). */
@@ -341,7 +365,12 @@ export const parseArgs = (contentType: string | undefined, body: string): Args =
   return args;
 };
 
-export const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+export const sendJson = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 };

@@ -21,6 +21,16 @@ export type FakeMessage = {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   edited?: boolean;
   botId?: string;
+  /**
+   * Slack's message subtype as stored (https://api.slack.com/events/message#subtypes): `thread_broadcast`
+   * (a reply also sent to the channel), `file_share`, `bot_message`, `channel_join`…; absent for a plain
+   * message. message_changed / message_deleted are events about a message, never stored as one.
+   */
+  subtype?: string;
+  /** file_share: the shared files (https://api.slack.com/events/message/file_share). */
+  files?: Array<Record<string, unknown>>;
+  /** file_share: true when the file was uploaded with the message. */
+  upload?: boolean;
 };
 
 export type FakeEphemeral = {
@@ -42,9 +52,27 @@ export type FakeView = {
   view: Record<string, unknown>;
   /** Stack of modal views (views.push adds, views.update replaces). Empty for a home tab. */
   kind: 'modal' | 'home';
+  /** Slack's `hash` of this version of the view: a new one on every views.open/push/update (api.ts). */
+  hash?: string;
+  /** What the user has typed or picked so far: block_id → action_id → state value (`state.values`). */
+  values?: ViewValues;
 };
 
-export type FakeChannel = { id: string; name: string; isIm: boolean; members: string[] };
+export type ViewValues = Record<string, Record<string, Record<string, unknown>>>;
+
+export type FakeChannel = {
+  id: string;
+  name: string;
+  isIm: boolean;
+  /** Members, the bot (BOT_USER_ID) included when it was invited — emulator/access.ts checks it. */
+  members: string[];
+  /** A private channel (https://api.slack.com/types/conversation `is_private`). */
+  isPrivate?: boolean;
+  /** Archived (`is_archived`): readable, but posts answer `is_archived`. */
+  isArchived?: boolean;
+};
+
+export type ChannelOptions = { isPrivate?: boolean; isArchived?: boolean };
 
 export const BOT_USER_ID = 'UBOTDESK';
 export const BOT_ID = 'BDESK';
@@ -75,8 +103,8 @@ export class FakeState {
     return user;
   }
 
-  addChannel(id: string, name: string, members: string[] = []): FakeChannel {
-    const channel = { id, name, isIm: false, members };
+  addChannel(id: string, name: string, members: string[] = [], opts: ChannelOptions = {}): FakeChannel {
+    const channel: FakeChannel = { id, name, isIm: false, members, ...opts };
     this.channels.set(id, channel);
     return channel;
   }
@@ -103,6 +131,12 @@ export class FakeState {
     return `${prefix}${String(this.idCounter).padStart(8, '0')}`;
   }
 
+  /** A view hash shaped like Slack's (`1569262015.55b5e41b`, views.update's example answer). */
+  nextHash(): string {
+    this.idCounter += 1;
+    return `${Math.floor(this.clock() / 1000)}.${this.idCounter.toString(16).padStart(8, '0')}`;
+  }
+
   nextNumber(): number {
     this.idCounter += 1;
     return this.idCounter;
@@ -112,8 +146,15 @@ export class FakeState {
     return this.messages.find((m) => m.channel === channel && m.ts === ts);
   }
 
+  /**
+   * What conversations.history lists, oldest first: top-level messages, and thread replies that were also
+   * sent to the channel (subtype thread_broadcast, https://api.slack.com/events/message/thread_broadcast).
+   */
   channelMessages(channel: string): FakeMessage[] {
-    return this.messages.filter((m) => m.channel === channel && (!m.threadTs || m.threadTs === m.ts));
+    return this.messages.filter(
+      (m) =>
+        m.channel === channel && (!m.threadTs || m.threadTs === m.ts || m.subtype === 'thread_broadcast'),
+    );
   }
 
   threadMessages(channel: string, threadTs: string): FakeMessage[] {

@@ -34,20 +34,31 @@ export type AppHostOptions = {
   env?: Record<string, string | undefined>;
 };
 
-export const sandboxEnv = (opts: AppHostOptions, signingSecret: string): Record<string, string> => ({
-  LOG_LEVEL: 'info',
-  ...(opts.env as Record<string, string>),
-  SLACK_BOT_TOKEN: opts.fake.botToken,
-  SLACK_SIGNING_SECRET: signingSecret,
-  SLACK_API_URL: opts.fake.apiUrl,
-  SLACK_SOCKET_MODE: 'false',
-  DATABASE_URL: `sqlite:${opts.dbFile}`,
-  PORT: String(opts.appPort),
+/**
+ * The app's settings for the demo workspace that need no running emulator: its database and channels.
+ * Shared by the sandbox's app and `npm run sandbox -- cli …`.
+ */
+export const workspaceEnv = (
+  dbFile: string,
+  env: Record<string, string | undefined> = {},
+): Record<string, string> => ({
+  ...(env as Record<string, string>),
+  DATABASE_URL: `sqlite:${dbFile}`,
   ADVICE_CHANNEL_ID: CHANNELS.advice,
   SUPPORTERS_CHANNEL_ID: CHANNELS.supporters,
   OPERATOR_CHANNEL_ID: CHANNELS.operators,
   OPERATOR_USER_IDS: OPERATOR_ID,
   SCHEDULER_ENABLED: 'false',
+});
+
+export const sandboxEnv = (opts: AppHostOptions, signingSecret: string): Record<string, string> => ({
+  LOG_LEVEL: 'info',
+  ...workspaceEnv(opts.dbFile, opts.env),
+  SLACK_BOT_TOKEN: opts.fake.botToken,
+  SLACK_SIGNING_SECRET: signingSecret,
+  SLACK_API_URL: opts.fake.apiUrl,
+  SLACK_SOCKET_MODE: 'false',
+  PORT: String(opts.appPort),
 });
 
 export const startApp = async (opts: AppHostOptions): Promise<RunningApp> => {

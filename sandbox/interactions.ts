@@ -3,6 +3,7 @@
  * (with a response_url), message events (the message is also posted into the fake's state), block_actions
  * (with a response_url), view_submission / view_closed and app_home_opened.
  */
+import { appManifest, type ManifestCommand } from '../emulator/manifest.js';
 import type { FakeSlack } from '../emulator/server.js';
 import type { FakeUser } from '../emulator/state.js';
 import type { RunningApp } from './app-host.js';
@@ -19,6 +20,7 @@ import {
   viewPayload,
 } from './payloads.js';
 import { blocksOf } from './shared/ids.js';
+import { type ChannelRef, encodeCommandText, encodeMessageText, type Member } from './shared/mentions.js';
 import type {
   ActionRequest,
   CommandRequest,
@@ -27,7 +29,20 @@ import type {
   ViewSubmissionRequest,
 } from './shared/types.js';
 
-export const COMMANDS = ['/slots', '/consult', '/supporter'] as const;
+/** The slash commands the app's manifest.yml declares: what Slack offers once the app is installed. */
+const manifestCommands = (): ManifestCommand[] => appManifest().commands;
+
+/**
+ * Slack's own answer (from Slackbot, only to the sender) to a command no installed app or Slack itself
+ * declares. The docs do not give the wording; this is what Slack's client shows (quoted e.g. in
+ * github.com/nearform/lastlight/issues/119), plus the app's real commands.
+ */
+const notACommand = (command: string): string =>
+  `${command} is not a valid command. In Slack, all messages that start with the "/" character are ` +
+  'interpreted as commands.\n\nIf you are trying to send a message and not run a command, try preceding ' +
+  `the "/" with an empty space. (This workspace's app commands: ${manifestCommands()
+    .map((c) => c.command)
+    .join(', ')})`;
 
 export class Interactions {
   constructor(
@@ -54,13 +69,23 @@ export class Interactions {
     return channel;
   }
 
+  /** Everyone in the workspace, for turning `@名前` into `<@U…>` as Slack's client does. */
+  private members(): Member[] {
+    return [...this.state.users.values()].map((u) => ({ id: u.id, name: u.name, realName: u.realName }));
+  }
+
+  private channels(): ChannelRef[] {
+    return [...this.state.channels.values()].filter((c) => !c.isIm).map((c) => ({ id: c.id, name: c.name }));
+  }
+
   async command(req: CommandRequest): Promise<{ status: number }> {
     const user = this.user(req.user);
     const channel = this.channel(req.channel, user);
     const command = requireString(req.command, 'command');
-    if (!(COMMANDS as readonly string[]).includes(command))
-      throw new HttpError(400, `${command} is not a command`);
-    const sent = await this.app().slack.command(user.id, command, req.text ?? '', { channel: channel.id });
+    const declared = manifestCommands().find((c) => c.command === command);
+    if (!declared) throw new HttpError(400, notACommand(command));
+    const text = encodeCommandText(req.text ?? '', declared.shouldEscape, this.members(), this.channels());
+    const sent = await this.app().slack.command(user.id, command, text, { channel: channel.id });
     const ack = (sent.json ?? {}) as { text?: unknown; blocks?: unknown };
     if (sent.status !== 200) {
       const text = `:warning: ${command} failed: http_${sent.status}`;
@@ -77,7 +102,7 @@ export class Interactions {
   async message(req: MessageRequest): Promise<{ ts: string; status: number }> {
     const user = this.user(req.user);
     const channel = this.channel(req.channel, user);
-    const text = requireString(req.text, 'text');
+    const text = encodeMessageText(requireString(req.text, 'text'), this.members(), this.channels());
     const parent = req.threadTs ? this.state.findMessage(channel.id, req.threadTs) : undefined;
     if (req.threadTs && !parent) throw new HttpError(400, 'thread not found');
     const ts = this.state.nextTs();

@@ -1,14 +1,19 @@
 /**
  * `npm run sandbox [-- --reset] [-- --port 3001]`: Supporter Desk against the built-in Slack emulator, in
  * the browser. No workspace or tokens needed; demo data is seeded on first start.
+ * `npm run sandbox -- cli <args…>`: the operator CLI on the sandbox's database (sandbox/cli-runner.ts).
  */
 import { parseArgs } from 'node:util';
+import { runSandboxCli } from './cli-runner.js';
 import { type Sandbox, startSandbox } from './server.js';
 
 const HELP = `npm run sandbox -- [--reset] [--port N]
+npm run sandbox -- cli <command> [options]
 
   --reset      delete the sandbox database and workspace (data/sandbox.*), then seed the demo data again
   --port N     port of the web UI (default: SANDBOX_PORT or 3000)
+  cli …        run supporter-desk (export, job, backup, doctor, …) on the sandbox's database and, while
+               the sandbox runs, its Slack emulator; e.g. cli export slots, cli job quota-reminders --dry-run
 `;
 
 /** Settings a developer may want to try in the sandbox; everything else is the sandbox's own. */
@@ -41,7 +46,14 @@ const banner = (sandbox: Sandbox) =>
     '',
   ].join('\n');
 
+const passedThrough = () =>
+  Object.fromEntries(PASSED_THROUGH.map((k) => [k, process.env[k]]).filter(([, v]) => v));
+
 const main = async () => {
+  if (process.argv[2] === 'cli') {
+    process.exitCode = await runSandboxCli(process.argv.slice(3), { env: passedThrough() });
+    return;
+  }
   const { values } = parseArgs({
     options: { reset: { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
@@ -51,7 +63,7 @@ const main = async () => {
   }
   const port = Number(values.port ?? process.env.SANDBOX_PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port}`);
-  const env = Object.fromEntries(PASSED_THROUGH.map((k) => [k, process.env[k]]).filter(([, v]) => v));
+  const env = passedThrough();
 
   const sandbox = await startSandbox({ port, reset: values.reset === true, env });
   process.stdout.write(banner(sandbox));

@@ -4,12 +4,12 @@
  * own SQLite file; the two talk over signed HTTP exactly as Slack and the app do.
  */
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { FakeSlack } from '../emulator/server.js';
 import { type RunningApp, startApp } from './app-host.js';
 import { type Assets, buildAssets } from './bundle.js';
 import { SandboxClock } from './clock.js';
 import { EphemeralResponses } from './ephemeral-responses.js';
+import { removeRunningNote, type SandboxFiles, sandboxFiles, writeRunningNote } from './files.js';
 import { Interactions } from './interactions.js';
 import { JobRunner } from './jobs.js';
 import { ModalStacks } from './modals.js';
@@ -43,7 +43,7 @@ export type Sandbox = {
   fake: FakeSlack;
   app: () => RunningApp;
   clock: SandboxClock;
-  files: { db: string; state: string; log: string };
+  files: SandboxFiles;
   /** Resolves when the current seed (if any) is done. */
   seeded: () => Promise<SeedStatus>;
   snapshot: () => Snapshot;
@@ -52,13 +52,8 @@ export type Sandbox = {
 };
 
 export const startSandbox = async (opts: SandboxOptions = {}): Promise<Sandbox> => {
-  const dataDir = resolve(opts.dataDir ?? 'data');
-  mkdirSync(dataDir, { recursive: true });
-  const files = {
-    db: join(dataDir, 'sandbox.sqlite'),
-    state: join(dataDir, 'sandbox-slack.json'),
-    log: join(dataDir, 'sandbox.log'),
-  };
+  const files = sandboxFiles(opts.dataDir);
+  mkdirSync(files.dir, { recursive: true });
   const dbFiles = [files.db, `${files.db}-wal`, `${files.db}-shm`];
   if (opts.reset) removeFiles(...dbFiles, files.state);
   const fresh = !existsSync(files.db);
@@ -184,6 +179,12 @@ export const startSandbox = async (opts: SandboxOptions = {}): Promise<Sandbox> 
 
   if (fresh && opts.seed !== false) runSeed();
   const port = Number(new URL(fake.baseUrl).port);
+  writeRunningNote(files, {
+    pid: process.pid,
+    url: fake.baseUrl,
+    apiUrl: fake.apiUrl,
+    botToken: fake.botToken,
+  });
   return {
     url: `http://localhost:${port}`,
     port,
@@ -196,6 +197,7 @@ export const startSandbox = async (opts: SandboxOptions = {}): Promise<Sandbox> 
     reset,
     stop: async () => {
       stopping = true;
+      removeRunningNote(files);
       await seeding.catch(() => undefined);
       sse.close();
       save.flush();

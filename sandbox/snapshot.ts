@@ -1,5 +1,6 @@
 /** GET /sandbox/api/state: the whole fake workspace, shaped for the browser (display order, reply counts, modals). */
 import { DateTime } from 'luxon';
+import { appManifest } from '../emulator/manifest.js';
 import type { FakeState } from '../emulator/state.js';
 import { BOT_USER_ID } from '../emulator/state.js';
 import type { SandboxClock } from './clock.js';
@@ -56,6 +57,11 @@ export const buildSnapshot = (i: SnapshotInput): Snapshot => {
   return {
     version: i.version,
     botUserId: BOT_USER_ID,
+    commands: appManifest().commands.map(({ command, description, usageHint }) => ({
+      command,
+      description,
+      usageHint,
+    })),
     channels: { ...CHANNELS },
     users: [
       ...DEMO_USERS.map(({ id, name, realName, locale, role, about, color }) => ({

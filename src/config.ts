@@ -164,16 +164,25 @@ export class ConfigError extends Error {
   }
 }
 
+/** Without Slack credentials (a job's dry run never calls Slack): the token may be absent. */
+const offlineSchema = schema.extend({ SLACK_BOT_TOKEN: z.string().default('') });
+
+export type LoadConfigOptions = {
+  /** false: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_APP_TOKEN are not required (default true). */
+  slackCredentials?: boolean;
+};
+
 /** Parses the whole environment; every problem is reported at once, each by variable name. */
-export const loadConfig = (env: NodeJS.ProcessEnv): Config => {
+export const loadConfig = (env: NodeJS.ProcessEnv, opts: LoadConfigOptions = {}): Config => {
+  const needsSlack = opts.slackCredentials !== false;
   const blankToUndefined = Object.fromEntries(
     Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]),
   );
-  const parsed = schema.safeParse(blankToUndefined);
+  const parsed = (needsSlack ? schema : offlineSchema).safeParse(blankToUndefined);
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '?')} ${issue.message}`);
-  problems.push(...credentialProblems(blankToUndefined));
+  if (needsSlack) problems.push(...credentialProblems(blankToUndefined));
   if (!parsed.success || problems.length) throw new ConfigError([...new Set(problems)]);
   const e = parsed.data;
   return deepFreeze({

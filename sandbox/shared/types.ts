@@ -56,9 +56,14 @@ export type SeedStatus = {
   log: string[];
 };
 
+/** A slash command of the app's manifest.yml, as Slack's composer offers it. */
+export type SnapshotCommand = { command: string; description: string; usageHint: string };
+
 export type Snapshot = {
   version: number;
   botUserId: string;
+  /** The app's slash commands, from manifest.yml (the only ones the sandbox accepts, as in Slack). */
+  commands: SnapshotCommand[];
   channels: { advice: string; supporters: string; operators: string };
   users: SnapshotUser[];
   conversations: SnapshotChannel[];

@@ -1,37 +1,48 @@
 /// <reference lib="dom" />
 /**
  * The message box. Enter sends (Shift+Enter for a new line; never while an IME is converting Japanese);
- * text starting with `/` is a slash command, with the commands listed as you type.
+ * text starting with `/` is a slash command. As in Slack, an autocomplete lists the app's commands (from
+ * manifest.yml) while you type `/…`, members after `@` and channels after `#`; ↑/↓ move, Enter or Tab
+ * picks, Escape closes.
  */
 import { h } from './dom.js';
-import type { Strings } from './i18n.js';
 import { icon } from './icons.js';
-
-export const COMMANDS = ['/slots', '/consult', '/supporter'];
+import {
+  type ComposerData,
+  insertionFor,
+  type Suggestion,
+  type Suggestions,
+  suggestionsAt,
+} from './suggestions.js';
 
 export type Outgoing = { kind: 'command'; command: string; text: string } | { kind: 'message'; text: string };
 
-/** `/slots add 12/3 19:00` → command + text; anything else is a message. */
+/**
+ * `/slots add 12/3 19:00` → command + text; anything else is a message. As in Slack, a `/` after a leading
+ * space sends a message ("try preceding the "/" with an empty space"), the space dropped.
+ */
 export const parseInput = (raw: string): Outgoing | undefined => {
   const text = raw.trim();
   if (!text) return undefined;
-  const match = /^(\/\S+)(?:\s+([\s\S]*))?$/.exec(text);
+  const match = /^(\/\S+)(?:\s+([\s\S]*))?$/.exec(raw.trimEnd());
   if (match) return { kind: 'command', command: match[1]!.toLowerCase(), text: (match[2] ?? '').trim() };
   return { kind: 'message', text };
 };
+
+const EMPTY: ComposerData = { commands: [], members: [], channels: [], appName: '' };
 
 export class Composer {
   readonly el: HTMLElement;
   private readonly box: HTMLTextAreaElement;
   private readonly menu: HTMLElement;
-  private strings: Strings;
+  private data: ComposerData = EMPTY;
+  private open: Suggestions | undefined;
+  private active = 0;
 
   constructor(
     name: string,
-    strings: Strings,
     private readonly send: (out: Outgoing) => Promise<boolean>,
   ) {
-    this.strings = strings;
     this.box = h('textarea', {
       class: 'composer-input',
       rows: 1,
@@ -39,6 +50,7 @@ export class Composer {
       'aria-label': name,
       oninput: () => this.changed(),
       onkeydown: (e: KeyboardEvent) => this.key(e),
+      onblur: () => setTimeout(() => this.close(), 150),
     });
     this.menu = h('ul', { class: 'command-menu', hidden: true, role: 'listbox' });
     this.el = h(
@@ -58,9 +70,9 @@ export class Composer {
     );
   }
 
-  setup(placeholder: string, strings: Strings): void {
+  setup(placeholder: string, data: ComposerData): void {
     this.box.placeholder = placeholder;
-    this.strings = strings;
+    this.data = data;
   }
 
   focus(): void {
@@ -68,37 +80,108 @@ export class Composer {
   }
 
   private key(e: KeyboardEvent): void {
-    if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+    if (e.isComposing || e.keyCode === 229) return;
+    const items = this.open?.items ?? [];
+    if (items.length && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      this.active = (this.active + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+      this.draw();
+      return;
+    }
+    if (items.length && e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.close();
+      return;
+    }
+    if (items.length && e.key === 'Tab') {
+      e.preventDefault();
+      this.pick(items[this.active]!);
+      return;
+    }
+    if (e.key !== 'Enter' || e.shiftKey) return;
     e.preventDefault();
-    // Enter on a partly typed command completes it (like Slack); on a whole one it sends.
-    const first = this.menu.hidden ? undefined : this.menu.querySelector<HTMLElement>('li');
-    if (first && !COMMANDS.includes(this.box.value.trim())) first.click();
+    // Enter on a partly typed name or command completes it (like Slack); on a whole command it sends.
+    const chosen = items[this.active];
+    const whole = chosen?.kind === 'command' && chosen.command.command === this.box.value.trim();
+    if (chosen && !whole) this.pick(chosen);
     else void this.submit();
   }
 
   private changed(): void {
     this.box.style.height = 'auto';
     this.box.style.height = `${Math.min(this.box.scrollHeight, 200)}px`;
-    const word = /^\/\S*$/.exec(this.box.value)?.[0];
-    const matches = word ? COMMANDS.filter((c) => c.startsWith(word)) : [];
-    this.menu.hidden = matches.length === 0;
+    this.open = suggestionsAt(this.box.value, this.box.selectionStart ?? this.box.value.length, this.data);
+    this.active = 0;
+    this.draw();
+  }
+
+  private close(): void {
+    this.open = undefined;
+    this.draw();
+  }
+
+  private pick(s: Suggestion): void {
+    const open = this.open;
+    if (!open) return;
+    const value = this.box.value;
+    const inserted = insertionFor(s);
+    this.box.value = value.slice(0, open.start) + inserted + value.slice(open.end);
+    const caret = open.start + inserted.length;
+    this.box.setSelectionRange(caret, caret);
+    this.box.focus();
+    this.changed();
+  }
+
+  private draw(): void {
+    const items = this.open?.items ?? [];
+    this.menu.hidden = items.length === 0;
+    this.menu.dataset.kind = items[0]?.kind ?? '';
     this.menu.replaceChildren(
-      ...matches.map((c) =>
+      ...items.map((s, i) =>
         h(
           'li',
           {
             role: 'option',
-            onclick: () => {
-              this.box.value = `${c} `;
-              this.changed();
-              this.box.focus();
+            class: i === this.active ? 'active' : undefined,
+            'aria-selected': i === this.active ? 'true' : 'false',
+            // mousedown, not click: the textarea's blur would close the menu first.
+            onmousedown: (e: MouseEvent) => {
+              e.preventDefault();
+              this.pick(s);
             },
           },
-          h('b', {}, c),
-          h('span', {}, this.strings.commandAbout[c] ?? ''),
+          ...this.row(s),
         ),
       ),
     );
+  }
+
+  /** One row as Slack draws it: command + usage hint + description + app; display name + real name; #name. */
+  private row(s: Suggestion): Array<HTMLElement | string> {
+    if (s.kind === 'command') {
+      return [
+        h(
+          'div',
+          { class: 'suggest-main' },
+          h('b', {}, s.command.command),
+          s.command.usageHint ? h('span', { class: 'suggest-hint' }, ` ${s.command.usageHint}`) : '',
+          h('div', { class: 'suggest-desc' }, s.command.description),
+        ),
+        h('span', { class: 'suggest-app' }, s.appName),
+      ];
+    }
+    if (s.kind === 'member') {
+      return [
+        h(
+          'div',
+          { class: 'suggest-main' },
+          h('b', {}, s.member.realName || s.member.name),
+          h('span', { class: 'suggest-hint' }, ` ${s.member.name}`),
+        ),
+      ];
+    }
+    return [h('div', { class: 'suggest-main' }, h('b', {}, `# ${s.channel.name}`))];
   }
 
   private async submit(): Promise<void> {

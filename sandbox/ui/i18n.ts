@@ -56,15 +56,14 @@ const ja = {
   optional: '（任意）',
   required: 'この項目を入力してください。',
   choose: '選択してください',
-  notCommand: (c: string) =>
-    `${c} は有効なコマンドではありません。使えるのは /slots, /consult, /supporter です。`,
+  // Slack's own words (Slackbot, only to you) for an unknown command and for a command in a thread
+  // ("Slash commands … cannot be invoked in message threads": https://api.slack.com/interactivity/slash-commands).
+  notCommand: (c: string, commands: string[]) =>
+    `${c} は有効なコマンドではありません。Slack では、「/」で始まるメッセージはすべてコマンドとして解釈されます。` +
+    `コマンドではなくメッセージを送るには、「/」の前に空白を入れてください。（このアプリのコマンド: ${commands.join(', ')}）`,
+  notInThread: (c: string) => `${c} はスレッドではサポートされていません。`,
   offline: '接続が切れました。再接続しています…',
   failed: (e: string) => `うまくいきませんでした: ${e}`,
-  commandAbout: {
-    '/slots': '相談枠の登録と確認',
-    '/consult': 'セッション前にサポーター仲間へ相談',
-    '/supporter': 'サポーター登録と設定',
-  } as Record<string, string>,
   language: 'English',
 };
 
@@ -119,14 +118,12 @@ const en: typeof ja = {
   optional: '(optional)',
   required: 'Please fill out this field.',
   choose: 'Select an item',
-  notCommand: (c) => `${c} is not a valid command. Try /slots, /consult or /supporter.`,
+  notCommand: (c, commands) =>
+    `${c} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands. ` +
+    `If you are trying to send a message and not run a command, try preceding the "/" with an empty space. (This app's commands: ${commands.join(', ')})`,
+  notInThread: (c) => `${c} is not supported in threads. Sorry!`,
   offline: 'Connection lost. Reconnecting…',
   failed: (e) => `Something went wrong: ${e}`,
-  commandAbout: {
-    '/slots': 'Register and check your consultation slots',
-    '/consult': 'Ask fellow supporters before a session',
-    '/supporter': 'Supporter registration and settings',
-  },
   language: '日本語',
 };
 

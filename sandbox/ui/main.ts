@@ -7,7 +7,7 @@ import { blocksOf } from '../shared/ids.js';
 import type { ActionSource, RawValue, Snapshot } from '../shared/types.js';
 import { liveSnapshot, post } from './api.js';
 import { renderBlocks } from './blockkit.js';
-import { COMMANDS, Composer, type Outgoing } from './composer.js';
+import { Composer, type Outgoing } from './composer.js';
 import { fill, h } from './dom.js';
 import { renderHeader } from './header.js';
 import { type Lang, strings } from './i18n.js';
@@ -15,6 +15,7 @@ import { icon } from './icons.js';
 import { type MessageContext, messageList, threadMessages } from './messages.js';
 import { Modal } from './modal.js';
 import { APP_CONV, renderSidebar } from './sidebar.js';
+import type { ComposerData } from './suggestions.js';
 import { Tools } from './tools.js';
 
 const $ = (id: string) => document.getElementById(id)!;
@@ -33,12 +34,14 @@ const ui = {
 };
 const s = () => strings[ui.lang];
 
-const toast = (e: unknown) => {
+/** Shows `text` for a while at the bottom of the page. */
+const notice = (text: string, ms = 5000) => {
   const el = $('toast');
-  el.textContent = s().failed(e instanceof Error ? e.message : String(e));
+  el.textContent = text;
   el.hidden = false;
-  setTimeout(() => (el.hidden = true), 5000);
+  setTimeout(() => (el.hidden = true), ms);
 };
+const toast = (e: unknown) => notice(s().failed(e instanceof Error ? e.message : String(e)));
 
 const modal = new Modal($('modal'));
 const tools = new Tools(toast);
@@ -49,7 +52,16 @@ const conversation = () => (ui.conv === APP_CONV ? dmOf(ui.user) : ui.conv);
 const send = async (out: Outgoing, channel: string, threadTs?: string): Promise<boolean> => {
   try {
     if (out.kind === 'command') {
-      if (!COMMANDS.includes(out.command)) throw new Error(s().notCommand(out.command));
+      // Slack itself refuses these before any app sees them, in its own words.
+      const commands = ui.snap?.commands.map((c) => c.command) ?? [];
+      if (threadTs) {
+        notice(s().notInThread(out.command), 8000);
+        return false;
+      }
+      if (!commands.includes(out.command)) {
+        notice(s().notCommand(out.command, commands), 10000);
+        return false;
+      }
       await post('/sandbox/api/command', { user: ui.user, channel, command: out.command, text: out.text });
     } else {
       await post('/sandbox/api/message', {
@@ -65,10 +77,8 @@ const send = async (out: Outgoing, channel: string, threadTs?: string): Promise<
     return false;
   }
 };
-const composer = new Composer('message', s(), (out) => send(out, conversation()));
-const threadComposer = new Composer('reply', s(), (out) =>
-  send(out, ui.thread?.channel ?? '', ui.thread?.ts),
-);
+const composer = new Composer('message', (out) => send(out, conversation()));
+const threadComposer = new Composer('reply', (out) => send(out, ui.thread?.channel ?? '', ui.thread?.ts));
 $('composer-slot').append(composer.el);
 $('panel-composer').append(threadComposer.el);
 
@@ -96,6 +106,14 @@ const switchUser = (id: string) => {
   if (ui.conv === APP_CONV) openHome(ui.tab);
   render();
 };
+
+/** What the composers' autocomplete offers: the manifest's commands, the people and the channels. */
+const composerData = (snap: Snapshot): ComposerData => ({
+  commands: snap.commands,
+  members: snap.users.map(({ id, name, realName }) => ({ id, name, realName })),
+  channels: snap.conversations.filter((c) => !c.isIm).map(({ id, name }) => ({ id, name })),
+  appName: snap.users.find((u) => u.id === snap.botUserId)?.realName ?? 'Supporter Desk',
+});
 
 const messageContext = (snap: Snapshot): MessageContext => ({
   snap,
@@ -188,7 +206,7 @@ const renderPanel = (snap: Snapshot, ctx: MessageContext) => {
     const atBottom = body.scrollHeight - body.scrollTop - body.clientHeight < 60;
     fill(body, h('div', { class: 'thread' }, ...threadMessages(ui.thread.channel, ui.thread.ts, ctx)));
     if (atBottom) body.scrollTop = body.scrollHeight;
-    threadComposer.setup(s().reply, s());
+    threadComposer.setup(s().reply, composerData(snap));
   }
 };
 
@@ -225,7 +243,10 @@ const render = () => {
   if (atBottom || ui.lastConv !== convKey) list.scrollTop = list.scrollHeight;
   ui.lastConv = convKey;
   const convName = snap.conversations.find((c) => c.id === ui.conv)?.name;
-  composer.setup(s().messageTo(ui.conv === APP_CONV ? 'Supporter Desk' : `#${convName ?? ''}`), s());
+  composer.setup(
+    s().messageTo(ui.conv === APP_CONV ? 'Supporter Desk' : `#${convName ?? ''}`),
+    composerData(snap),
+  );
   $('composer-slot').hidden = ui.conv === APP_CONV && ui.tab === 'home';
   renderPanel(snap, ctx);
   modal.update(snap.modals[ui.user], {

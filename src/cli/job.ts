@@ -3,12 +3,18 @@
  * CLI run whose occurrence is `--now`. Progress on a TTY; always one summary line on stderr; a dry run
  * prints each planned message as a JSON line on stdout and sends nothing. Non-zero exit when the job
  * failed, is running elsewhere, or some messages could not be sent.
+ *
+ * A dry run sends nothing, so it needs no Slack credentials: without SLACK_BOT_TOKEN it runs on the
+ * database alone (what it would otherwise look up in Slack, such as a permalink, is left out of the
+ * preview); with a token it may still read from Slack (permalinks), never post.
  */
 import { Writable } from 'node:stream';
+import { WebClient } from '@slack/web-api';
 import { JOB_NAMES, type JobName, loadConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { createJobClient } from '../delivery/client.js';
 import { DeliveryStoppedError } from '../delivery/deliver.js';
+import { setupFixText } from '../delivery/setupProblems.js';
 import type { JobDeps } from '../deps.js';
 import { JOBS, JobSkippedError, runNamedJob } from '../jobs/registry.js';
 import type { JobReport } from '../jobs/types.js';
@@ -46,11 +52,12 @@ export const jobCommand = withHelp(async (args: string[], io: CliIo) => {
   const now = parseNowOption(values.now, io);
   if (!JOBS[jobName]) throw new CliError(`job "${jobName}" is not available in this version yet`, 1);
   const dryRun = values['dry-run'] === true;
-  const config = loadConfig(io.env);
+  const config = loadConfig(io.env, { slackCredentials: !dryRun });
   // Errors only (unless LOG_LEVEL asks for more): the summary and failure lines say the rest.
   const logger = createLogger(io.env.LOG_LEVEL ? config.logLevel : 'error', lineSink(io.err));
 
-  const deps = (db: Db): JobDeps => ({ config, db, logger, slack: createJobClient(config) });
+  const slack = config.slack.botToken ? createJobClient(config) : offlineClient();
+  const deps = (db: Db): JobDeps => ({ config, db, logger, slack });
   // SIGTERM/SIGINT: finish the message in hand, stop, report; the next run sends the rest.
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
@@ -84,9 +91,19 @@ export const jobCommand = withHelp(async (args: string[], io: CliIo) => {
     return;
   }
   io.err(summary(jobName, report));
-  for (const f of report.failures) io.err(`  ${f.key} → ${f.recipient}: ${f.error}`);
+  for (const f of report.failures) {
+    const fix = setupFixText(f.error, f.recipient);
+    io.err(`  ${f.key} → ${f.recipient}: ${f.error}${fix ? ` — ${fix}` : ''}`);
+  }
   if (report.failed > 0) throw new CliError(`${jobName}: ${report.failed} message(s) not delivered`, 1);
 });
+
+/** A client for a dry run without a token: every call fails here, before anything leaves the machine. */
+const offlineClient = (): WebClient =>
+  new WebClient(undefined, {
+    retryConfig: { retries: 0 },
+    fetch: () => Promise.reject(new Error('dry run without SLACK_BOT_TOKEN: Slack is not called')),
+  });
 
 const summary = (name: JobName, r: Omit<JobReport, 'job'>) =>
   `${name}: sent ${r.sent}, skipped ${r.skipped}, failed ${r.failed}`;

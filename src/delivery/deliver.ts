@@ -20,8 +20,10 @@
  *   the row is left pending for the next run and reported failed in this one.
  * - Permanent errors (user_not_found, channel_not_found, is_archived…): marked failed with the error, never
  *   retried; later runs count the key as skipped (it is reported failed once, by the run that hit it).
- * - Auth errors (invalid_auth, token_revoked, missing_scope…) stop the whole delivery with an error and
- *   leave rows pending: marking them failed would lose every message to a bad token.
+ * - Setup errors (missing_scope, not_in_channel): that item is left pending and reported failed with the
+ *   error (`missing_scope (needed …)`); the run goes on, and the first run after the fix sends it.
+ * - Auth errors (invalid_auth, token_revoked…) stop the whole delivery with an error and leave rows
+ *   pending: marking them failed would lose every message to a bad token.
  * - Dry run: reads which keys are settled; writes and sends nothing; returns the planned messages.
  * Report: `sent` = posted by this run; `skipped` = sent or failed before, held elsewhere, or found already
  * posted. Pacing: 4 recipients in parallel; one recipient's messages in order, 1 s apart.

@@ -5,6 +5,7 @@
  * at once on the rest. The SDK's own retries are off (see createJobClient in client.ts).
  */
 import { ErrorCode } from '@slack/web-api';
+import { setupErrorText } from './setupProblems.js';
 
 export type Sleep = (ms: number) => Promise<void>;
 
@@ -63,7 +64,7 @@ export const rateLimitGate = (sleep: Sleep) => {
 
 export type SlackFailure =
   | { kind: 'ratelimited'; retryAfterMs: number; error: string }
-  | { kind: 'transient' | 'permanent' | 'fatal' | 'unexpected'; error: string };
+  | { kind: 'transient' | 'permanent' | 'fatal' | 'setup' | 'unexpected'; error: string };
 
 const TRANSIENT_ERRORS = new Set([
   'internal_error',
@@ -71,13 +72,23 @@ const TRANSIENT_ERRORS = new Set([
   'service_unavailable',
   'request_timeout',
   'ratelimited',
+  // The spec's error enums spell it with an underscore (e.g. chat.postMessage, chat.update in
+  // slack_web_openapi_v2.json); HTTP 429s arrive as RateLimitedError above, this is the JSON form.
+  'rate_limited',
 ]);
+/**
+ * The workspace's setup refuses this one item, not the token: `missing_scope` is per method and per
+ * conversation kind (groups:history for a private channel while DMs work), `not_in_channel` per channel.
+ * The item is left pending — sent by the first run after someone adds the scope or invites the bot — and
+ * reported with the fix; the run goes on with the others. (missing_scope used to stop the whole run, so
+ * one private channel silenced every DM.)
+ */
+const SETUP_ERRORS = new Set(['missing_scope', 'not_in_channel']);
 const FATAL_ERRORS = new Set([
   'invalid_auth',
   'not_authed',
   'token_revoked',
   'token_expired',
-  'missing_scope',
   'not_allowed_token_type',
   'team_access_not_granted',
 ]);
@@ -95,8 +106,10 @@ export const classifySlackError = (err: unknown): SlackFailure => {
       };
     }
     case ErrorCode.PlatformError: {
-      const error = String((err as { data?: { error?: unknown } }).data?.error ?? 'unknown_error');
+      const data = (err as { data?: { error?: unknown; needed?: unknown } }).data;
+      const error = String(data?.error ?? 'unknown_error');
       if (TRANSIENT_ERRORS.has(error)) return { kind: 'transient', error };
+      if (SETUP_ERRORS.has(error)) return { kind: 'setup', error: setupErrorText(error, data?.needed) };
       return { kind: FATAL_ERRORS.has(error) ? 'fatal' : 'permanent', error };
     }
     case ErrorCode.HTTPError: {

@@ -44,6 +44,8 @@ export const parseQuickConsult = (text: string, now: Date, zone: string): QuickC
       if (!isDomainError(err)) throw err;
       if (err.code === 'consult_text_missing') throw err;
       if (err.code === 'slot_in_past') pastError = new DomainError('consult_in_past');
+      // `11/20 19:00` on 11/25: say it passed and how to write next year's, as /slots add does.
+      if (err.code === 'slot_recent_past') pastError = err;
     }
   }
   throw pastError ?? new DomainError('consult_datetime_missing');

@@ -32,6 +32,9 @@ export type ErrorCode =
   | 'slot_length_out_of_range'
   | 'slot_end_before_start'
   | 'slot_in_past'
+  | 'slot_recent_past'
+  | 'slot_duplicate'
+  | 'slot_length_conflict'
   | 'slot_overlap_existing'
   | 'slot_overlap_in_command'
   | 'slot_too_many'
@@ -73,7 +76,12 @@ export type ErrorCode =
   | 'study_cancelled'
   | 'study_closed'
   | 'study_channel_missing'
-  | 'study_user_missing';
+  | 'study_user_missing'
+  // the workspace's setup (Slack refused a post: see src/delivery/setupProblems.ts)
+  | 'setup_not_in_channel'
+  | 'setup_channel_hidden'
+  | 'setup_archived'
+  | 'setup_missing_scope';
 
 export type ErrorParams = Record<string, string | number>;
 

@@ -26,6 +26,23 @@ export const MINUTE_UNIT = '(?:分間?|minutes?|mins?|m)(?![a-z])';
 /** Plan words that stand for the plan's length (see `planFromWord`), captured. */
 export const PLAN_WORDS = '(ライト|初回|継続|light|first|follow-?up)(?![a-z])';
 
+/** 令和N年 is the year 2018 + N (令和元年 = 2019). */
+export const REIWA_BASE_YEAR = 2018;
+
+/**
+ * Days relative to today in the app's zone, captured: 今日/本日/today (0), 明日/あした/tomorrow (1), 明後日/あさって
+ * (2); 今晩/今夜/tonight are today with an evening hour (`今夜 8時` = 20:00). Longer words first.
+ */
+export const RELATIVE_WORDS =
+  '(明後日|あさって|明日|あした|あす|今日|きょう|本日|今晩|今夜|days+afters+tomorrow|tomorrow|today|tonight)(?![a-z])';
+
+export const relativeDay = (word: string): { days: number; evening: boolean } => {
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  if (['明後日', 'あさって', 'day after tomorrow'].includes(w)) return { days: 2, evening: false };
+  if (['明日', 'あした', 'あす', 'tomorrow'].includes(w)) return { days: 1, evening: false };
+  return { days: 0, evening: ['今晩', '今夜', 'tonight'].includes(w) };
+};
+
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const WEEKENDS = [6, 7];
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];

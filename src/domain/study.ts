@@ -44,6 +44,7 @@ const PRECISE_WHEN_ERRORS = new Set([
   'slot_time_invalid',
   'slot_time_ambiguous',
   'slot_end_before_start',
+  'slot_recent_past',
 ]);
 
 const words = (text: string): string[] => text.split(/\s+/u).filter(Boolean);

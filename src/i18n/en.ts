@@ -3,7 +3,8 @@ import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
 import { PII_EN, privacyEn } from './en/privacy.js';
 import { sessionsEn, sessionsErrorsEn } from './en/sessions.js';
-import { homeEn, slotsEn, supporterEn } from './en/slots.js';
+import { setupErrorsEn } from './en/setup.js';
+import { homeEn, slotErrorsEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
 import type { Messages } from './types.js';
 
@@ -13,17 +14,6 @@ type P = Record<string, string | number>;
 const PII_NEXT_EN: Record<string, string> = {
   person_name:
     'Please use an alias such as "Aさん" or "the client" instead and send again (a public figure given as an example passes with the family name alone).',
-};
-
-/** The slot parser names weekdays in Japanese; English messages show them in English. */
-const WEEKDAY_EN_OF_JA: Record<string, string> = {
-  月: 'Monday',
-  火: 'Tuesday',
-  水: 'Wednesday',
-  木: 'Thursday',
-  金: 'Friday',
-  土: 'Saturday',
-  日: 'Sunday',
 };
 
 export const en: Messages = {
@@ -39,6 +29,8 @@ export const en: Messages = {
       '• `/slots add 12/3 19:00` — add a slot (several: separate with new lines or `,`)',
       '• `/slots add 2026-12-03 19:00 90`, `12/3 19:00-20:30`, `12/3 7pm first`',
       '• `/slots add every tue 20:00` / `weekdays 20:00` — every such day left in that month',
+      '• also `tomorrow 7pm`, `next tue 20:00-21:00`, `Thu 12/3 19:00`, `3 Dec 7pm`, `23:00-0:30` (ends the next day)',
+      "Dates: weeks start on Monday (`来週火曜` is Tuesday of the week starting next Monday; a bare `tue` is the next Tuesday). If a date without a year has passed, write next year's with the year, like `2027/12/1`.",
       '• `/slots list [2026-12]` — your slots with their ids and quota progress',
       '• `/slots remove <id…>` / `unbook <id>` — remove a slot, undo a booking',
       '• `/slots book <id> [client] [plan] [topic…]` — e.g. `/slots book 12 A-san first unsure what to look for in a job` (call the client by an alias like `A-san`; never a real name or contact details)',
@@ -70,9 +62,11 @@ export const en: Messages = {
   consult: consultEn,
   errors: {
     ...jobsErrorsEn,
+    ...setupErrorsEn,
     ...consultErrorsEn,
     ...studyErrorsEn,
     ...sessionsErrorsEn,
+    ...slotErrorsEn,
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',
     permission_denied: (_p: P) => 'Only operators (OPERATOR_USER_IDS) can do this.',
     not_yours: (_p: P) => 'This button is meant for someone else, so it cannot be used by you.',
@@ -83,20 +77,6 @@ export const en: Messages = {
     input_too_long: (p: P) => `${p.field} is too long (at most ${p.max} characters). Please shorten it.`,
     month_invalid: (p: P) => `"${p.value}" is not a month I can read. Write it like \`2026-12\`.`,
     slot_empty: (_p: P) => 'There is no slot to add. Example: `/slots add 12/3 19:00`',
-    slot_unrecognized: (p: P) =>
-      `I could not read "${p.entry}" as a slot. Write it like \`12/3 19:00\`, \`2026-12-03 19:00 90\` or \`every tue 20:00\`.`,
-    slot_date_invalid: (p: P) => `The date in "${p.entry}" does not exist. Please check the calendar.`,
-    slot_date_missing: (p: P) => `"${p.entry}" has no date. Add one, like \`12/3 19:00\`.`,
-    slot_weekday_mismatch: (p: P) =>
-      `"${p.entry}": ${p.date} is a ${WEEKDAY_EN_OF_JA[String(p.actual)] ?? p.actual}, not ${p.written}. Fix the date or the weekday.`,
-    slot_time_missing: (p: P) => `"${p.entry}" has no start time. Add one, like \`19:00\`.`,
-    slot_time_invalid: (p: P) => `The time in "${p.entry}" is not valid. Use 24-hour time like \`19:00\`.`,
-    slot_time_ambiguous: (p: P) =>
-      `The time in "${p.entry}" could be morning or evening. Write \`19:00\` or \`7pm\`.`,
-    slot_length_out_of_range: (p: P) =>
-      `The length of "${p.entry}" (${p.minutes} min) is out of range: use 15–240 minutes (light 45, first 90, follow-up 60).`,
-    slot_end_before_start: (p: P) => `In "${p.entry}" the end time is before the start time.`,
-    slot_in_past: (p: P) => `"${p.entry}" is in the past. Choose a time from now on.`,
     slot_overlap_existing: (p: P) => `"${p.entry}" overlaps your slot #${p.id} (${p.when}).`,
     slot_overlap_in_command: (p: P) => `"${p.entry}" overlaps "${p.other}" in the same command.`,
     slot_too_many: (p: P) =>

@@ -7,7 +7,8 @@ import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
 import { PII_JA, privacyJa } from './ja/privacy.js';
 import { sessionsErrorsJa, sessionsJa } from './ja/sessions.js';
-import { homeJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
+import { setupErrorsJa } from './ja/setup.js';
+import { homeJa, slotErrorsJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 import { studyErrorsJa, studyJa } from './ja/study.js';
 
 type P = Record<string, string | number>;
@@ -31,6 +32,8 @@ export const ja = {
       '• `/slots add 12/3 19:00` — 枠を追加（複数は改行・`,`・`、`で区切る）',
       '• `/slots add 12月3日 19時 90分`、`12/3 19:00-20:30`、`2026-12-03 19:00 初回`',
       '• `/slots add 毎週火曜 20:00` / `平日 20:00` — その月の残りの曜日にまとめて追加',
+      '• `明日 19時`、`来週火曜 20:00-21:00`、`第2土曜 10時`、`12/3(木) 夜7時`、`23:00-0:30`（翌日まで）も書けます',
+      '日付: 週は月曜始まりです（`来週火曜` は次の月曜から始まる週の火曜、`火曜` だけなら次に来る火曜）。年のない日付がすでに過ぎていたら、来年の分は `2027/12/1` のように年から書いてください。',
       '• `/slots list [2026-12]` — 枠の一覧とノルマの進み具合',
       '• `/slots remove <id…>`（削除） / `unbook <id>`（予約取消）',
       '• `/slots book <id> [相談者] [プラン] [相談内容…]`（予約）— 例: `/slots book 12 Aさん 初回 転職の軸が定まらない`（相談者は `Aさん` のような呼び名で。本名や連絡先は書かないでください）',
@@ -62,9 +65,11 @@ export const ja = {
   consult: consultJa,
   errors: {
     ...jobsErrorsJa,
+    ...setupErrorsJa,
     ...consultErrorsJa,
     ...studyErrorsJa,
     ...sessionsErrorsJa,
+    ...slotErrorsJa,
     generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
     permission_denied: (_p: P) => 'この操作は運営メンバー（OPERATOR_USER_IDS）だけが使えます。',
     not_yours: (_p: P) => 'これはあなた宛てのボタンではないため、操作できません。',
@@ -75,23 +80,6 @@ export const ja = {
     input_too_long: (p: P) => `${p.field} が長すぎます（最大 ${p.max} 文字）。短くしてください。`,
     month_invalid: (p: P) => `「${p.value}」は月として読めませんでした。\`2026-12\` のように書いてください。`,
     slot_empty: (_p: P) => '追加する枠がありません。例: `/slots add 12/3 19:00`',
-    slot_unrecognized: (p: P) =>
-      `「${p.entry}」を枠として読めませんでした。\`12/3 19:00\`、\`12月3日 19時 90分\`、\`毎週火曜 20:00\` のように書いてください。`,
-    slot_date_invalid: (p: P) => `「${p.entry}」の日付が存在しません。カレンダーを確認してください。`,
-    slot_date_missing: (p: P) =>
-      `「${p.entry}」に日付がありません。\`12/3 19:00\` のように日付を入れてください。`,
-    slot_weekday_mismatch: (p: P) =>
-      `「${p.entry}」: ${p.date} は${p.actual}曜日です（${p.written}と書かれています）。日付か曜日を直してください。`,
-    slot_time_missing: (p: P) =>
-      `「${p.entry}」に開始時刻がありません。\`19:00\` や \`19時\` のように時刻を入れてください。`,
-    slot_time_invalid: (p: P) =>
-      `「${p.entry}」の時刻が正しくありません。\`19:00\` のように24時間表記で書いてください。`,
-    slot_time_ambiguous: (p: P) =>
-      `「${p.entry}」の時刻が午前か午後か分かりません。\`19:00\` や \`7pm\` のように書いてください。`,
-    slot_length_out_of_range: (p: P) =>
-      `「${p.entry}」の長さ ${p.minutes}分 は範囲外です。15〜240分で指定してください（ライト45・初回90・継続60）。`,
-    slot_end_before_start: (p: P) => `「${p.entry}」の終了時刻が開始時刻より前です。`,
-    slot_in_past: (p: P) => `「${p.entry}」はすでに過ぎた日時です。これから先の日時を指定してください。`,
     slot_overlap_existing: (p: P) => `「${p.entry}」は登録済みの枠（#${p.id} ${p.when}）と重なっています。`,
     slot_overlap_in_command: (p: P) => `「${p.entry}」は同じコマンド内の「${p.other}」と重なっています。`,
     slot_too_many: (p: P) =>

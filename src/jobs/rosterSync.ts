@@ -1,14 +1,56 @@
 /**
- * Keeps the roster in step with SUPPORTERS_CHANNEL_ID before quota jobs: new human members join (bots and
- * deactivated accounts excluded), and members who came from the channel and left it leave the roster.
- * People who joined by command stay whatever their channel membership.
+ * Keeps the roster in step with Slack before quota jobs: new human members of SUPPORTERS_CHANNEL_ID join
+ * (bots and deactivated accounts excluded), members who came from the channel and left it leave the
+ * roster, and anyone on the roster whose account was deactivated (users.info `deleted: true`,
+ * https://api.slack.com/types/user) leaves it — Slack still answers ok to a DM for them, so only the
+ * roster can keep reminders from going to people who left. People who joined by command stay whatever
+ * their channel membership.
  */
 import type { JobDeps } from '../deps.js';
-import { joinFromChannel, knownSupporterIds, leaveAbsentFromChannel } from '../usecases/roster.js';
+import {
+  activeSupporterIds,
+  joinFromChannel,
+  knownSupporterIds,
+  leaveAbsentFromChannel,
+  leaveDeactivated,
+} from '../usecases/roster.js';
 
-export const syncRosterFromChannel = async (
+export type RosterSync = { added: number; left: number; deactivated: string[] };
+
+type SlackUser = { is_bot?: boolean; deleted?: boolean; locale?: string } | undefined;
+
+export const syncRosterFromChannel = async (deps: JobDeps, now: Date): Promise<RosterSync> => {
+  const users = new Map<string, Promise<SlackUser>>();
+  const userInfo = (id: string) => {
+    let info = users.get(id);
+    if (!info) {
+      info = deps.slack.users
+        .info({ user: id, include_locale: true })
+        .then((r) => r.user as SlackUser)
+        .catch(() => undefined);
+      users.set(id, info);
+    }
+    return info;
+  };
+  const { added, left } = await followChannel(deps, now, userInfo);
+  const deactivated: string[] = [];
+  for (const id of await activeSupporterIds(deps)) {
+    // An unreadable answer (error, timeout) is no proof of anything: they stay.
+    if ((await userInfo(id))?.deleted && (await leaveDeactivated(deps, id, now))) deactivated.push(id);
+  }
+  if (added || left || deactivated.length) {
+    deps.logger.info(
+      { added, left, deactivated },
+      'roster synced; deactivated Slack accounts left the roster and get no DM',
+    );
+  }
+  return { added, left, deactivated };
+};
+
+const followChannel = async (
   deps: JobDeps,
   now: Date,
+  userInfo: (id: string) => Promise<SlackUser>,
 ): Promise<{ added: number; left: number }> => {
   const channel = deps.config.channels.supporters;
   if (!channel) return { added: 0, left: 0 };
@@ -26,12 +68,11 @@ export const syncRosterFromChannel = async (
   const known = await knownSupporterIds(deps);
   let added = 0;
   for (const id of members) {
-    if (known.has(id)) continue;
-    const info = await deps.slack.users.info({ user: id, include_locale: true }).catch(() => undefined);
-    if (!info?.user || info.user.is_bot || info.user.deleted || id === 'USLACKBOT') continue;
-    if ((await joinFromChannel(deps, id, info.user.locale, now)).created) added += 1;
+    if (known.has(id) || id === 'USLACKBOT') continue;
+    const user = await userInfo(id);
+    if (!user || user.is_bot || user.deleted) continue;
+    if ((await joinFromChannel(deps, id, user.locale, now)).created) added += 1;
   }
   const left = await leaveAbsentFromChannel(deps, members, now);
-  if (added || left) deps.logger.info({ added, left }, 'roster synced from the supporters channel');
   return { added, left };
 };

@@ -3,11 +3,12 @@
  * runs it; anyone else sees the row and skips ("already running" / "already ran"). The holder heartbeats
  * while it runs; a `running` row silent for longer than the lease is presumed crashed and may be taken
  * over (compare-and-set on the row as read), and the job is told whose run that was (DeliveryRun), so
- * the deliveries the dead run left claimed are taken over too. CLI and manual runs may also re-run a
+ * the deliveries the dead run left claimed are taken over too. A `running` row whose holder was a process
+ * on this host that no longer exists is taken over at once (jobs/localProcess.ts); other hosts' rows keep
+ * their lease. CLI and manual runs may also re-run a
  * finished occurrence: the delivery keys keep that from sending anything twice. Dry runs record nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { JobName } from '../config.js';
 import { withJobLock } from '../db/locks.js';
 import {
@@ -23,6 +24,7 @@ import type { DeliveryRun } from '../delivery/deliver.js';
 import { DeliveryStoppedError } from '../delivery/deliver.js';
 import type { JobDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
+import { isDeadHereHolder, type LocalProcess, thisProcess } from './localProcess.js';
 import type { Job, JobOptions, JobReport } from './types.js';
 
 export type RunTrigger = 'schedule' | 'catch-up' | 'cli' | 'manual';
@@ -38,6 +40,11 @@ export type RunOptions = {
   signal?: AbortSignal;
   /** A running row whose heartbeat is older than this is presumed crashed. */
   leaseMs?: number;
+  /**
+   * This process (host, pid, liveness of other pids): a running row held by a pid of this host that is
+   * gone is taken over at once. Default: the real process (jobs/localProcess.ts).
+   */
+  local?: LocalProcess;
 };
 
 export type RunOutcome =
@@ -48,7 +55,8 @@ export type RunOutcome =
 export const JOB_LEASE_MS = 10 * 60_000;
 const MAX_FAILURES_RECORDED = 20;
 
-export const newHolderId = (): string => `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+export const newHolderId = (local: LocalProcess = thisProcess()): string =>
+  `${local.hostname}:${local.pid}:${randomBytes(4).toString('hex')}`;
 
 export const runJobOnce = async (
   deps: JobDeps,
@@ -89,7 +97,8 @@ const runAcquired = async (
 ): Promise<RunOutcome> => {
   const started = performance.now();
   const at = () => toUtcIso(new Date(opts.now.getTime() + performance.now() - started));
-  const holder = newHolderId();
+  const local = opts.local ?? thisProcess();
+  const holder = newHolderId(local);
   const run: NewRun = {
     job: name,
     scheduledFor: toUtcIso(opts.scheduledFor),
@@ -98,7 +107,7 @@ const runAcquired = async (
     at: at(),
   };
   const leaseMs = opts.leaseMs ?? JOB_LEASE_MS;
-  const acquired = await acquire(deps, run, exclusive ? Number.NEGATIVE_INFINITY : leaseMs);
+  const acquired = await acquire(deps, run, exclusive ? Number.NEGATIVE_INFINITY : leaseMs, local);
   if (typeof acquired === 'string') return { outcome: 'skipped', reason: acquired };
   const { id, tookOverFrom } = acquired;
   const context: DeliveryRun = { holder, exclusive, ...(tookOverFrom ? { tookOverFrom } : {}) };
@@ -144,12 +153,17 @@ type Acquired = {
 };
 
 /** The run's id when this process holds the occurrence now, or why it does not. */
-const acquire = async (deps: JobDeps, run: NewRun, leaseMs: number): Promise<Acquired | string> => {
+const acquire = async (
+  deps: JobDeps,
+  run: NewRun,
+  leaseMs: number,
+  local: LocalProcess,
+): Promise<Acquired | string> => {
   const id = await insertRun(deps.db, run);
   if (id !== undefined) return { id };
   const existing = await findRun(deps.db, run.job, run.scheduledFor);
   if (!existing) return 'the occurrence was just removed';
-  const takeover = takeOverReason(existing, run, leaseMs);
+  const takeover = takeOverReason(existing, run, leaseMs, local);
   if (!takeover) return busyReason(existing, leaseMs);
   if (!(await takeOverRun(deps.db, existing, run))) return 'another process took the occurrence first';
   deps.logger.warn(
@@ -161,8 +175,17 @@ const acquire = async (deps: JobDeps, run: NewRun, leaseMs: number): Promise<Acq
     : { id: existing.id };
 };
 
-const takeOverReason = (existing: JobRun, run: NewRun, leaseMs: number): string | undefined => {
+const takeOverReason = (
+  existing: JobRun,
+  run: NewRun,
+  leaseMs: number,
+  local: LocalProcess,
+): string | undefined => {
   if (existing.status === 'running') {
+    // The holder ran on this host and its pid is gone (SIGKILL, OOM, a crash): dead for certain, so no lease
+    // to wait out. The delivery ledger keeps the takeover exactly-once (tookOverFrom: its claims are
+    // checked against Slack's history before anything is re-sent).
+    if (isDeadHereHolder(existing.holder, local)) return `its process (${existing.holder}) is gone`;
     const silentFor = Date.parse(run.at) - Date.parse(existing.heartbeat_at);
     return silentFor > leaseMs ? `no heartbeat for ${Math.round(silentFor / 1000)} s` : undefined;
   }

@@ -9,9 +9,11 @@
  * PostgreSQL the job lock proves a holder dead at once, so the first try already takes it over.)
  * Not started when SCHEDULER_ENABLED=false.
  */
+
 import cron, { type ScheduledTask } from 'node-cron';
 import { JOB_NAMES, type JobName } from '../config.js';
 import { findRun, hasAnyRun } from '../db/repositories/jobRuns.js';
+import { setupFixText } from '../delivery/setupProblems.js';
 import type { JobDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { floorToMinute, previousOccurrence } from './cronTime.js';
@@ -160,6 +162,12 @@ const runLogged = async (
     if (outcome.outcome === 'completed') {
       const { sent, skipped, failed } = outcome.report;
       deps.logger.info({ ...fields, sent, skipped, failed }, 'job finished');
+      // The scheduled digest and reminders: each send the workspace's setup refused, with its fix.
+      for (const f of outcome.report.failures) {
+        const fix = setupFixText(f.error, f.recipient);
+        if (fix)
+          deps.logger.warn({ ...fields, recipient: f.recipient, error: f.error, fix }, 'setup problem');
+      }
     } else if (outcome.outcome === 'failed') {
       deps.logger.error({ ...fields, err: outcome.error }, 'job failed');
     } else {

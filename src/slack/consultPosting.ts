@@ -19,6 +19,7 @@ import {
 } from '../usecases/consultations.js';
 import { linkConsultationToSession } from '../usecases/sessions.js';
 import { buildConsultPost, consultPostText } from './blocks/consultPost.js';
+import { setupError } from './reply.js';
 
 const postView = async (deps: ListenerDeps, c: Consultation, now: Date) => {
   const { tags, minutes } = await consultationPostData(deps, c);
@@ -42,7 +43,10 @@ export const publishConsultation = async (
 ): Promise<{ id: number; link: string | undefined }> =>
   postCreatedConsultation(deps, client, await createConsultation(deps, draft, now), now);
 
-/** Posts a stored consultation; on failure undoes it and throws a DomainError for the user. */
+/**
+ * Posts a stored consultation; on failure undoes it and throws a DomainError for the user — one that says
+ * what to do when Slack refused for setup reasons (bot not invited, archived channel, missing scope).
+ */
 export const postCreatedConsultation = async (
   deps: ListenerDeps,
   client: WebClient,
@@ -66,7 +70,7 @@ export const postCreatedConsultation = async (
       'posting a consultation failed; undoing it',
     );
     await undoConsultation(deps, created, now);
-    throw new DomainError('generic');
+    throw setupError(err, channel) ?? new DomainError('generic');
   }
   await markConsultationPosted(deps, created.consultation.id, channel, ts);
   await linkConsultationToSession(deps, created.consultation.slot_id, created.consultation.id, now);

@@ -7,6 +7,7 @@ import type { UseCaseDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { digestData } from '../usecases/digest.js';
 import { buildDigest } from './blocks/digest.js';
+import { setupError } from './reply.js';
 
 /** Where the digest goes: the operators' channel, else each operator's DM. */
 export const digestRecipients = (deps: Pick<UseCaseDeps, 'config'>): string[] =>
@@ -26,4 +27,22 @@ export const composeDigest = async (deps: UseCaseDeps, client: WebClient, now: D
     if (link) links.set(c.id, link);
   }
   return buildDigest({ m: messages(locale), locale, zone: deps.config.timezone, now }, data, links);
+};
+
+/**
+ * Posts a composed digest to each recipient now (`/supporter digest`). A recipient Slack refuses for setup
+ * reasons (bot not in the operators' channel, archived, missing scope) throws the fix for the operator.
+ */
+export const postDigestNow = async (
+  client: WebClient,
+  recipients: readonly string[],
+  message: Awaited<ReturnType<typeof composeDigest>>,
+): Promise<void> => {
+  for (const channel of recipients) {
+    try {
+      await client.chat.postMessage({ channel, ...message });
+    } catch (err) {
+      throw setupError(err, channel) ?? err;
+    }
+  }
 };

@@ -6,6 +6,7 @@ export const IDS = {
     monthAction: 'month',
     entriesBlock: 'slots_entries',
     entriesAction: 'entries',
+    previewBlock: 'slots_preview',
   },
   consultModal: {
     callback: 'consult_modal',

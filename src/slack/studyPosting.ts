@@ -23,6 +23,7 @@ import {
 } from '../usecases/study.js';
 import { escapeMrkdwn } from './blocks/kit.js';
 import { buildStudyPost, type StudyPostView, studyPostText } from './blocks/studyPost.js';
+import { setupError } from './reply.js';
 
 /** Where study sessions are announced; a clear error when neither channel is configured. */
 export const studyChannel = (deps: Pick<ListenerDeps, 'config'>): string => {
@@ -62,7 +63,7 @@ export const publishStudy = async (
   return postCreatedStudy(deps, client, session, now);
 };
 
-/** Posts a stored session; on failure undoes it and throws a DomainError for the user. */
+/** Posts a stored session; on failure undoes it and throws a DomainError for the user (setup fix included). */
 export const postCreatedStudy = async (
   deps: ListenerDeps,
   client: WebClient,
@@ -84,7 +85,8 @@ export const postCreatedStudy = async (
   } catch (err) {
     deps.logger.error({ err, study: session.id }, 'posting a study session failed; undoing it');
     await undoStudySession(deps, session.id);
-    throw isDomainError(err) ? err : new DomainError('generic');
+    if (isDomainError(err)) throw err;
+    throw setupError(err, deps.config.channels.study) ?? new DomainError('generic');
   }
   await markStudyPosted(deps, session.id, channel, ts);
   const posted = { ...session, channel, ts };

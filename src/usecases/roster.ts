@@ -10,6 +10,7 @@ import {
   ensureSupporter,
   getExpertise,
   getSupporter,
+  listActiveSupporterIds,
   markLeft,
   rememberSlackLocale,
   setExpertise,
@@ -164,3 +165,13 @@ export const leaveAbsentFromChannel = async (
   }
   return left;
 };
+
+/** Everyone on the roster now, whatever their source (the deactivation check asks Slack about each). */
+export const activeSupporterIds = (deps: UseCaseDeps): Promise<string[]> => listActiveSupporterIds(deps.db);
+
+/**
+ * A person whose Slack account was deactivated (users.info `deleted: true`, or a `user_change` event with
+ * it) leaves the roster, whatever their source: Slack still accepts DMs to them, nobody reads them.
+ */
+export const leaveDeactivated = (deps: UseCaseDeps, userId: string, now: Date): Promise<boolean> =>
+  markLeft(deps.db, userId, toUtcIso(now));

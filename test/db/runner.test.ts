@@ -38,7 +38,7 @@ afterEach(async () => {
 const messages = () => [
   { key: 'q:UAIKO:2026-12:2026-11-26', recipient: 'UAIKO', text: 'please add slots' },
   { key: 'q:UKEN:2026-12:2026-11-26', recipient: 'UKEN', text: 'please add slots' },
-  { key: 'q:UGONE:2026-12:2026-11-26', recipient: 'UGONE', text: 'please add slots' },
+  { key: 'q:UNOBODY:2026-12:2026-11-26', recipient: 'UNOBODY', text: 'please add slots' },
 ];
 
 const insertRunning = (holder: string, heartbeatAt: Date) =>
@@ -71,7 +71,6 @@ describe('runJobOnce', () => {
   });
 
   it('records the counts of a finished run, and an occurrence that ran is not run again', async () => {
-    w.fake.state.addUser({ id: 'UGONE', name: 'gone', realName: 'Gone', locale: 'ja-JP', deleted: true });
     const job = listJob(messages);
     const outcome = await runJobOnce(w.deps, 'quota-reminders', job, run);
     expect(outcome.outcome).toBe('completed');
@@ -82,7 +81,7 @@ describe('runJobOnce', () => {
       sent: 2,
       skipped: 0,
       failed: 1,
-      failures: [{ key: 'q:UGONE:2026-12:2026-11-26', recipient: 'UGONE', error: 'account_inactive' }],
+      failures: [{ key: 'q:UNOBODY:2026-12:2026-11-26', recipient: 'UNOBODY', error: 'channel_not_found' }],
     });
 
     const again = await runJobOnce(w.deps, 'quota-reminders', job, { ...run, trigger: 'catch-up' });
@@ -98,6 +97,29 @@ describe('runJobOnce', () => {
     expect(outcome).toMatchObject({ outcome: 'failed', error: { message: 'roster unavailable' } });
     const row = await findRun(w.database.db, 'operator-digest', OCCURRENCE.toISOString());
     expect(row).toMatchObject({ status: 'failed', error: 'roster unavailable', result: null });
+  });
+
+  it("takes over at once a run whose process on this host is gone; another host's keeps its lease", async () => {
+    const local = { hostname: 'this-host', pid: 100, isAlive: (pid: number) => pid !== 4242 };
+    await insertRunning('other-host:4242:abcd', NOW);
+    const job = listJob(messages);
+    const kept = await runJobOnce(w.deps, 'quota-reminders', job, { ...run, local });
+    expect(kept).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('already running') });
+    await w.database.db.deleteFrom('job_runs').execute();
+    await insertRunning('this-host:4242:abcd', NOW);
+    const alive = await runJobOnce(w.deps, 'quota-reminders', job, {
+      ...run,
+      local: { ...local, isAlive: () => true },
+    });
+    expect(alive).toMatchObject({ outcome: 'skipped' });
+    expect(job.calls).toBe(0);
+    const taken = await runJobOnce(w.deps, 'quota-reminders', job, { ...run, local });
+    expect(taken.outcome).toBe('completed');
+    expect(job.calls).toBe(1);
+    expect(await findRun(w.database.db, 'quota-reminders', OCCURRENCE.toISOString())).toMatchObject({
+      status: 'succeeded',
+      holder: expect.stringMatching(/^this-host:100:/),
+    });
   });
 
   it('takes over a running row whose holder stopped heartbeating, but not a live one', async () => {

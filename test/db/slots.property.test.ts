@@ -1,6 +1,7 @@
 /**
  * Properties of storing slots, against a real SQLite file: whatever sequence of /slots add commands a
- * supporter sends, stored slots never overlap, and what was added is exactly what listing shows.
+ * supporter sends — in the forms of the table and the casual ones of issue #21 — stored slots never overlap,
+ * are never in the past, and what was added is exactly what listing shows.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +30,28 @@ const entry = fc
   })
   .map(({ day, hour, minute, length }) => `12月${day}日 ${hour}:${String(minute).padStart(2, '0')}${length}`);
 
-const command = fc.array(entry, { minLength: 1, maxLength: 4 }).map((entries) => entries.join('、'));
+/** The forms of issue #21 (now is Wed 11/25): relative days, weekdays, bullets, kanji, ranges past midnight. */
+const casualEntry = fc
+  .record({
+    day: fc.constantFrom(
+      '明日',
+      '明後日',
+      '来週火曜',
+      '再来週水曜',
+      '金曜',
+      '次の月曜',
+      '12/3(木)',
+      '十二月四日',
+    ),
+    hour: fc.integer({ min: 8, max: 23 }),
+    bullet: fc.constantFrom('', '・', '① ', '- '),
+    tail: fc.constantFrom('', ' 初回', '-0:30', '〜24:00'),
+  })
+  .map(({ day, hour, bullet, tail }) => `${bullet}${day} ${hour}:00${tail}`);
+
+const command = fc
+  .array(fc.oneof(entry, casualEntry), { minLength: 1, maxLength: 4 })
+  .map((entries) => entries.join('\n'));
 
 describe('stored slots', () => {
   it('never overlap, and listing shows exactly what was added', async () => {
@@ -48,10 +70,14 @@ describe('stored slots', () => {
             if (!isDomainError(err)) throw err;
           }
         }
-        const listed = await listSlots(deps, { userId, now: NOW, month: '2026-12' });
-        expect(listed.slots.map((s) => s.id).sort((a, b) => a - b)).toEqual([...added].sort((a, b) => a - b));
-        expect(listed.standing.count).toBe(added.length);
-        const spans = listed.slots.map((s) => ({ startUtc: s.start_at, minutes: s.minutes }));
+        const months = await Promise.all(
+          ['2026-11', '2026-12'].map((month) => listSlots(deps, { userId, now: NOW, month })),
+        );
+        const slots = months.flatMap((m) => m.slots);
+        expect(slots.map((s) => s.id).sort((a, b) => a - b)).toEqual([...added].sort((a, b) => a - b));
+        expect(months.reduce((n, m) => n + m.standing.count, 0)).toBe(added.length);
+        for (const s of slots) expect(Date.parse(s.start_at)).toBeGreaterThan(NOW.getTime());
+        const spans = slots.map((s) => ({ startUtc: s.start_at, minutes: s.minutes }));
         for (let i = 0; i < spans.length; i++) {
           for (let j = i + 1; j < spans.length; j++) expect(overlaps(spans[i]!, spans[j]!)).toBe(false);
         }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../../emulator/server.js';
+import { seedWorkspace } from '../../emulator/workspace.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { binArgs } from '../helpers/built.js';
@@ -15,6 +16,8 @@ let fake: FakeSlack;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sd-cli-'));
   fake = await new FakeSlack().start();
+  // doctor checks the bot is in ADVICE_CHANNEL_ID (conversations.info): a correctly set up workspace.
+  seedWorkspace(fake);
 });
 afterAll(async () => {
   await fake.stop();

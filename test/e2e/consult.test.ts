@@ -110,7 +110,7 @@ describe('/consult quick form', () => {
   it('stores nothing when the post to Slack fails', async () => {
     const count = (await consultations()).length;
     const slots = (await h.database.db.selectFrom('slots').selectAll().execute()).length;
-    h.fake.injectFault({ method: 'chat.postMessage', kind: 'error', error: 'not_in_channel' });
+    h.fake.injectFault({ method: 'chat.postMessage', kind: 'error', error: 'internal_error' });
     const r = await h.slack.ask(USERS.yui.id, '/consult', '12/6 10:00 派遣から正社員を目指す方 #派遣');
     expect(r.text).toContain('エラーが起きました');
     expect((await consultations()).length).toBe(count);

@@ -178,7 +178,9 @@ describe.skipIf(process.env.TEST_DB === 'postgres').each(COMMANDS)(
         }),
         { numRuns: RUNS, seed: SEED },
       );
-    });
+      // 1,000 round trips through HTTP, the database and (for /consult) the name analyser: ~15 s on a
+      // quiet 2-core machine, more on a busy one. A generous limit; the property, not the time, is the test.
+    }, 120_000);
   },
 );
 

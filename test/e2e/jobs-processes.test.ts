@@ -61,6 +61,33 @@ describe('quota-reminders across processes', () => {
   });
 });
 
+describe('quota-reminders killed, then run again at once on the same host', () => {
+  it('takes over the run whose process is gone without waiting for the lease: every DM exactly once', async () => {
+    const people = addPeople(s.h.fake, 20);
+    await joinAll(people);
+    s.h.fake.injectFault({ method: 'chat.postMessage', kind: 'delay', ms: 150 });
+    const child = spawn('node', binArgs('job', 'quota-reminders', '--now', MONDAY), {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...s.env },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((r) => child.on('close', r));
+    await s.h.fake.waitFor(() => s.h.fake.callsTo('chat.postMessage').length >= 5, 20_000, 'some DMs');
+    child.kill('SIGKILL');
+    await exited;
+    // Let the post the killed process had in flight land at the fake (its answer was delayed).
+    await new Promise((r) => setTimeout(r, 400));
+    expect(s.h.fake.callsTo('chat.postMessage').length).toBeLessThan(people.length);
+    s.h.fake.clearFaults();
+    // Same --now, right away: before issue #17 this said "already running on <host:pid>" for 10 minutes.
+    const rerun = await runCliInProcess(['job', 'quota-reminders', '--now', MONDAY], s.env);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stderr).not.toContain('already running');
+    const counts = dmCounts();
+    expect(people.map((p) => counts.get(p) ?? 0)).toEqual(people.map(() => 1));
+  });
+});
+
 describe('quota-reminders interrupted by SIGTERM', () => {
   it('ends cleanly (nothing left half-sent, a summary) and the next run completes it', async () => {
     const people = addPeople(s.h.fake, 16);

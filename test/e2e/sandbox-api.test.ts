@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../emulator/api.js';
+import { appManifest } from '../../emulator/manifest.js';
 import { FakeSlack } from '../../emulator/server.js';
 import { ModalStacks } from '../../sandbox/modals.js';
 import { stateValues } from '../../sandbox/payloads.js';
@@ -116,6 +117,46 @@ describe('the sandbox server', () => {
     expect((await post('message', { user: 'UAIKO', channel: 'COPS', text: 'hi' })).status).toBe(403);
     const api = await fetch(`${base}/api/auth.test`, { method: 'POST' });
     expect(await api.json()).toEqual({ ok: false, error: 'invalid_auth' });
+  });
+
+  it('offers exactly the manifest’s commands, with their descriptions and usage hints, and /study works', async () => {
+    const s = await state();
+    expect(s.commands.map((c) => c.command)).toEqual(appManifest().commands.map((c) => c.command));
+    const study = s.commands.find((c) => c.command === '/study');
+    expect(study?.description).toContain('勉強会');
+    expect(study?.usageHint).toContain('#タグ');
+    const sent = await post('command', {
+      user: 'UAIKO',
+      channel: 'CADVICE',
+      command: '/study',
+      text: 'help',
+    });
+    expect(sent).toEqual({ status: 200, json: { status: 200 } });
+    await eventually(
+      (st) => st.ephemerals.find((e) => e.user === 'UAIKO' && e.text.includes('/study add')),
+      'the /study help reply',
+    );
+  });
+
+  it('answers an unknown command in Slack’s words, naming the app’s real commands', async () => {
+    const sent = await post('command', { user: 'UAIKO', channel: 'CADVICE', command: '/foo', text: '' });
+    expect(sent.status).toBe(400);
+    expect(sent.json.error).toContain('/foo is not a valid command.');
+    expect(sent.json.error).toContain('try preceding the "/" with an empty space');
+    expect(sent.json.error).toContain('/slots, /consult, /supporter, /study');
+  });
+
+  it('sends @名前 and #channel as <@U…> / <#C…>, with & < > escaped, as Slack’s client does', async () => {
+    const typed = '@田中 健 さん、@ken と @Emma Clark も #advice を見て <!channel> & 2<3 (mail a@ken.jp)';
+    const sent = await post('message', { user: 'UAIKO', channel: 'CSUPPORT', text: typed });
+    expect(sent.status).toBe(200);
+    const stored = (await state()).messages.find((m) => m.ts === sent.json.ts);
+    expect(stored?.text).toBe(
+      '<@UKEN> さん、<@UKEN> と <@UEMMA> も <#CADVICE> を見て &lt;!channel&gt; &amp; 2&lt;3 (mail a@ken.jp)',
+    );
+    // The app got the same text in its message event.
+    const fakeMessage = sandbox.fake.state.messages.find((m) => m.ts === sent.json.ts);
+    expect(fakeMessage?.text).toBe(stored?.text);
   });
 
   it('posts a thread reply as the user and delivers it to the app as a message event', async () => {

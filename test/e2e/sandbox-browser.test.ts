@@ -140,6 +140,11 @@ describe.skipIf(!hasChromium)('the sandbox in a browser', () => {
     await post.locator('.replies').waitFor();
     expect(await post.locator('.replies').textContent()).toContain('1 件の返信');
     await shot('05-thread');
+    // App commands cannot be run in a thread (https://api.slack.com/interactivity/slash-commands).
+    await send('/slots list', '.panel');
+    await expect
+      .poll(() => page.locator('#toast').textContent())
+      .toContain('スレッドではサポートされていません');
   });
 
   it('runs advice-nudges from the clock and jobs panel', async () => {
@@ -163,6 +168,45 @@ describe.skipIf(!hasChromium)('the sandbox in a browser', () => {
       expect(await job.textContent()).toContain('まだ利用できません');
       await shot('06-jobs');
     }
+  });
+
+  it('completes the manifest’s commands and @names as Slack does, and refuses an unknown command', async () => {
+    await page.selectOption('#user-switcher', 'UAIKO');
+    await page.click('[data-conv=CADVICE]');
+    const box = page.locator('.main .composer-input');
+    const menu = page.locator('.main .command-menu');
+    await box.fill('/st');
+    const study = menu.locator('li', { hasText: '/study' });
+    await study.waitFor();
+    expect(await study.textContent()).toContain('勉強会を告知');
+    expect(await study.textContent()).toContain('add 12/10 20:00 90 タイトル #タグ');
+    await shot('08-command-menu');
+    await box.press('Enter'); // completes to "/study "
+    expect(await box.inputValue()).toBe('/study ');
+
+    await box.fill('@田中');
+    const ken = menu.locator('li', { hasText: '田中 健' });
+    await ken.waitFor();
+    expect(await ken.textContent()).toContain('ken');
+    await shot('09-mention-menu');
+    await ken.click();
+    expect(await box.inputValue()).toBe('@田中 健 ');
+    const words = `さん、#advice の質問を見てもらえますか ${Date.now().toString(36)}`;
+    await box.pressSequentially(words);
+    await box.press('Enter');
+    const sent = page.locator('.content .message', { hasText: words.split(' ').at(-1)! });
+    await sent.waitFor();
+    expect(await sent.locator('.mention').first().textContent()).toContain('田中 健');
+    const stored = sandbox.fake.state.messages.find((m) => m.text.endsWith(words.split(' ').at(-1)!));
+    expect(stored?.text).toMatch(/^<@UKEN> さん、<#CADVICE> の質問を見てもらえますか /);
+    await shot('10-mention-sent');
+
+    await send('/foo bar');
+    await expect
+      .poll(() => page.locator('#toast').textContent())
+      .toContain('/foo は有効なコマンドではありません');
+    expect(await page.locator('#toast').textContent()).toContain('/slots, /consult, /supporter, /study');
+    expect(await box.inputValue()).toBe('/foo bar'); // kept in the box, to fix and send again
   });
 
   it('switches the UI chrome to English', async () => {

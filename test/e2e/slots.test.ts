@@ -61,10 +61,12 @@ describe('/slots add', () => {
     expect(reply.text).toContain('Dec: 1/5 slots — 4 to go');
   });
 
+  // Issue #21: a year-less date that passed less than 60 days ago (11/20 on 11/25) is an error now
+  // (test/e2e/dates.test.ts); one that passed longer ago still means next year.
   it('takes a date without a year as its next occurrence, and shows the year then', async () => {
-    const reply = await h.slack.ask(USERS.aiko.id, '/slots', 'add 11/20 19:00');
-    expect(reply.text).toContain('2027/11/20(土) 19:00–20:00');
-    expect(reply.text).toContain('2027年11月: 1/5 枠 — あと4枠');
+    const reply = await h.slack.ask(USERS.aiko.id, '/slots', 'add 9/1 19:00');
+    expect(reply.text).toContain('2027/9/1(水) 19:00–20:00');
+    expect(reply.text).toContain('2027年9月: 1/5 枠 — あと4枠');
   });
 
   it('marks a Japanese public holiday', async () => {
@@ -176,7 +178,7 @@ describe('the slots modal', () => {
     const call = await h.fake.waitFor(() => h.fake.callsTo('views.open')[0], 3000, 'views.open');
     const view = call.args.view as { callback_id: string; blocks: Array<{ block_id: string }> };
     expect(view.callback_id).toBe('slots_add_modal');
-    expect(view.blocks.map((b) => b.block_id)).toEqual(['slots_month', 'slots_entries']);
+    expect(view.blocks.map((b) => b.block_id)).toEqual(['slots_month', 'slots_entries', 'slots_preview']);
   });
 
   const submit = (entries: string, month = '2026-12') =>

@@ -133,7 +133,7 @@ describe('/study add and list', () => {
 
   it('stores nothing when the post to Slack fails', async () => {
     const before = (await sessions()).length;
-    h.fake.injectFault({ method: 'chat.postMessage', kind: 'error', error: 'not_in_channel' });
+    h.fake.injectFault({ method: 'chat.postMessage', kind: 'error', error: 'internal_error' });
     const reply = await h.slack.ask(USERS.ken.id, '/study', 'add 12/11 20:00 失敗する勉強会');
     expect(reply.text).toContain('エラーが起きました');
     expect((await sessions()).length).toBe(before);

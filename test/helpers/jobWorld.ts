@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeSlack } from '../../emulator/server.js';
+import { FakeSlack, type FakeSlackOptions } from '../../emulator/server.js';
 import { seedWorkspace } from '../../emulator/workspace.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
@@ -40,10 +40,10 @@ export type JobWorld = {
 };
 
 export const startJobWorld = async (
-  opts: { env?: Record<string, string>; realSleep?: boolean } = {},
+  opts: { env?: Record<string, string>; realSleep?: boolean; fake?: FakeSlackOptions } = {},
 ): Promise<JobWorld> => {
   const dir = mkdtempSync(join(tmpdir(), 'sd-jobs-'));
-  const fake = await new FakeSlack().start();
+  const fake = await new FakeSlack(opts.fake).start();
   seedWorkspace(fake);
   const config = loadConfig(testEnv(fake, join(dir, 'jobs.sqlite'), opts.env));
   const sleeps: number[] = [];

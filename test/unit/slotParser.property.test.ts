@@ -13,9 +13,13 @@ const ZONES = ['Asia/Tokyo', 'America/New_York', 'UTC'] as const;
 const JA_WD = ['月', '火', '水', '木', '金', '土', '日'];
 const EN_WD = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-/** Errors a well-formed entry may still earn (time already passed, clash, DST gap, empty pattern). */
+/**
+ * Errors a well-formed entry may still earn (time already passed — or, for a date without a year, passed
+ * less than 60 days ago —, clash, DST gap, empty pattern).
+ */
 const ALLOWED_ERRORS = new Set([
   'slot_in_past',
+  'slot_recent_past',
   'slot_overlap_in_command',
   'slot_pattern_empty',
   'slot_time_invalid',

@@ -120,7 +120,8 @@ const ROWS: Row[] = [
   // Next occurrence, year rollover, month boundaries
   { text: '1/5 10:00', now: DEC28, want: ['2027-01-05 10:00 60'] },
   { text: '1月11日 10:00', want: ['2027-01-11 10:00 60'] },
-  { text: '12/3 19:00', now: DEC5, want: ['2027-12-03 19:00 60'] },
+  { text: '12/3 19:00', now: DEC5, want: 'slot_recent_past' },
+  { text: '2027/12/3 19:00', now: DEC5, want: ['2027-12-03 19:00 60'] },
   { text: '12/5 19:00', now: DEC5, want: ['2026-12-05 19:00 60'] },
   { text: '12/5 9:00', now: DEC5, want: 'slot_in_past' },
   { text: '11/25 9:00', want: 'slot_in_past' },
@@ -182,7 +183,7 @@ const ROWS: Row[] = [
   { text: '毎週水曜 9:00', want: 'slot_pattern_empty' },
   { text: '毎週火曜 20:00', want: 'slot_pattern_empty' },
   { text: '毎週月曜 10:00', month: '2026-10', want: 'slot_pattern_empty' },
-  { text: 'every tue,thu 20:00', want: 'slot_time_missing' },
+  { text: 'every tue,thu 20:00', want: ['2026-11-26 20:00 60'] },
   // Several entries, separators, sorting, overlaps
   { text: '12/5 10:00, 12/3 10:00', want: ['2026-12-03 10:00 60', '2026-12-05 10:00 60'] },
   {
@@ -198,10 +199,10 @@ const ROWS: Row[] = [
   { text: ' ,、\n  ，', want: 'slot_empty' },
   { text: 'hello', want: 'slot_unrecognized' },
   { text: '12/3 19:00 please', want: 'slot_unrecognized' },
-  { text: '12/3 12/4 19:00', want: 'slot_unrecognized' },
-  { text: '12/3 19:00 20:00', want: 'slot_unrecognized' },
-  { text: '12/3 19:00-20:00 90分', want: 'slot_unrecognized' },
-  { text: 'Wed 19:00', want: 'slot_unrecognized' },
+  { text: '12/3 12/4 19:00', want: 'slot_duplicate' },
+  { text: '12/3 19:00 20:00', want: 'slot_duplicate' },
+  { text: '12/3 19:00-20:00 90分', want: 'slot_length_conflict' },
+  { text: 'Wed 19:00', want: ['2026-11-25 19:00 60'] },
   { text: '12/3 19:00 1.1.1h', want: 'slot_unrecognized' },
   { text: '19:00 90', want: 'slot_date_missing' },
   // Times
@@ -282,11 +283,12 @@ describe('parseSlotEntries details', () => {
   it('names the date, the actual and the written weekday on a mismatch', () => {
     expect(errorOf(() => parseSlotEntries('12/3(水) 19:00', opts)).params).toEqual({
       entry: '12/3(水) 19:00',
+      token: '(水)',
       date: '12/3',
       actual: '木',
       written: '水',
     });
-    expect(errorOf(() => parseSlotEntries('12/3 (Wed) 19:00', opts)).params.written).toBe('Wed');
+    expect(errorOf(() => parseSlotEntries('12/3 (Wed) 19:00', opts)).params.token).toBe('(Wed)');
   });
 
   it('names the entry and the other entry of an overlap', () => {
@@ -306,7 +308,7 @@ describe('parseSlotEntries details', () => {
   it('names the first bad entry and stores nothing', () => {
     const e = errorOf(() => parseSlotEntries('12/3 19:00\n12/4 25:00\n12/5 hello', opts));
     expect(e.code).toBe('slot_time_invalid');
-    expect(e.params).toEqual({ entry: '12/4 25:00' });
+    expect(e.params).toEqual({ entry: '12/4 25:00', token: '25:00' });
   });
 
   it('refuses more than 200 slots after expanding patterns', () => {

@@ -1,3 +1,4 @@
+import type { slotErrorsJa } from '../ja/slots.js';
 import type { Messages } from '../types.js';
 
 type P = Record<string, string | number>;
@@ -29,9 +30,15 @@ export const slotsEn: Messages['slots'] = {
   modalMonth: (_p: P) => 'Month',
   modalEntries: (_p: P) => 'Slots (one per line)',
   modalEntriesHint: (_p: P) =>
-    'e.g. 12/3 19:00 / 2026-12-10 20:00 90 / 19:00-20:30 / every tue 20:00 (rest of the month)',
+    'e.g. 12/3 19:00 / 2026-12-10 20:00 90 / tomorrow 7pm / next tue 20:00-21:00 / every tue 20:00 (rest of the month)',
   modalSubmit: (_p: P) => 'Add',
   modalCancel: (_p: P) => 'Cancel',
+  previewEmpty: (_p: P) => 'Start typing: the slots that will be added show up here.',
+  previewHeader: (p: P) => `*Slots to add (${p.n})*`,
+  previewLine: (p: P) => `• ${p.when} ${p.plan} (${p.minutes})`,
+  previewMore: (p: P) => `…and ${p.n} more`,
+  previewOtherMonth: (p: P) =>
+    `Note: a slot with a date goes into that date's month (${p.months}). The month field is for entries like "3日" or "every tue".`,
 };
 
 export const supporterEn: Messages['supporter'] = {
@@ -68,4 +75,58 @@ export const homeEn: Messages['home'] = {
   writeupDone: (_p: P) => 'Sent',
   notMember: (_p: P) =>
     'You are not on the roster yet. Join with `/supporter join`, or add slots with `/slots add` to begin.',
+};
+
+/** The slot parser names weekdays in Japanese; English messages show them in English. */
+const WEEKDAY_EN_OF_JA: Record<string, string> = {
+  月: 'Monday',
+  火: 'Tuesday',
+  水: 'Wednesday',
+  木: 'Thursday',
+  金: 'Friday',
+  土: 'Saturday',
+  日: 'Sunday',
+};
+const weekdayEn = (ja: string | number | undefined): string => WEEKDAY_EN_OF_JA[String(ja)] ?? String(ja);
+
+const SLOT_EXAMPLES_EN =
+  'Write it like `12/3 19:00`, `tomorrow 7pm 90`, `next tue 20:00-21:00` or `every tue 20:00`.';
+const DUPLICATE_EN: Record<string, string> = {
+  date: 'two dates',
+  time: 'two times',
+  weekday: 'two weekdays',
+};
+const DUPLICATE_HINT_EN: Record<string, string> = {
+  date: 'Write one slot per line (separate several with new lines or `,`).',
+  time: 'For a time range write `19:00-20:00`.',
+  weekday: 'Keep one weekday.',
+};
+
+export const slotErrorsEn: Pick<Messages['errors'], keyof typeof slotErrorsJa> = {
+  slot_unrecognized: (p: P) =>
+    p.token && String(p.token) !== String(p.entry).normalize('NFKC')
+      ? `In "${p.entry}" I could not read "${p.token}". ${SLOT_EXAMPLES_EN}`
+      : `I could not read "${p.entry}" as a slot. ${SLOT_EXAMPLES_EN}`,
+  slot_date_invalid: (p: P) =>
+    `The date ${p.token ? `"${p.token}" ` : ''}in "${p.entry}" does not exist. Please check the calendar.`,
+  slot_date_missing: (p: P) =>
+    `"${p.entry}" has no date. Add a date or a weekday, like \`12/3 19:00\`, \`tomorrow 7pm\` or \`tue 20:00\`.`,
+  slot_weekday_mismatch: (p: P) =>
+    `"${p.entry}": ${p.date} is a ${weekdayEn(p.actual)}, not ${weekdayEn(p.written)} ("${p.token ?? p.written}"). Fix the date or the weekday.`,
+  slot_time_missing: (p: P) => `"${p.entry}" has no start time. Add one, like \`19:00\` or \`7pm\`.`,
+  slot_time_invalid: (p: P) =>
+    `The time ${p.token ? `"${p.token}" ` : ''}in "${p.entry}" is not valid. Use 24-hour time like \`19:00\`.`,
+  slot_time_ambiguous: (p: P) =>
+    `The time ${p.token ? `"${p.token}" ` : ''}in "${p.entry}" could be morning or evening. Write \`19:00\` or \`7pm\`.`,
+  slot_length_out_of_range: (p: P) =>
+    `The length of "${p.entry}" (${p.minutes} min) is out of range: use 15–240 minutes (light 45, first 90, follow-up 60).`,
+  slot_end_before_start: (p: P) =>
+    `In "${p.entry}" the end of ${p.token ? `"${p.token}"` : 'the range'} is before its start. A slot may run past midnight for up to 4 hours (e.g. \`23:00-0:30\`).`,
+  slot_in_past: (p: P) => `"${p.entry}" is in the past. Choose a time from now on.`,
+  slot_recent_past: (p: P) =>
+    `In "${p.entry}", "${p.token}" passed ${p.days} day${Number(p.days) === 1 ? '' : 's'} ago. If you mean next year, write the year first, like \`${p.nextYear}\`.`,
+  slot_duplicate: (p: P) =>
+    `"${p.entry}" has ${DUPLICATE_EN[String(p.what)] ?? 'something twice'} ("${p.token}"). ${DUPLICATE_HINT_EN[String(p.what)] ?? ''}`,
+  slot_length_conflict: (p: P) =>
+    `The lengths in "${p.entry}" disagree: ${p.minutes} min and "${p.token}" (${p.other} min). Keep one of them.`,
 };

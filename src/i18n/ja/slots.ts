@@ -28,9 +28,15 @@ export const slotsJa = {
   modalMonth: (_p: P) => '月',
   modalEntries: (_p: P) => '枠（1行に1つ）',
   modalEntriesHint: (_p: P) =>
-    '例: 12/3 19:00 ／ 12月10日 20時 90分 ／ 19:00-20:30 ／ 毎週火曜 20:00（その月の残りの火曜）',
+    '例: 12/3 19:00 ／ 12月10日 20時 90分 ／ 明日 19時 ／ 来週火曜 20:00-21:00（週は月曜始まり）／ 毎週火曜 20:00（その月の残りの火曜）',
   modalSubmit: (_p: P) => '追加',
   modalCancel: (_p: P) => 'キャンセル',
+  previewEmpty: (_p: P) => '入力すると、追加される枠がここに表示されます。',
+  previewHeader: (p: P) => `*追加される枠（${p.n}枠）*`,
+  previewLine: (p: P) => `• ${p.when} ${p.plan}（${p.minutes}）`,
+  previewMore: (p: P) => `…ほか${p.n}枠`,
+  previewOtherMonth: (p: P) =>
+    `※ 日付を書いた枠は、その日付の月に入ります（${p.months}）。月の欄は「3日」「毎週火曜」などに使います。`,
 };
 
 export const supporterJa = {
@@ -67,4 +73,51 @@ export const homeJa = {
   writeupDone: (_p: P) => '送った',
   notMember: (_p: P) =>
     'まだサポーター登録されていません。`/supporter join` で参加するか、`/slots add` で枠を登録すると始まります。',
+};
+
+/** `（「25:00」）`: the part of the entry an error is about, when there is one. */
+const quoted = (token: string | number | undefined): string => (token ? `（「${token}」）` : '');
+
+const SLOT_EXAMPLES_JA =
+  '`12/3 19:00`、`明日 19時 90分`、`来週火曜 20:00-21:00`、`毎週火曜 20:00` のように書いてください。';
+const DUPLICATE_JA: Record<string, string> = {
+  date: '日付が2つあります',
+  time: '時刻が2つあります',
+  weekday: '曜日が2つあります',
+};
+const DUPLICATE_HINT_JA: Record<string, string> = {
+  date: '1行に1つの枠を書いてください（複数なら改行か `、` で区切ります）。',
+  time: '時間帯なら `19:00-20:00` のように書いてください。',
+  weekday: '曜日は1つにしてください。',
+};
+
+/** Errors of the slot parser (used by `/slots add`, the slots modal, `/consult` and `/study`). */
+export const slotErrorsJa = {
+  slot_unrecognized: (p: P) =>
+    p.token && String(p.token) !== String(p.entry).normalize('NFKC')
+      ? `「${p.entry}」の「${p.token}」が読めませんでした。${SLOT_EXAMPLES_JA}`
+      : `「${p.entry}」を枠として読めませんでした。${SLOT_EXAMPLES_JA}`,
+  slot_date_invalid: (p: P) =>
+    `「${p.entry}」の日付が存在しません${quoted(p.token)}。カレンダーを確認してください。`,
+  slot_date_missing: (p: P) =>
+    `「${p.entry}」に日付がありません。\`12/3 19:00\` や \`明日 19時\`、\`火曜 20時\` のように日付か曜日を入れてください。`,
+  slot_weekday_mismatch: (p: P) =>
+    `「${p.entry}」: ${p.date} は${p.actual}曜日です（「${p.token ?? p.written}」と書かれています）。日付か曜日を直してください。`,
+  slot_time_missing: (p: P) =>
+    `「${p.entry}」に開始時刻がありません。\`19:00\` や \`19時\`、\`夜7時\` のように時刻を入れてください。`,
+  slot_time_invalid: (p: P) =>
+    `「${p.entry}」の時刻が正しくありません${quoted(p.token)}。\`19:00\` のように24時間表記で書いてください。`,
+  slot_time_ambiguous: (p: P) =>
+    `「${p.entry}」の時刻が午前か午後か分かりません${quoted(p.token)}。\`19:00\`、\`夜7時\`、\`7pm\` のように書いてください。`,
+  slot_length_out_of_range: (p: P) =>
+    `「${p.entry}」の長さ ${p.minutes}分 は範囲外です。15〜240分で指定してください（ライト45・初回90・継続60）。`,
+  slot_end_before_start: (p: P) =>
+    `「${p.entry}」の終了時刻が開始時刻より前です${quoted(p.token)}。日をまたぐ枠は4時間まで書けます（例: \`23:00-0:30\`）。`,
+  slot_in_past: (p: P) => `「${p.entry}」はすでに過ぎた日時です。これから先の日時を指定してください。`,
+  slot_recent_past: (p: P) =>
+    `「${p.entry}」の「${p.token}」は${p.days}日前に過ぎています。来年のことなら \`${p.nextYear}\` のように年から書いてください。`,
+  slot_duplicate: (p: P) =>
+    `「${p.entry}」には${DUPLICATE_JA[String(p.what)] ?? '同じものが2つあります'}（「${p.token}」）。${DUPLICATE_HINT_JA[String(p.what)] ?? ''}`,
+  slot_length_conflict: (p: P) =>
+    `「${p.entry}」の長さが合いません: ${p.minutes}分と「${p.token}」（${p.other}分）。どちらか一方にしてください。`,
 };

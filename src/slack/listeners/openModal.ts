@@ -14,7 +14,8 @@ import { type Locale, type Messages, messages } from '../../i18n/index.js';
 /** views.open's answers for a trigger_id Slack will not take (views.open#errors). */
 const TRIGGER_ERRORS = new Set(['expired_trigger_id', 'exchanged_trigger_id', 'invalid_trigger_id']);
 
-const slackError = (err: unknown): string | undefined =>
+/** The Web API's `error` of a failed call (`{ ok: false, error }`), if it is one. */
+export const slackError = (err: unknown): string | undefined =>
   (err as { data?: { error?: unknown } } | undefined)?.data?.error as string | undefined;
 
 export const openModalFirst = async (

@@ -16,11 +16,13 @@ import { openModalFirst } from '../openModal.js';
 import type { ListenerTable } from '../table.js';
 import { type ButtonWork, guardedAction } from './guarded.js';
 import { registerSessionActions } from './sessions.js';
+import { registerSlotsPreview } from './slotsPreview.js';
 import { registerStudyActions } from './study.js';
 
 export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   registerStudyActions(table, deps);
   registerSessionActions(table, deps);
+  registerSlotsPreview(table, deps);
   const guarded = (work: ButtonWork) => guardedAction(deps, work);
 
   table.action(

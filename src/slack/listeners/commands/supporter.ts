@@ -17,7 +17,7 @@ import {
   updateExpertise,
 } from '../../../usecases/roster.js';
 import { escapeMrkdwn } from '../../blocks/kit.js';
-import { composeDigest, digestRecipients } from '../../digestPosting.js';
+import { composeDigest, digestRecipients, postDigestNow } from '../../digestPosting.js';
 import { standingLine } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import { erase } from './erase.js';
@@ -99,7 +99,7 @@ const digest: CommandHandler = async (ctx) => {
     ctx.now,
     monthOf(ctx.now, ctx.deps.config.timezone),
   );
-  for (const channel of recipients) await ctx.client.chat.postMessage({ channel, ...message });
+  await postDigestNow(ctx.client, recipients, message);
   await recordAudit(
     ctx.deps,
     { actor: ctx.userId, action: 'digest_post', target: recipients.join(' ') },

@@ -1,45 +1,41 @@
-/** Events API listeners: the Home tab, and the roster following SUPPORTERS_CHANNEL_ID. */
+/**
+ * Events API listeners: answers in threads, the Home tab, and the roster following SUPPORTERS_CHANNEL_ID
+ * and deactivated accounts.
+ */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../../../deps.js';
 import { recordThreadReply } from '../../../usecases/recordThreadReply.js';
-import { joinFromChannel } from '../../../usecases/roster.js';
+import { joinFromChannel, leaveDeactivated } from '../../../usecases/roster.js';
 import { publishHome } from '../../home.js';
 import { warnAboutPersonalData } from '../../replyWarning.js';
+import { type Answer, answerOf } from './answers.js';
 
-/** The reply still counts (recorded above); one that looks like personal data gets its author warned. */
-const checkReply = async (
-  deps: ListenerDeps,
-  client: WebClient,
-  event: { channel: string; thread_ts?: string; ts: string; user?: string; text?: string },
-) => {
-  if (!event.thread_ts || !event.user) return;
-  await warnAboutPersonalData(deps, client, {
-    channel: event.channel,
-    threadTs: event.thread_ts,
-    ts: event.ts,
-    user: event.user,
-    text: event.text ?? '',
+/** The reply still counts (recorded first); one that looks like personal data gets its author warned. */
+const checkReply = (deps: ListenerDeps, client: WebClient, channel: string, reply: Answer, text: string) =>
+  warnAboutPersonalData(deps, client, {
+    channel,
+    threadTs: reply.threadTs,
+    ts: reply.messageTs,
+    user: reply.userId,
+    text,
   });
-};
 
 export const register = (app: App, deps: ListenerDeps): void => {
-  // Thread replies in the advice channel answer consultations. Edits, deletions and bot posts arrive
-  // with a subtype or bot_id and never count.
+  // Thread replies in the advice channel answer consultations, whatever their subtype (answerOf).
   app.event('message', async ({ event, body, client }) => {
     if (event.channel !== deps.config.channels.advice) return;
-    if (event.subtype !== undefined || 'bot_id' in event) return;
-    if (!event.thread_ts || event.thread_ts === event.ts || !event.user) return;
+    const reply = answerOf(event);
+    if (!reply) return;
     const outcome = await recordThreadReply(deps, {
       eventId: body.event_id,
       channel: event.channel,
-      threadTs: event.thread_ts,
-      messageTs: event.ts,
-      userId: event.user,
+      ...reply,
       now: deps.clock(),
     });
     deps.logger.debug({ outcome, eventId: body.event_id }, 'thread message');
-    if (outcome !== 'duplicate') await checkReply(deps, client, event);
+    const text = 'text' in event && typeof event.text === 'string' ? event.text : '';
+    if (outcome !== 'duplicate') await checkReply(deps, client, event.channel, reply, text);
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
@@ -52,5 +48,13 @@ export const register = (app: App, deps: ListenerDeps): void => {
     const info = await client.users.info({ user: event.user, include_locale: true });
     if (info.user?.is_bot || info.user?.deleted) return;
     await joinFromChannel(deps, event.user, info.user?.locale, deps.clock());
+  });
+
+  // A deactivated account (https://api.slack.com/events/user_change: the full user object, `deleted: true`;
+  // needs users:read) leaves the roster at once instead of at the next roster sync.
+  app.event('user_change', async ({ event }) => {
+    if (!event.user.deleted) return;
+    const left = await leaveDeactivated(deps, event.user.id, deps.clock());
+    if (left) deps.logger.info({ user: event.user.id }, 'deactivated in Slack: left the roster');
   });
 };
