@@ -97,6 +97,29 @@ describe('a reply that looks like personal data', () => {
     expect(s.h.fake.state.channelMessages(OPERATOR_CHANNEL)).toHaveLength(1);
   });
 
+  it('a reply also sent to the channel (thread_broadcast) is checked too', async () => {
+    const c = await consult();
+    const ts = s.h.fake.state.nextTs();
+    const text = '山田太郎さんの件、私も気になります';
+    s.h.fake.state.messages.push({ channel: c.channel!, ts, user: USERS.yui.id, text, threadTs: c.ts! });
+    // https://api.slack.com/events/message/thread_broadcast
+    await s.h.slack.event({
+      type: 'message',
+      subtype: 'thread_broadcast',
+      channel: c.channel,
+      channel_type: 'channel',
+      user: USERS.yui.id,
+      text,
+      ts,
+      thread_ts: c.ts,
+      root: { ts: c.ts, user: 'UBOTDESK', text: '…' },
+    });
+    await s.h.settled();
+    const warning = await eventually(() => s.h.fake.state.ephemerals.find((e) => e.user === USERS.yui.id));
+    expect(warning!.text).toContain('人名');
+    expect(await answers(c.id)).toBe(1);
+  });
+
   it('an ordinary reply, aliases and public figures pass without a word', async () => {
     const c = await consult();
     await reply(c, USERS.ken.id, 'Aさんにはクランボルツの計画された偶発性の話をしてみては？');
