@@ -132,6 +132,21 @@ describe('/supporter erase', () => {
     expect(await clientTextInDatabase(s)).toEqual(['Aさん', TOPIC]);
   });
 
+  it('a supporter by mention, as Slack sends it (<@U…|name>), checked first with dry-run', async () => {
+    await tellStory(s);
+    const planned = await s.h.slack.ask(
+      OPERATOR,
+      '/supporter',
+      `erase supporter <@${USERS.aiko.id}|aiko> dry-run`,
+    );
+    expect(planned.text).toContain('相談 1件・予約 1件、Slack の投稿 5件');
+    const done = await s.h.slack.ask(OPERATOR, '/supporter', `erase supporter <@${USERS.aiko.id}|aiko>`);
+    expect(done.text).toContain(
+      '削除しました: 相談 1件・予約 1件。Slack の投稿 5件を書き換えます（完了 5件）',
+    );
+    expect(await clientTextInDatabase(s)).toEqual([]);
+  });
+
   it('answers how to use it when the target is unreadable', async () => {
     const reply = await s.h.slack.ask(OPERATOR, '/supporter', 'erase something');
     expect(reply.text).toContain('/supporter erase consultation <id>');
