@@ -85,6 +85,8 @@ const postEphemeral: ApiHandler = (state, args) => {
     user,
     text: str(args.text) ?? '',
     ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
+    // `thread_ts` shows the ephemeral in that thread (https://api.slack.com/methods/chat.postEphemeral).
+    ...(str(args.thread_ts) ? { threadTs: str(args.thread_ts) } : {}),
     via: 'chat.postEphemeral',
     at: Date.now(),
   });
@@ -100,7 +102,13 @@ const update: ApiHandler = (state, args) => {
   const refused = messageRefusal(args);
   if (refused) return refused;
   if (typeof args.text === 'string') message.text = args.text;
+  // Without `blocks` the message keeps its previous blocks (https://api.slack.com/methods/chat.update).
   if (Array.isArray(args.blocks)) message.blocks = args.blocks;
+  // chat.update takes `metadata` as chat.postMessage does and replaces the message's (ChatUpdateArguments
+  // & Metadata, node-slack-sdk packages/web-api/src/types/request/chat.ts; https://api.slack.com/methods/
+  // chat.update). The docs do not say whether an update without it clears it: here it stays.
+  if (args.metadata && typeof args.metadata === 'object')
+    message.metadata = args.metadata as FakeMessage['metadata'];
   message.edited = true;
   return { ok: true, channel, ts, text: message.text };
 };

@@ -39,6 +39,8 @@ export type FakeEphemeral = {
   user: string;
   text: string;
   blocks?: unknown[];
+  /** The thread it shows in (chat.postEphemeral's thread_ts). */
+  threadTs?: string;
   /** 'response_url' when the app answered a command or action through it. */
   via: 'chat.postEphemeral' | 'response_url';
   at: number;

@@ -1,12 +1,14 @@
 /**
- * `supporter-desk` — the operator CLI: migrate | job | export | import | backup | doctor.
+ * `supporter-desk` — the operator CLI: migrate | job | export | import | erase | audit | backup | doctor.
  * Exit 0 on success; on failure one line on stderr and a non-zero exit. Data goes to stdout, and
  * nothing else does (logs and progress go to stderr), so `export … > file.json` is clean.
  */
 import { existsSync } from 'node:fs';
+import { auditCommand } from './cli/audit.js';
 import { backupCommand } from './cli/backup.js';
 import { CliError, type CliIo, nodeIo } from './cli/common.js';
 import { doctorCommand } from './cli/doctor.js';
+import { eraseCommand } from './cli/erase.js';
 import { exportCommand } from './cli/export.js';
 import { importCommand } from './cli/import.js';
 import { jobCommand } from './cli/job.js';
@@ -25,6 +27,10 @@ Commands:
                                   a calendar file of someone's sessions and study sessions
   import bookings FILE.csv [--dry-run]
                                   book sessions from a CSV (supporter,start,client_alias,plan,topic)
+  erase --consultation <id> | --session <id> | --supporter U… [--dry-run]
+                                  delete a client's text from the database and the bot's Slack messages
+  audit [--since ISO] [--format json|csv]
+                                  the log of exports, erasures, backups and operator actions
   backup <FILE>                   online backup of the SQLite database into FILE
   doctor                          check configuration, database and the Slack token
 
@@ -37,6 +43,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   export: exportCommand,
   import: importCommand,
   backup: backupCommand,
+  erase: eraseCommand,
+  audit: auditCommand,
   doctor: doctorCommand,
 };
 

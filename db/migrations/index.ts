@@ -11,6 +11,7 @@ import * as m0005 from './0005_seen_requests.js';
 import * as m0006 from './0006_delivery_holder.js';
 import * as m0007 from './0007_sessions.js';
 import * as m0010 from './0010_outcomes_writeups.js';
+import * as m0011 from './0011_audit.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_delivery_holder': m0006,
   '0007_sessions': m0007,
   '0010_outcomes_writeups': m0010,
+  '0011_audit': m0011,
 };

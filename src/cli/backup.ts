@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadDatabaseUrl } from '../config.js';
 import { isPostgresUrl, parsePostgresUrl, redactDatabaseUrl, serverUrlOf } from '../db/database.js';
+import { recordAudit } from '../usecases/audit.js';
 import { CliError, type CliIo, parseCommandArgs, withDatabase, withHelp } from './common.js';
 
 const USAGE = `Usage: supporter-desk backup <FILE> [--force]
@@ -39,6 +40,7 @@ export const backupCommand = withHelp(async (args: string[], io: CliIo) => {
       },
     });
     io.progress('');
+    await recordAudit(database, { actor: 'cli', action: 'backup', target: file }, io.now());
     io.err(`backup written to ${file}`);
   });
 });

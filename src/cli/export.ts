@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { loadConfig } from '../config.js';
 import { monthOf } from '../domain/calendar.js';
 import { isDomainError } from '../domain/errors.js';
+import { recordAudit } from '../usecases/audit.js';
 import { exportConsultations } from '../usecases/exportConsultations.js';
 import { exportSessions } from '../usecases/exportSessions.js';
 import { exportSlots, exportSupporters } from '../usecases/exports.js';
@@ -60,7 +61,18 @@ export const exportCommand = withHelp(async (args: string[], io: CliIo) => {
         exportConsultations(deps, { now, ...(values.month ? { month: values.month } : {}) }),
       sessions: () => exportSessions(deps, { now, ...(values.month ? { month: values.month } : {}) }),
     };
-    return exporters[kind as ExportKind]();
+    const exported = await exporters[kind as ExportKind]();
+    await recordAudit(
+      { db },
+      {
+        actor: 'cli',
+        action: 'export',
+        target: kind,
+        detail: { rows: exported.length, format, ...(values.month ? { month: values.month } : {}) },
+      },
+      now,
+    );
+    return exported;
   });
   const output = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(rows);
   if (values.out) {
@@ -94,9 +106,20 @@ const exportIcs = async (
   const now = io.now();
   const result: IcsExport = await withDatabase(io, async ({ db }) => {
     const deps = { db, config };
-    if (user !== undefined) return exportUserIcs(deps, user, now);
+    const audit = (r: IcsExport) =>
+      recordAudit(
+        { db },
+        {
+          actor: 'cli',
+          action: 'export',
+          target: user ? `ics:${user}` : `ics:study:${study}`,
+          detail: { events: r.events },
+        },
+        now,
+      ).then(() => r);
+    if (user !== undefined) return audit(await exportUserIcs(deps, user, now));
     try {
-      return await exportStudyIcs(deps, Number(study), now);
+      return await audit(await exportStudyIcs(deps, Number(study), now));
     } catch (err) {
       if (isDomainError(err) && err.code === 'study_not_found') {
         throw new CliError(`study session #${study} not found`, 1);

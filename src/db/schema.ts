@@ -194,6 +194,31 @@ export interface StudyRsvpsTable {
   updated_at: string;
 }
 
+/** Every export, erasure, backup, operator command and digest post (migration 0011); no client text. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: Generated<string>;
+  /** JSON: counts and options only. */
+  detail: Generated<string>;
+}
+
+export type ErasureKind = 'consultation' | 'session';
+export type ErasureReason = 'retention' | 'erase';
+
+/** A consultation or session whose client text is gone from the database (migration 0011). */
+export interface ErasuresTable {
+  id: Generated<number>;
+  kind: ErasureKind;
+  target_id: number;
+  reason: ErasureReason;
+  erased_at: string;
+  /** Set once every bot message that carried the text has been rewritten in Slack. */
+  slack_done_at: string | null;
+}
+
 export interface Database {
   supporters: SupportersTable;
   supporter_expertise: SupporterExpertiseTable;
@@ -211,6 +236,8 @@ export interface Database {
   job_runs: JobRunsTable;
   study_sessions: StudySessionsTable;
   study_rsvps: StudyRsvpsTable;
+  audit_log: AuditLogTable;
+  erasures: ErasuresTable;
 }
 
 export type Supporter = Selectable<SupportersTable>;
@@ -223,3 +250,5 @@ export type JobRun = Selectable<JobRunsTable>;
 export type StudySession = Selectable<StudySessionsTable>;
 export type NewStudySession = Insertable<StudySessionsTable>;
 export type StudyRsvp = Selectable<StudyRsvpsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Erasure = Selectable<ErasuresTable>;

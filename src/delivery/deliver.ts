@@ -4,7 +4,8 @@
  * - Crash before the send: the row stays pending (or `sending`); the next run claims it, finds nothing in
  *   Slack under the key and sends it once. Nothing is lost.
  * - Crash between send and mark: the next run claims the row, finds the key in the DM/channel history
- *   (conversations.history/replies, include_all_metadata) and marks it sent without posting again. The
+ *   (conversations.history/replies, include_all_metadata; for an update, in the updated message's own
+ *   metadata) and marks it sent without posting again. The
  *   same check runs before re-posting after an ambiguous failure (timeout, 5xx, internal_error).
  * - Two instances or runs: the claim is one atomic UPDATE (pending → sending, attempts + 1); the loser
  *   skips. `attempts` is a fencing token: only the current holder settles the row. A holder silent for
@@ -27,7 +28,6 @@
  * Report: `sent` = posted by this run; `skipped` = sent or failed before, held elsewhere, or found already
  * posted. Pacing: 4 recipients in parallel; one recipient's messages in order, 1 s apart.
  */
-import type { KnownBlock } from '@slack/types';
 import {
   type ClaimContext,
   claimDelivery,
@@ -48,17 +48,9 @@ import {
   type Sleep,
   withRetries,
 } from './retry.js';
+import { findPosted, type Outgoing, post } from './slackCalls.js';
 
-export const DELIVERY_EVENT_TYPE = 'supporter_desk_delivery';
-
-/** One message: to a user id (U…/W…, their DM with the bot) or a channel id, optionally in a thread. */
-export type Outgoing = {
-  key: string;
-  recipient: string;
-  text: string;
-  blocks?: KnownBlock[];
-  threadTs?: string;
-};
+export { DELIVERY_EVENT_TYPE, type Outgoing } from './slackCalls.js';
 
 /** The job run delivering, as the job runner knows it (src/jobs/runner.ts). */
 export type DeliveryRun = {
@@ -289,71 +281,20 @@ const sendOnce = (run: Run, message: Outgoing, claim: DeliveryClaim, mayBePosted
   let unsure = mayBePosted;
   return async (): Promise<Posted> => {
     if (unsure) {
-      const found = await findPosted(run, message, claim.createdAt);
+      const found = await findPosted(run.deps.slack, run.dmChannels, message, {
+        createdAt: claim.createdAt,
+        pages: DELIVERY_TUNING.historyPages,
+      });
       if (found) return { ...found, recovered: true };
       unsure = false;
     }
     try {
-      return { ...(await post(run, message)), recovered: false };
+      return { ...(await post(run.deps.slack, message)), recovered: false };
     } catch (err) {
       if (classifySlackError(err).kind !== 'ratelimited') unsure = true;
       throw err;
     }
   };
-};
-
-const post = async (run: Run, m: Outgoing): Promise<{ channel: string; ts: string }> => {
-  const res = await run.deps.slack.chat.postMessage({
-    channel: m.recipient,
-    text: m.text,
-    ...(m.blocks ? { blocks: m.blocks } : {}),
-    ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
-    metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: m.key } },
-  });
-  if (!res.ts) throw new Error('chat.postMessage answered ok without a ts');
-  return { channel: res.channel ?? m.recipient, ts: res.ts };
-};
-
-type HistoryMessage = { ts?: string; metadata?: { event_type?: string; event_payload?: unknown } };
-
-const carriesKey = (m: HistoryMessage, key: string): boolean =>
-  m.metadata?.event_type === DELIVERY_EVENT_TYPE &&
-  (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key;
-
-/** Looks for a message carrying `key` posted since the row was created (less a minute for clock skew). */
-const findPosted = async (run: Run, m: Outgoing, createdAt: string) => {
-  const { slack } = run.deps;
-  const channel = await conversationOf(run, m.recipient);
-  const oldestMs = Date.parse(createdAt) - 60_000;
-  // A row stamped in the future of the real clock (a `--now` ahead of time) must not hide real messages.
-  const oldest = oldestMs < Date.now() ? { oldest: (oldestMs / 1000).toFixed(6) } : {};
-  let cursor: string | undefined;
-  for (let page = 0; page < DELIVERY_TUNING.historyPages; page += 1) {
-    const args = { channel, include_all_metadata: true, limit: 200, cursor, ...oldest };
-    const res = m.threadTs
-      ? await slack.conversations.replies({ ...args, ts: m.threadTs })
-      : await slack.conversations.history(args);
-    const hit = (res.messages as HistoryMessage[] | undefined)?.find((x) => carriesKey(x, m.key));
-    if (hit?.ts) return { channel, ts: hit.ts };
-    cursor = res.response_metadata?.next_cursor || undefined;
-    if (!cursor) return undefined;
-  }
-  return undefined;
-};
-
-/** A user id's DM channel (conversations.open, once per run), or the channel id itself. */
-const conversationOf = (run: Run, recipient: string): Promise<string> => {
-  if (!/^[UW]/.test(recipient)) return Promise.resolve(recipient);
-  let channel = run.dmChannels.get(recipient);
-  if (!channel) {
-    channel = run.deps.slack.conversations.open({ users: recipient }).then((res) => {
-      if (!res.channel?.id) throw new Error('conversations.open answered ok without a channel');
-      return res.channel.id;
-    });
-    channel.catch(() => run.dmChannels.delete(recipient));
-    run.dmChannels.set(recipient, channel);
-  }
-  return channel;
 };
 
 const groupByRecipient = (messages: readonly Outgoing[]): Outgoing[][] => {

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
+import { PII_EN, privacyEn } from './en/privacy.js';
 import { sessionsEn, sessionsErrorsEn } from './en/sessions.js';
 import { setupErrorsEn } from './en/setup.js';
 import { homeEn, slotErrorsEn, slotsEn, supporterEn } from './en/slots.js';
@@ -9,14 +10,6 @@ import { writeupsEn, writeupsErrorsEn } from './en/writeups.js';
 import type { Messages } from './types.js';
 
 type P = Record<string, string | number>;
-
-const PII_EN: Record<string, string> = {
-  email: 'e-mail address',
-  phone: 'phone number',
-  postal: 'postal code',
-  social_url: 'social profile URL',
-  person_name: "a person's name",
-};
 
 /** What to do about a finding; by default, remove it. */
 const PII_NEXT_EN: Record<string, string> = {
@@ -58,13 +51,14 @@ export const en: Messages = {
       '• `expertise HR recruiting staffing` — your fields; you are told when a consultation needs them',
       '• `away 2026-12` — no reminders for that month',
       '• `status` / `lang ja|en`',
-      'Operators only: `digest` / `exempt @user 2026-12` / `quota 5`',
+      'Operators only: `digest` / `exempt @user 2026-12` / `quota 5` / `erase consultation <id>`',
     ].join('\n'),
   },
   slots: slotsEn,
   supporter: supporterEn,
   home: homeEn,
   jobs: jobsEn,
+  privacy: privacyEn,
   study: studyEn,
   sessions: sessionsEn,
   writeups: writeupsEn,

@@ -5,6 +5,7 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
+import { PII_JA, privacyJa } from './ja/privacy.js';
 import { sessionsErrorsJa, sessionsJa } from './ja/sessions.js';
 import { setupErrorsJa } from './ja/setup.js';
 import { homeJa, slotErrorsJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
@@ -12,14 +13,6 @@ import { studyErrorsJa, studyJa } from './ja/study.js';
 import { writeupsErrorsJa, writeupsJa } from './ja/writeups.js';
 
 type P = Record<string, string | number>;
-
-const PII_JA: Record<string, string> = {
-  email: 'メールアドレス',
-  phone: '電話番号',
-  postal: '郵便番号',
-  social_url: 'SNSのURL',
-  person_name: '人名',
-};
 
 /** What to do about a finding; by default, remove it. */
 const PII_NEXT_JA: Record<string, string> = {
@@ -61,13 +54,14 @@ export const ja = {
       '• `expertise HR 採用 派遣`（専門） — 得意領域。相談が来たときにお知らせします',
       '• `away 2026-12`（休み） — その月はリマインドしません',
       '• `status`（状況） / `lang ja|en`（言語）',
-      '運営のみ: `digest`（ダイジェスト） / `exempt @user 2026-12`（免除） / `quota 5`（ノルマ）',
+      '運営のみ: `digest`（ダイジェスト） / `exempt @user 2026-12`（免除） / `quota 5`（ノルマ） / `erase consultation <id>`（削除）',
     ].join('\n'),
   },
   slots: slotsJa,
   supporter: supporterJa,
   home: homeJa,
   jobs: jobsJa,
+  privacy: privacyJa,
   study: studyJa,
   sessions: sessionsJa,
   writeups: writeupsJa,

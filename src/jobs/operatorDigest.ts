@@ -5,6 +5,7 @@
 import { deliverAll, deliveryOptions } from '../delivery/deliver.js';
 import { localDateOf, monthOf } from '../domain/calendar.js';
 import { composeDigest, digestRecipients } from '../slack/digestPosting.js';
+import { recordAudit } from '../usecases/audit.js';
 import type { Job } from './types.js';
 
 export const operatorDigest: Job = async (deps, opts) => {
@@ -16,5 +17,9 @@ export const operatorDigest: Job = async (deps, opts) => {
     digestRecipients(deps).map((recipient) => ({ key: `digest:${day}:${recipient}`, recipient, ...message })),
     deliveryOptions('operator-digest', opts),
   );
+  if (report.sent > 0) {
+    const target = digestRecipients(deps).join(' ');
+    await recordAudit(deps, { actor: 'job:operator-digest', action: 'digest_post', target }, opts.now);
+  }
   return { job: 'operator-digest', ...report };
 };

@@ -1,10 +1,9 @@
 /**
  * What the reminder jobs remind people of: supporters below quota (with the weekly patterns they tend to
- * offer), write-ups still pending a day after the session, study sessions coming up, ended or cancelled,
- * and consultation text past its retention.
+ * offer), write-ups still pending a day after the session, study sessions coming up, ended or cancelled
+ * (consultation text past its retention: usecases/erasure.ts).
  */
 import { DateTime } from 'luxon';
-import { consultationsToPurge, purgeConsultationText } from '../db/repositories/consultations.js';
 import { slotStartsBetween, writeupsPendingBetween } from '../db/repositories/slots.js';
 import {
   recentlyCancelledStudySessions,
@@ -21,7 +20,6 @@ import { rosterStandings, type SupporterStanding } from './standing.js';
 
 export const WRITEUP_REMINDER_AFTER_HOURS = 24;
 export const WRITEUP_REMINDER_LOOKBACK_DAYS = 30;
-export const PURGED_TEXT = '[purged]';
 
 export type QuotaReminderData = {
   /** Roster supporters below quota for the month (not away, not exempt). */
@@ -68,20 +66,6 @@ export const writeupsToRemind = (deps: UseCaseDeps, now: Date) => {
     toUtcIso(at.minus({ days: WRITEUP_REMINDER_LOOKBACK_DAYS })),
     toUtcIso(at.minus({ hours: WRITEUP_REMINDER_AFTER_HOURS })),
   );
-};
-
-/**
- * Consultation topics and questions are purged RETENTION_DAYS after the session: the text is replaced,
- * the rows (and so every count) stay. Returns how many were (or, in a dry run, would be) purged.
- */
-export const purgeExpiredConsultations = async (
-  deps: UseCaseDeps,
-  now: Date,
-  dryRun: boolean,
-): Promise<number> => {
-  const before = toUtcIso(DateTime.fromJSDate(now).minus({ days: deps.config.retentionDays }));
-  if (dryRun) return (await consultationsToPurge(deps.db, before)).length;
-  return purgeConsultationText(deps.db, before, PURGED_TEXT, toUtcIso(now));
 };
 
 export type StudyReminderData = {

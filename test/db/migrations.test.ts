@@ -48,6 +48,8 @@ describe('migrations', () => {
       'deliveries',
       'job_runs',
       'seen_requests',
+      'audit_log',
+      'erasures',
     ]) {
       expect(tables).toContain(t);
     }

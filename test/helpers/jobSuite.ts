@@ -12,6 +12,9 @@ import { type Harness, startHarness, testEnv } from './harness.js';
 import { jobDepsFor } from './jobWorld.js';
 
 const EMPTIED = [
+  'audit_log',
+  'erasures',
+  'sessions',
   'deliveries',
   'job_runs',
   'nudges',

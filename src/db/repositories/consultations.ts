@@ -137,22 +137,6 @@ export const consultationsToPurge = async (db: DbOrTrx, before: string): Promise
       .execute()
   ).map((r) => r.id);
 
-/** Replaces topic and question of those consultations (see consultationsToPurge); how many there were. */
-export const purgeConsultationText = async (
-  db: DbOrTrx,
-  before: string,
-  purgedText: string,
-  nowIso: string,
-): Promise<number> => {
-  const res = await db
-    .updateTable('consultations')
-    .set({ topic: '', question: purgedText, purged_at: nowIso })
-    .where('session_start', '<=', before)
-    .where('purged_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows);
-};
-
 /** Consultations with their session's end and write-up state, in session order (the export; no text). */
 export const consultationsForExport = (db: DbOrTrx, range?: { startUtc: string; endUtc: string }) => {
   let q = db

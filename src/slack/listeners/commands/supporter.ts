@@ -1,6 +1,10 @@
-/** `/supporter`: roster membership and settings; operators also exempt people, set the quota, post the digest. */
+/**
+ * `/supporter`: roster membership and settings; operators also exempt people, set the quota, post the
+ * digest and erase a client's data — each operator command recorded in the audit log.
+ */
 import { monthOf } from '../../../domain/calendar.js';
 import { messages } from '../../../i18n/index.js';
+import { recordAudit } from '../../../usecases/audit.js';
 import {
   assertOperator,
   chooseLanguage,
@@ -16,7 +20,19 @@ import { escapeMrkdwn } from '../../blocks/kit.js';
 import { composeDigest, digestRecipients, postDigestNow } from '../../digestPosting.js';
 import { standingLine } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
+import { erase } from './erase.js';
 import type { CommandContext, CommandHandler, CommandSpec } from './router.js';
+
+/** An operator command, recorded in the audit log once it has done its work (its words, not its text). */
+const audited =
+  (name: string, handler: CommandHandler): CommandHandler =>
+  async (ctx) => {
+    const reply = await handler(ctx);
+    if (ctx.deps.config.operatorUserIds.includes(ctx.userId)) {
+      await recordAudit(ctx.deps, { actor: ctx.userId, action: 'operator_command', target: name }, ctx.now);
+    }
+    return reply;
+  };
 
 const refresh = (ctx: CommandContext) => () => refreshHome(ctx.deps, ctx.client, ctx.userId);
 
@@ -84,6 +100,11 @@ const digest: CommandHandler = async (ctx) => {
     monthOf(ctx.now, ctx.deps.config.timezone),
   );
   await postDigestNow(ctx.client, recipients, message);
+  await recordAudit(
+    ctx.deps,
+    { actor: ctx.userId, action: 'digest_post', target: recipients.join(' ') },
+    ctx.now,
+  );
   const where = recipients.map((r) => (/^[UW]/.test(r) ? `<@${r}>` : `<#${r}>`)).join(' ');
   return { text: ctx.m.supporter.digestPosted({ where }) };
 };
@@ -98,8 +119,9 @@ export const supporterCommand: CommandSpec = {
     away: { aliases: ['休み'], handler: away },
     status: { aliases: ['状況'], handler: status },
     lang: { aliases: ['言語'], handler: lang },
-    exempt: { aliases: ['免除'], handler: exempt },
-    quota: { aliases: ['ノルマ'], handler: quota },
-    digest: { aliases: ['ダイジェスト'], handler: digest },
+    exempt: { aliases: ['免除'], handler: audited('exempt', exempt) },
+    quota: { aliases: ['ノルマ'], handler: audited('quota', quota) },
+    digest: { aliases: ['ダイジェスト'], handler: audited('digest', digest) },
+    erase: { aliases: ['削除'], handler: audited('erase', erase) },
   },
 };

@@ -3,15 +3,27 @@
  * and deactivated accounts.
  */
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../../../deps.js';
 import { recordThreadReply } from '../../../usecases/recordThreadReply.js';
 import { joinFromChannel, leaveDeactivated } from '../../../usecases/roster.js';
 import { publishHome } from '../../home.js';
-import { answerOf } from './answers.js';
+import { warnAboutPersonalData } from '../../replyWarning.js';
+import { type Answer, answerOf } from './answers.js';
+
+/** The reply still counts (recorded first); one that looks like personal data gets its author warned. */
+const checkReply = (deps: ListenerDeps, client: WebClient, channel: string, reply: Answer, text: string) =>
+  warnAboutPersonalData(deps, client, {
+    channel,
+    threadTs: reply.threadTs,
+    ts: reply.messageTs,
+    user: reply.userId,
+    text,
+  });
 
 export const register = (app: App, deps: ListenerDeps): void => {
   // Thread replies in the advice channel answer consultations, whatever their subtype (answerOf).
-  app.event('message', async ({ event, body }) => {
+  app.event('message', async ({ event, body, client }) => {
     if (event.channel !== deps.config.channels.advice) return;
     const reply = answerOf(event);
     if (!reply) return;
@@ -22,6 +34,8 @@ export const register = (app: App, deps: ListenerDeps): void => {
       now: deps.clock(),
     });
     deps.logger.debug({ outcome, eventId: body.event_id }, 'thread message');
+    const text = 'text' in event && typeof event.text === 'string' ? event.text : '';
+    if (outcome !== 'duplicate') await checkReply(deps, client, event.channel, reply, text);
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
