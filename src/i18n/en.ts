@@ -5,6 +5,7 @@ import { sessionsEn, sessionsErrorsEn } from './en/sessions.js';
 import { homeEn, slotErrorsEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
 import type { Messages } from './types.js';
+import { slotWhenOf } from './when.js';
 
 type P = Record<string, string | number>;
 
@@ -72,7 +73,7 @@ export const en: Messages = {
     ...sessionsErrorsEn,
     ...slotErrorsEn,
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',
-    permission_denied: (_p: P) => 'Only operators (OPERATOR_USER_IDS) can do this.',
+    permission_denied: (_p: P) => 'Only operators can do this.',
     not_yours: (_p: P) => 'This button is meant for someone else, so it cannot be used by you.',
     modal_expired: (_p: P) =>
       "The form didn't open in time (Slack waits only 3 seconds). Please run the command again, or click the button again.",
@@ -81,7 +82,7 @@ export const en: Messages = {
     input_too_long: (p: P) => `${p.field} is too long (at most ${p.max} characters). Please shorten it.`,
     month_invalid: (p: P) => `"${p.value}" is not a month I can read. Write it like \`2026-12\`.`,
     slot_empty: (_p: P) => 'There is no slot to add. Example: `/slots add 12/3 19:00`',
-    slot_overlap_existing: (p: P) => `"${p.entry}" overlaps your slot #${p.id} (${p.when}).`,
+    slot_overlap_existing: (p: P) => `"${p.entry}" overlaps your slot #${p.id} (${slotWhenOf(p, 'en')}).`,
     slot_overlap_in_command: (p: P) => `"${p.entry}" overlaps "${p.other}" in the same command.`,
     slot_too_many: (p: P) =>
       `At most ${p.max} slots can be added at once (there were ${p.count}). Please split them up.`,
@@ -100,7 +101,7 @@ export const en: Messages = {
     consult_not_found: (p: P) => `Consultation #${p.id} was not found.`,
     consult_not_yours: (p: P) => `Consultation #${p.id} is not yours, so you cannot change it.`,
     consult_channel_missing: (_p: P) =>
-      'The advice channel (ADVICE_CHANNEL_ID) is not configured. Please contact an operator.',
+      'No channel is set up for consultations yet. Please contact an operator.',
     consult_slot_conflict: (p: P) => `You already have another booked session (#${p.id}) at that time.`,
     tags_empty: (_p: P) => 'Name at least one field. Example: `/supporter expertise HR recruiting staffing`',
     quota_invalid: (p: P) => `"${p.value}" cannot be a quota. Use a whole number from 1 to 31.`,

@@ -8,6 +8,7 @@ import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
 import { sessionsErrorsJa, sessionsJa } from './ja/sessions.js';
 import { homeJa, slotErrorsJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 import { studyErrorsJa, studyJa } from './ja/study.js';
+import { slotWhenOf } from './when.js';
 
 type P = Record<string, string | number>;
 
@@ -75,19 +76,20 @@ export const ja = {
     ...sessionsErrorsJa,
     ...slotErrorsJa,
     generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
-    permission_denied: (_p: P) => 'この操作は運営メンバー（OPERATOR_USER_IDS）だけが使えます。',
+    permission_denied: (_p: P) => 'この操作は運営メンバーだけが使えます。',
     not_yours: (_p: P) => 'これはあなた宛てのボタンではないため、操作できません。',
     modal_expired: (_p: P) =>
-      'フォームを開くのが間に合いませんでした（Slack が待てるのは 3 秒だけです）。もう一度コマンドを送るか、ボタンを押し直してください。',
+      'フォームを開くのが間に合いませんでした（Slack が待てるのは3秒だけです）。もう一度コマンドを送るか、ボタンを押し直してください。',
     unknown_subcommand: (p: P) =>
       `\`${p.command} ${p.sub}\` は分かりませんでした。\`${p.command} help\` で使い方を表示します。`,
     input_too_long: (p: P) => `${p.field} が長すぎます（最大 ${p.max} 文字）。短くしてください。`,
     month_invalid: (p: P) => `「${p.value}」は月として読めませんでした。\`2026-12\` のように書いてください。`,
     slot_empty: (_p: P) => '追加する枠がありません。例: `/slots add 12/3 19:00`',
-    slot_overlap_existing: (p: P) => `「${p.entry}」は登録済みの枠（#${p.id} ${p.when}）と重なっています。`,
+    slot_overlap_existing: (p: P) =>
+      `「${p.entry}」は登録済みの枠 #${p.id}（${slotWhenOf(p, 'ja')}）と重なっています。`,
     slot_overlap_in_command: (p: P) => `「${p.entry}」は同じコマンド内の「${p.other}」と重なっています。`,
     slot_too_many: (p: P) =>
-      `一度に追加できるのは ${p.max} 枠までです（${p.count} 枠ありました）。分けて追加してください。`,
+      `一度に追加できるのは${p.max}枠までです（${p.count}枠ありました）。分けて追加してください。`,
     slot_pattern_empty: (p: P) => `「${p.entry}」に当てはまる日が今月の残りにありません。`,
     slot_not_found: (p: P) =>
       `枠 #${p.id} は見つかりませんでした。\`/slots list\` で番号を確認してください。`,
@@ -106,7 +108,7 @@ export const ja = {
     consult_not_found: (p: P) => `相談 #${p.id} は見つかりませんでした。`,
     consult_not_yours: (p: P) => `相談 #${p.id} はあなたの相談ではないため、変更できません。`,
     consult_channel_missing: (_p: P) =>
-      '相談チャンネル（ADVICE_CHANNEL_ID）が設定されていません。運営に連絡してください。',
+      '相談を投稿するチャンネルがまだ設定されていません。運営に連絡してください。',
     consult_slot_conflict: (p: P) => `その時間には別の予約済みセッション（#${p.id}）があります。`,
     tags_empty: (_p: P) => '専門分野を1つ以上書いてください。例: `/supporter expertise HR 採用 派遣`',
     quota_invalid: (p: P) => `「${p.value}」はノルマとして使えません。1〜31 の整数で指定してください。`,

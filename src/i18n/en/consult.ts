@@ -8,9 +8,7 @@ export const consultEn: Messages['consult'] = {
   topicLabel: (_p: P) => "*The client's theme*",
   questionLabel: (_p: P) => '*The question*',
   tagsLabel: (p: P) => `Expertise wanted: ${p.tags}`,
-  timeLeft: (p: P) =>
-    Number(p.days) > 0 ? `Session in ${p.days} d ${p.hours} h` : `Session in ${p.hours} h`,
-  sessionStarted: (_p: P) => 'The session has started',
+  sessionAt: (p: P) => `Session: ${p.when}`,
   replyInThread: (_p: P) => 'Answer in the thread — someone always answers.',
   resolveButton: (_p: P) => '解決した / Resolved',
   resolvedMark: (p: P) => `:white_check_mark: Resolved (<@${p.user}>)`,

@@ -7,9 +7,8 @@ export const consultJa = {
   topicLabel: (_p: P) => '*相談者さんのテーマ*',
   questionLabel: (_p: P) => '*聞きたいこと*',
   tagsLabel: (p: P) => `求める専門: ${p.tags}`,
-  timeLeft: (p: P) =>
-    Number(p.days) > 0 ? `セッションまで あと${p.days}日${p.hours}時間` : `セッションまで あと${p.hours}時間`,
-  sessionStarted: (_p: P) => 'セッションは開始済みです',
+  /** `when` is a Slack date token: each reader sees it in their own zone, never a stale countdown. */
+  sessionAt: (p: P) => `セッション: ${p.when}`,
   replyInThread: (_p: P) =>
     'スレッドで答えてください。「投げかけると必ず誰かが答えてくれる」場所にしましょう。',
   resolveButton: (_p: P) => '解決した / Resolved',

@@ -15,8 +15,8 @@ export const slotsJa = {
     const label = p.showYear ? `${y}年${Number(mo)}月` : `${Number(mo)}月`;
     if (p.away) return `${label}: 休み（ノルマ対象外）`;
     if (p.exempt) return `${label}: 免除（ノルマ対象外）`;
-    if (Number(p.missing) === 0) return `${label}: ${p.count}/${p.quota} 枠 — 達成です 🎉`;
-    return `${label}: ${p.count}/${p.quota} 枠 — あと${p.missing}枠`;
+    if (Number(p.missing) === 0) return `${label}: ${p.count}枠 / ${p.quota}枠 — 達成です 🎉`;
+    return `${label}: ${p.count}枠 / ${p.quota}枠 — あと${p.missing}枠`;
   },
   added: (p: P) => `*${p.n}枠を追加しました*`,
   listHeader: (p: P) => `*${monthJa(p.month!)}の枠*`,
@@ -50,7 +50,7 @@ export const supporterJa = {
   quotaSet: (p: P) => `${monthJa(p.from!)}以降のノルマを月${p.quota}枠にしました。`,
   digestPosted: (p: P) => `ダイジェストを投稿しました（${p.where}）。`,
   digestNowhere: (_p: P) =>
-    'ダイジェストの送り先がありません。OPERATOR_CHANNEL_ID か OPERATOR_USER_IDS を設定してください。',
+    'ダイジェストの送り先（運営チャンネルか運営メンバー）がまだ設定されていません。設定の担当者に頼んでください。',
 };
 
 export const homeJa = {
@@ -104,7 +104,7 @@ export const slotErrorsJa = {
   slot_time_ambiguous: (p: P) =>
     `「${p.entry}」の時刻が午前か午後か分かりません${quoted(p.token)}。\`19:00\`、\`夜7時\`、\`7pm\` のように書いてください。`,
   slot_length_out_of_range: (p: P) =>
-    `「${p.entry}」の長さ ${p.minutes}分 は範囲外です。15〜240分で指定してください（ライト45・初回90・継続60）。`,
+    `「${p.entry}」の長さ${p.minutes}分は範囲外です。15〜240分で指定してください（ライト45・初回90・継続60）。`,
   slot_end_before_start: (p: P) =>
     `「${p.entry}」の終了時刻が開始時刻より前です${quoted(p.token)}。日をまたぐ枠は4時間まで書けます（例: \`23:00-0:30\`）。`,
   slot_in_past: (p: P) => `「${p.entry}」はすでに過ぎた日時です。これから先の日時を指定してください。`,
