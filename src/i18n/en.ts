@@ -17,6 +17,8 @@ const PII_EN: Record<string, string> = {
   person_name: "a person's name",
 };
 
+const PLAN_LABEL_EN: Record<string, string> = { light: 'light', first: 'first', followup: 'follow-up' };
+
 /** What to do about a finding; by default, remove it. */
 const PII_NEXT_EN: Record<string, string> = {
   person_name:
@@ -47,7 +49,8 @@ export const en: Messages = {
       '*`/consult` — ask fellow supporters for advice before a session*',
       '• `/consult` — open the form',
       '• `/consult 12/3 19:00 first Unsure what they want from a career change; how to dig deeper? #agent #HR`',
-      '• `/consult done <id>` — resolved / `/consult writeup <id>` — strengths write-up sent',
+      'It books your slot at that time (or creates a booked slot, which counts toward your quota), as long as the plan. In replies, "consultation #3" is the consultation\'s number and "slot #26" the slot\'s.',
+      '• `/consult done <consultation #>` — resolved / `/consult writeup <consultation #>` — strengths write-up sent',
       "Never include the client's personal data (e-mail addresses, phone numbers…).",
     ].join('\n'),
     supporter: [
@@ -102,8 +105,17 @@ export const en: Messages = {
     consult_not_yours: (p: P) => `Consultation #${p.id} is not yours, so you cannot change it.`,
     consult_channel_missing: (_p: P) =>
       'No channel is set up for consultations yet. Please contact an operator.',
-    consult_slot_conflict: (p: P) => `You already have another booked session (#${p.id}) at that time.`,
+    consult_slot_conflict: (p: P) =>
+      `Your slot #${p.id} (${slotWhenOf(p, 'en')}) is at that time. Choose another time, or check your slots with \`/slots list\`. Nothing was posted.`,
+    consult_slot_too_short: (p: P) =>
+      `Making slot #${p.id} as long as the ${PLAN_LABEL_EN[String(p.plan)] ?? ''} plan (${p.planMinutes} min) would overlap slot #${p.other} (${slotWhenOf(p, 'en')}). Choose another plan, or move slot #${p.other}, and send again. Nothing was posted.`,
     tags_empty: (_p: P) => 'Name at least one field. Example: `/supporter expertise HR recruiting staffing`',
+    tag_too_long: (p: P) =>
+      `The field "${p.tag}" is ${p.length} characters long; each can have at most ${p.max}. Please shorten it and send again. Your fields are unchanged.`,
+    tag_invalid: (p: P) =>
+      `"${p.tag}" can't be a field (\`<\`, \`>\` and \`|\` are not allowed). Your fields are unchanged.`,
+    tags_too_many: (p: P) =>
+      `At most ${p.max} fields (there were ${p.count}). Please pick the main ones and send again. Your fields are unchanged.`,
     quota_invalid: (p: P) => `"${p.value}" cannot be a quota. Use a whole number from 1 to 31.`,
     user_mention_missing: (_p: P) => 'Mention the member, like `@name`.',
     locale_invalid: (p: P) => `"${p.value}" is not supported. Use \`ja\` or \`en\`.`,

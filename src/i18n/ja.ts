@@ -20,6 +20,8 @@ const PII_JA: Record<string, string> = {
   person_name: '人名',
 };
 
+const PLAN_LABEL_JA: Record<string, string> = { light: 'ライト', first: '初回', followup: '継続' };
+
 /** What to do about a finding; by default, remove it. */
 const PII_NEXT_JA: Record<string, string> = {
   person_name:
@@ -50,7 +52,8 @@ export const ja = {
       '*`/consult` — セッション前にサポーター仲間へ相談*',
       '• `/consult` — 入力フォームを開く',
       '• `/consult 12/3 19:00 初回 転職の軸が定まらない方。どう深掘りする？ #人材紹介 #HR`',
-      '• `/consult done <id>`（完了）— 解決した / `/consult writeup <id>`（レポート済）— 強みのまとめを送った',
+      'その時間のあなたの枠を予約済みにします（枠がなければ予約済みの枠を作り、ノルマに数えます）。長さはプランに合わせます。返信の「相談 #3」は相談の番号、「枠 #26」は枠の番号です。',
+      '• `/consult done <相談の番号>`（完了）— 解決した / `/consult writeup <相談の番号>`（レポート済）— 強みのまとめを送った',
       '相談者さんの個人情報（メールアドレス・電話番号など）は書かないでください。',
     ].join('\n'),
     supporter: [
@@ -109,8 +112,17 @@ export const ja = {
     consult_not_yours: (p: P) => `相談 #${p.id} はあなたの相談ではないため、変更できません。`,
     consult_channel_missing: (_p: P) =>
       '相談を投稿するチャンネルがまだ設定されていません。運営に連絡してください。',
-    consult_slot_conflict: (p: P) => `その時間には別の予約済みセッション（#${p.id}）があります。`,
+    consult_slot_conflict: (p: P) =>
+      `その時間には枠 #${p.id}（${slotWhenOf(p, 'ja')}）が入っています。時間を変えるか、\`/slots list\` で枠を確かめてください。何も投稿していません。`,
+    consult_slot_too_short: (p: P) =>
+      `枠 #${p.id} を${PLAN_LABEL_JA[String(p.plan)] ?? ''}（${p.planMinutes}分）の長さに延ばすと、枠 #${p.other}（${slotWhenOf(p, 'ja')}）と重なります。プランを変えるか、枠 #${p.other} を動かしてからもう一度送ってください。何も投稿していません。`,
     tags_empty: (_p: P) => '専門分野を1つ以上書いてください。例: `/supporter expertise HR 採用 派遣`',
+    tag_too_long: (p: P) =>
+      `専門分野「${p.tag}」は${p.length}文字あります。1つ${p.max}文字までにして、もう一度送ってください。専門分野は変えていません。`,
+    tag_invalid: (p: P) =>
+      `「${p.tag}」は専門分野として使えません（\`<\` \`>\` \`|\` は使えません）。専門分野は変えていません。`,
+    tags_too_many: (p: P) =>
+      `専門分野は${p.max}個までです（${p.count}個ありました）。しぼってもう一度送ってください。専門分野は変えていません。`,
     quota_invalid: (p: P) => `「${p.value}」はノルマとして使えません。1〜31 の整数で指定してください。`,
     user_mention_missing: (_p: P) => '対象のメンバーを `@名前` で指定してください。',
     locale_invalid: (p: P) => `「${p.value}」には対応していません。\`ja\` か \`en\` を指定してください。`,

@@ -21,7 +21,7 @@ import { writeTransaction } from '../db/transaction.js';
 import type { UseCaseDeps } from '../deps.js';
 import { addMonths, monthOf, parseMonth, toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
-import { parseTagList } from '../domain/tags.js';
+import { MAX_TAG_LENGTH, parseTagList, rejectedTag } from '../domain/tags.js';
 import type { Locale } from '../i18n/index.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 
@@ -37,9 +37,17 @@ export const leaveRoster = async (deps: UseCaseDeps, userId: string, now: Date) 
 });
 
 export const updateExpertise = async (deps: UseCaseDeps, userId: string, text: string, now: Date) => {
+  // A word that can't be a tag refuses the whole list: storing the rest would quietly replace the old
+  // expertise with less than the supporter wrote.
+  const rejected = rejectedTag(text);
+  if (rejected?.reason === 'too_long') {
+    const tag = `${[...rejected.word].slice(0, 12).join('')}…`;
+    throw new DomainError('tag_too_long', { tag, length: [...rejected.word].length, max: MAX_TAG_LENGTH });
+  }
+  if (rejected) throw new DomainError('tag_invalid', { tag: rejected.word.slice(0, 30) });
   const tags = parseTagList(text);
   if (!tags.length) throw new DomainError('tags_empty');
-  if (tags.length > MAX_TAGS) throw new DomainError('input_too_long', { field: 'expertise', max: MAX_TAGS });
+  if (tags.length > MAX_TAGS) throw new DomainError('tags_too_many', { count: tags.length, max: MAX_TAGS });
   await writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, userId, 'command', toUtcIso(now));
     await setExpertise(trx, userId, tags);

@@ -15,6 +15,12 @@ export const consultJa = {
   resolvedMark: (p: P) => `:white_check_mark: 解決済み（<@${p.user}>）`,
   posted: (p: P) =>
     `相談 #${p.id} を投稿しました: ${p.link ? `<${p.link}|スレッドを開く>` : `<#${p.channel}>`}。回答は相談チャンネルのスレッドに届きます。`,
+  // What the consultation did to the asker's slots (枠 #… and 相談 #… are different numbers).
+  slotCreated: (p: P) =>
+    `その時間に枠がなかったので、予約済みの枠 #${p.slot}（${p.when}）を作りました。${p.month}のノルマに数えます。`,
+  slotBooked: (p: P) => `空いていた枠 #${p.slot}（${p.when}）を予約済みにしました。`,
+  slotLinked: (p: P) => `予約済みの枠 #${p.slot}（${p.when}）のセッションとして記録しました。`,
+  slotResized: (p: P) => `枠 #${p.slot} の長さをプランに合わせて${p.from}分から${p.to}分にしました。`,
   resolved: (p: P) => `相談 #${p.id} を解決済みにしました。答えてくれた仲間にもお礼を伝えましょう。`,
   alreadyResolved: (p: P) => `相談 #${p.id} はすでに解決済みです。`,
   writeupDone: (p: P) => `相談 #${p.id} のセッションの強みのまとめを送付済みにしました。お疲れさまでした！`,
