@@ -95,7 +95,7 @@ describe('/supporter', () => {
     const quota = await h.slack.ask(OPERATOR, '/supporter', 'ノルマ 6');
     expect(quota.text).toContain('2026年12月以降のノルマを月6枠にしました');
     const status = await h.slack.ask(USERS.ken.id, '/supporter', 'status');
-    expect(status.text).toContain('11月: 0/5 枠');
+    expect(status.text).toContain('11月: 0枠 / 5枠');
     expect(status.text).toContain('12月: 免除（ノルマ対象外）');
     expect((await h.slack.ask(OPERATOR, '/supporter', 'quota 0')).text).toContain(
       '「0」はノルマとして使えません',
@@ -106,7 +106,9 @@ describe('/supporter', () => {
   it('refuses operator commands to everyone else, changing nothing', async () => {
     for (const text of [`exempt <@${USERS.aiko.id}> 2026-12`, 'quota 1', 'digest']) {
       const reply = await h.slack.ask(USERS.yui.id, '/supporter', text);
-      expect(reply.text, text).toContain('運営メンバー（OPERATOR_USER_IDS）だけ');
+      // Words, never a setting's name (#23 item 7).
+      expect(reply.text, text).toContain('この操作は運営メンバーだけが使えます');
+      expect(reply.text, text).not.toMatch(/[A-Z_]{4,}/);
     }
     const flags = await h.database.db
       .selectFrom('supporter_months')
