@@ -51,7 +51,9 @@ describe('quota-reminders', () => {
     // Ken's Slack speaks Japanese, but he chose English.
     await s.h.slack.ask(USERS.ken.id, '/supporter', 'lang en');
     await run('quota-reminders', MONDAY);
-    expect(s.h.fake.state.dmsTo(USERS.emma.id)[0]!.text).toContain('*Your slots for Dec 2026*: 0 of 5 so far');
+    expect(s.h.fake.state.dmsTo(USERS.emma.id)[0]!.text).toContain(
+      '*Your slots for Dec 2026*: 0 of 5 so far',
+    );
     expect(s.h.fake.state.dmsTo(USERS.ken.id)[0]!.text).toContain('*Your slots for Dec 2026*');
     // Aiko (ja-JP) and anyone the app has not seen yet: DEFAULT_LOCALE, Japanese.
     expect(s.h.fake.state.dmsTo(USERS.aiko.id)[0]!.text).toContain('2026年12月の相談枠');

@@ -100,7 +100,9 @@ describe('/slots add', () => {
     const [first] = await slotsOf(USERS.aiko.id);
     const reply = await h.slack.ask(USERS.aiko.id, '/slots', 'add 12/4 10:00, 12/3 19:30');
     // The same date format as every other reply (12/3(木) 19:00–20:00), never ISO (#23 item 9).
-    expect(reply.text).toContain(`「12/3 19:30」は登録済みの枠 #${first!.id}（12/3(木) 19:00–20:00）と重なっています`);
+    expect(reply.text).toContain(
+      `「12/3 19:30」は登録済みの枠 #${first!.id}（12/3(木) 19:00–20:00）と重なっています`,
+    );
     expect(reply.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(await slotsOf(USERS.aiko.id)).toHaveLength(1);
   });

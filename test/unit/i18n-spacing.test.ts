@@ -10,13 +10,18 @@ import { ja } from '../../src/i18n/ja.js';
 const JP = '[\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Han}ー々（）「」、。]';
 const STRAY = new RegExp(`${JP} +${JP}`, 'gu');
 
-/** Sample parameters: every name reads as a short ASCII word, numbers where a count is expected. */
+/** Sample parameters: every name reads as a short ASCII word; months, instants and zones as real ones. */
+const REAL: Record<string, string | number> = {
+  month: '2026-12',
+  from: '2026-12',
+  start: '2026-12-10T10:00:00.000Z',
+  now: '2026-11-25T01:00:00.000Z',
+  zone: 'Asia/Tokyo',
+  minutes: 60,
+};
 const sample: Record<string, string | number> = new Proxy(
   {},
-  {
-    get: (_t, key) => (key === 'month' || key === 'from' ? '2026-12' : 'x'),
-    has: () => true,
-  },
+  { get: (_t, key) => REAL[String(key)] ?? 'x', has: () => true },
 );
 
 /**
