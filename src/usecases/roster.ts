@@ -80,6 +80,15 @@ export const setAway = async (deps: UseCaseDeps, userId: string, text: string, n
   return months;
 };
 
+/** Takes back months set away (the Home's 休みを取り消す). */
+export const clearAway = async (deps: UseCaseDeps, userId: string, text: string, now: Date) => {
+  const months = parseMonths(text, now, deps.config.timezone);
+  await writeTransaction(deps.db, async (trx) => {
+    for (const m of months) await setMonthFlag(trx, userId, m, 'away', false);
+  });
+  return months;
+};
+
 export type SupporterStatus = {
   member: boolean;
   expertise: string[];

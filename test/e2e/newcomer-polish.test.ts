@@ -114,3 +114,27 @@ describe('counts that never read like a date (#23 item 6)', () => {
     expect(list.text).not.toMatch(/\d+\/\d+ 枠/);
   });
 });
+
+describe('the Home tab offers to take back a month already away (#23 item 8)', () => {
+  const home = async () => {
+    h.fake.state.homes.clear();
+    await h.slack.event({ type: 'app_home_opened', user: USERS.yui.id, channel: 'DYUI', tab: 'home' });
+    return JSON.stringify(
+      await h.fake.waitFor(() => h.fake.state.homes.get(USERS.yui.id), 3000, 'views.publish'),
+    );
+  };
+
+  it('shows 休みを取り消す once December is away, and the button takes it back', async () => {
+    expect(await home()).toContain('12月を休みにする');
+    await h.slack.ask(USERS.yui.id, '/supporter', 'away 2026-12');
+    const away = await home();
+    expect(away).toContain('12月の休みを取り消す');
+    expect(away).not.toContain('12月を休みにする');
+    h.fake.state.homes.clear();
+    await h.slack.blockAction(USERS.yui.id, { actionId: 'unset_away', value: '2026-12' });
+    await h.fake.waitFor(() => h.fake.state.homes.get(USERS.yui.id), 3000, 'the Home after the click');
+    const status = await h.slack.ask(USERS.yui.id, '/supporter', 'status');
+    expect(status.text).toContain('休み: なし');
+    expect(await home()).toContain('12月を休みにする');
+  });
+});

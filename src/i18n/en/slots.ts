@@ -66,6 +66,7 @@ export const homeEn: Messages['home'] = {
   pendingLine: (p: P) => `Session on ${p.when}${p.overdue ? ' — :warning: overdue' : ''}`,
   addSlots: (_p: P) => 'Add slots',
   setAwayNext: (p: P) => `Away in ${shortMonth(p.month!)}`,
+  unsetAwayNext: (p: P) => `Not away in ${shortMonth(p.month!)} after all`,
   writeupDone: (_p: P) => 'Sent',
   notMember: (_p: P) =>
     'You are not on the roster yet. Join with `/supporter join`, or add slots with `/slots add` to begin.',

@@ -64,6 +64,7 @@ export const homeJa = {
   pendingLine: (p: P) => `${p.when} のセッション${p.overdue ? ' — :warning: 期限超過' : ''}`,
   addSlots: (_p: P) => '枠を追加',
   setAwayNext: (p: P) => `${Number(String(p.month).split('-')[1])}月を休みにする`,
+  unsetAwayNext: (p: P) => `${Number(String(p.month).split('-')[1])}月の休みを取り消す`,
   writeupDone: (_p: P) => '送った',
   notMember: (_p: P) =>
     'まだサポーター登録されていません。`/supporter join` で参加するか、`/slots add` で枠を登録すると始まります。',
