@@ -46,6 +46,10 @@ const ja = {
   } as Record<string, string>,
   jobReport: (r: JobCounts) =>
     `${r.dryRun ? `ドライラン（予定 ${r.planned} 件）・` : ''}送信 ${r.sent}・スキップ ${r.skipped}・失敗 ${r.failed}`,
+  dryRunPreview: 'ドライランで送られるはずのメッセージ',
+  dryRunTo: '宛先:',
+  dryRunNothing: '今の時刻では、送るメッセージはありません。',
+  dryRunMore: (n: number) => `…ほか${n}件`,
   reset: 'デモをリセット',
   resetConfirm:
     'サンドボックスのデータベースとメッセージを消して、デモデータを作り直します。よろしいですか？',
@@ -110,6 +114,10 @@ const en: typeof ja = {
   },
   jobReport: (r) =>
     `${r.dryRun ? `dry run (${r.planned} planned) · ` : ''}sent ${r.sent} · skipped ${r.skipped} · failed ${r.failed}`,
+  dryRunPreview: 'Messages the dry run would send',
+  dryRunTo: 'To:',
+  dryRunNothing: 'Nothing would be sent at this time.',
+  dryRunMore: (n) => `…and ${n} more`,
   reset: 'Reset demo',
   resetConfirm: "Delete the sandbox's database and messages and seed the demo data again?",
   seeding: 'Seeding demo data…',

@@ -123,6 +123,8 @@ const messageContext = (snap: Snapshot): MessageContext => ({
   names: {
     user: (id) => snap.users.find((u) => u.id === id)?.realName ?? id,
     channel: (id) => snap.conversations.find((c) => c.id === id)?.name ?? id,
+    // Slack shows `<!date^…>` in each reader's zone; the sandbox's people all live in its zone and clock.
+    dates: { zone: snap.clock.timezone, now: new Date(snap.clock.now), lang: ui.lang },
   },
   openThread: (channel, ts) => {
     ui.thread = { channel, ts };

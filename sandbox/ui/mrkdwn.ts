@@ -7,8 +7,10 @@
  * text safely (formatting#escaping). Everything else is HTML-escaped.
  */
 import { escapeHtml } from './dom.js';
+import { type DateView, slackDateLink, slackDateText } from './slackDate.js';
 
-export type Names = { user: (id: string) => string; channel: (id: string) => string };
+/** `dates`: the reader's zone, clock and language for `<!date^…>` tokens (without it, their fallback). */
+export type Names = { user: (id: string) => string; channel: (id: string) => string; dates?: DateView };
 
 const EMOJI: Record<string, string> = {
   warning: '⚠️',
@@ -69,6 +71,17 @@ const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').repl
 /** Special mentions that notify a whole channel (formatting#special-mentions). */
 const BROADCASTS = new Set(['channel', 'here', 'everyone']);
 
+/** `<!date^UNIX^{tokens}[^link]|fallback>` in the reader's zone; the fallback when Slack could not. */
+const dateToken = (target: string, label: string | undefined, names: Names): string => {
+  const text = names.dates ? slackDateText(target.slice(1), names.dates) : undefined;
+  if (text === undefined) return escapeHtml(decode(label ?? ''));
+  const link = slackDateLink(target.slice(1));
+  const inner = `<time data-slack-date="${escapeHtml(target.split('^')[1] ?? '')}">${escapeHtml(text)}</time>`;
+  return link
+    ? `<a href="${escapeHtml(link)}" target="_blank" rel="noopener noreferrer">${inner}</a>`
+    : inner;
+};
+
 const special = (inner: string, names: Names): string => {
   const [target = '', label] = inner.split('|', 2);
   if (target.startsWith('@')) {
@@ -79,7 +92,7 @@ const special = (inner: string, names: Names): string => {
   }
   if (target.startsWith('!')) {
     const word = target.slice(1).split('^')[0] ?? '';
-    if (label && word === 'date') return escapeHtml(label);
+    if (word === 'date') return dateToken(target, label, names);
     // A user group's label carries its own "@" (`<!subteam^S123|@team>`); a broadcast's is the word.
     const name = (label ?? word).replace(/^@/, '');
     const kind = BROADCASTS.has(word) ? 'mention broadcast' : 'mention';

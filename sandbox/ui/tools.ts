@@ -7,9 +7,16 @@ import type { JobResult, Snapshot } from '../shared/types.js';
 import { post } from './api.js';
 import { fill, h } from './dom.js';
 import type { JobCounts, Lang, Strings } from './i18n.js';
+import { mrkdwn, type Names } from './mrkdwn.js';
 
-/** A run in progress (pending), its counts, or its error. */
-type Result = { pending: true } | { counts: JobCounts } | { error: string };
+/** One message a dry run would send: to whom, and its text (the delivery's `planned`). */
+type Planned = { recipient: string; text: string };
+
+/** A run in progress (pending), its counts (and a dry run's messages), or its error. */
+type Result = { pending: true } | { counts: JobCounts; planned: Planned[] } | { error: string };
+
+/** How many of a dry run's messages the panel shows; the count says how many more there are. */
+const PREVIEW_LIMIT = 20;
 
 export class Tools {
   readonly el: HTMLElement;
@@ -114,6 +121,9 @@ export class Tools {
             job.available ? null : h('span', { class: 'na' }, s.notAvailable),
           ),
           result ? resultLine(result, s) : null,
+          result && 'planned' in result && result.counts.dryRun
+            ? preview(result.planned, s, namesOf(snap, lang))
+            : null,
         );
       }),
     );
@@ -148,7 +158,9 @@ export class Tools {
     this.redraw();
     try {
       const res = await post<JobResult>('/sandbox/api/job', { name, dryRun });
-      this.results[name] = res.ok ? { counts: counts(res.report, dryRun) } : { error: res.error ?? '?' };
+      this.results[name] = res.ok
+        ? { counts: counts(res.report, dryRun), planned: plannedOf(res.report) }
+        : { error: res.error ?? '?' };
     } catch (err) {
       this.results[name] = { error: err instanceof Error ? err.message : String(err) };
     }
@@ -171,4 +183,41 @@ const resultLine = (result: Result, s: Strings): HTMLElement => {
   if ('pending' in result) return h('div', { class: 'job-result pending' }, '…');
   if ('error' in result) return h('div', { class: 'job-result failed', role: 'status' }, result.error);
   return h('div', { class: 'job-result', role: 'status' }, s.jobReport(result.counts));
+};
+
+const plannedOf = (report: Record<string, unknown> | undefined): Planned[] =>
+  (Array.isArray(report?.planned) ? (report.planned as Partial<Planned>[]) : []).map((p) => ({
+    recipient: String(p.recipient ?? ''),
+    text: String(p.text ?? ''),
+  }));
+
+const namesOf = (snap: Snapshot, lang: Lang): Names => ({
+  user: (id) => snap.users.find((u) => u.id === id)?.realName ?? id,
+  channel: (id) => snap.conversations.find((c) => c.id === id)?.name ?? id,
+  dates: { zone: snap.clock.timezone, now: new Date(snap.clock.now), lang },
+});
+
+/** A person gets a DM (`@Aiko`); a channel, a post (`#operators`). */
+const recipientLabel = (id: string, names: Names): string =>
+  /^[UW]/.test(id) ? `@${names.user(id)}` : `#${names.channel(id)}`;
+
+/** What a dry run would send: each recipient and the message they would get, as Slack would show it. */
+const preview = (planned: Planned[], s: Strings, names: Names): HTMLElement => {
+  if (!planned.length) return h('p', { class: 'job-preview empty' }, s.dryRunNothing);
+  const shown = planned.slice(0, PREVIEW_LIMIT);
+  return h(
+    'ol',
+    { class: 'job-preview', 'aria-label': s.dryRunPreview },
+    ...shown.map((p) =>
+      h(
+        'li',
+        { 'data-recipient': p.recipient },
+        h('div', { class: 'job-preview-to' }, `${s.dryRunTo} ${recipientLabel(p.recipient, names)}`),
+        h('div', { class: 'job-preview-text bk-text', html: mrkdwn(p.text, names) }),
+      ),
+    ),
+    planned.length > shown.length
+      ? h('li', { class: 'more' }, s.dryRunMore(planned.length - shown.length))
+      : null,
+  );
 };

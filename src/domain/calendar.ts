@@ -124,6 +124,15 @@ export const holidayName = (localDate: string): string | undefined => HOLIDAYS[l
 export const isoWeekday = (localDate: string): number =>
   assertValid(DateTime.fromISO(localDate, { zone: 'utc' }), 'date').weekday;
 
+/** "12/3(木)" / "Thu 12/3" (with the year when it is not now's): the one way a day is shown to users. */
+const dayLabel = (start: LocalFields, zone: string, locale: 'ja' | 'en', now?: Date): string => {
+  const holiday = holidayName(ymd(start)) !== undefined;
+  const otherYear = now !== undefined && localFields(now.getTime(), zone, 'now').year !== start.year;
+  const date = `${otherYear ? `${start.year}/` : ''}${start.month}/${start.day}`;
+  if (locale === 'ja') return `${date}(${WEEKDAY_JA[start.weekday]})${holiday ? '(祝)' : ''}`;
+  return `${WEEKDAY_EN[start.weekday]}${holiday ? ' (holiday)' : ''} ${date}`;
+};
+
 /**
  * ja `12/3(水) 19:00–20:00`, en `Wed 12/3 19:00–20:00`; `(祝)` / ` (holiday)` follows a holiday's weekday.
  * Given `now`, a slot in another year than now's shows its year (`2027/1/5(火) …`), so nobody misreads it.
@@ -138,10 +147,20 @@ export const formatSlotWhen = (
   const startMs = toMillis(startUtcIso, { zone: 'utc' });
   const start = localFields(startMs, zone, 'slot start or zone');
   const end = localFields(startMs + minutes * 60_000, zone, 'slot end');
-  const holiday = holidayName(ymd(start)) !== undefined;
-  const otherYear = now !== undefined && localFields(now.getTime(), zone, 'now').year !== start.year;
-  const date = `${otherYear ? `${start.year}/` : ''}${start.month}/${start.day}`;
-  const times = `${hhmm(start)}–${hhmm(end)}`;
-  if (locale === 'ja') return `${date}(${WEEKDAY_JA[start.weekday]})${holiday ? '(祝)' : ''} ${times}`;
-  return `${WEEKDAY_EN[start.weekday]}${holiday ? ' (holiday)' : ''} ${date} ${times}`;
+  return `${dayLabel(start, zone, locale, now)} ${hhmm(start)}–${hhmm(end)}`;
 };
+
+/** "12/3(木) 19:00": a start without an end, in the same format as formatSlotWhen. */
+export const formatLocalStart = (
+  startUtcIso: string,
+  zone: string,
+  locale: 'ja' | 'en',
+  now?: Date,
+): string => {
+  const start = localFields(toMillis(startUtcIso, { zone: 'utc' }), zone, 'start or zone');
+  return `${dayLabel(start, zone, locale, now)} ${hhmm(start)}`;
+};
+
+/** "12/3(木)": the local day of an instant, in the same format as formatSlotWhen. */
+export const formatLocalDay = (instant: Date, zone: string, locale: 'ja' | 'en'): string =>
+  dayLabel(localFields(instant.getTime(), zone, 'day or zone'), zone, locale);

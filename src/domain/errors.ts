@@ -18,6 +18,9 @@ export type ErrorCode =
   | 'user_mention_missing'
   | 'not_on_roster'
   | 'tags_empty'
+  | 'tag_too_long'
+  | 'tag_invalid'
+  | 'tags_too_many'
   | 'quota_invalid'
   | 'modal_expired'
   // slots
@@ -69,6 +72,7 @@ export type ErrorCode =
   | 'consult_not_yours'
   | 'consult_channel_missing'
   | 'consult_slot_conflict'
+  | 'consult_slot_too_short'
   // study sessions
   | 'study_usage'
   | 'study_when_invalid'

@@ -85,6 +85,19 @@ const dedupeTags = (tags: readonly string[]): string[] => {
 const LIST_SEPARATORS = /[\s,，、・･]+/u;
 
 /** Tags from a list such as `HR 採用, 派遣 #freelance` (spaces, commas, 、 and ・ separate). */
+/**
+ * The first word of a tag list that can't be a tag (too long, or Slack markup), so a command can refuse
+ * the whole list instead of silently dropping it; undefined when every word is a tag.
+ */
+export const rejectedTag = (text: string): { word: string; reason: 'too_long' | 'invalid' } | undefined => {
+  for (const raw of text.split(LIST_SEPARATORS)) {
+    const word = raw.normalize('NFKC').trim().replace(/^#+/, '').trim();
+    if (word === '' || normalizeTag(raw) !== undefined) continue;
+    return { word, reason: [...word].length > MAX_TAG_LENGTH ? 'too_long' : 'invalid' };
+  }
+  return undefined;
+};
+
 export const parseTagList = (text: string): string[] =>
   dedupeTags(
     text

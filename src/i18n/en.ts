@@ -8,8 +8,11 @@ import { homeEn, slotErrorsEn, slotsEn, supporterEn } from './en/slots.js';
 import { studyEn, studyErrorsEn } from './en/study.js';
 import { writeupsEn, writeupsErrorsEn } from './en/writeups.js';
 import type { Messages } from './types.js';
+import { slotWhenOf } from './when.js';
 
 type P = Record<string, string | number>;
+
+const PLAN_LABEL_EN: Record<string, string> = { light: 'light', first: 'first', followup: 'follow-up' };
 
 /** What to do about a finding; by default, remove it. */
 const PII_NEXT_EN: Record<string, string> = {
@@ -42,7 +45,8 @@ export const en: Messages = {
       '*`/consult` — ask fellow supporters for advice before a session*',
       '• `/consult` — open the form',
       '• `/consult 12/3 19:00 first Unsure what they want from a career change; how to dig deeper? #agent #HR`',
-      '• `/consult done <id>` — resolved / `/consult writeup <id>` — strengths write-up sent',
+      'It books your slot at that time (or creates a booked slot, which counts toward your quota), as long as the plan. In replies, "consultation #3" is the consultation\'s number and "slot #26" the slot\'s.',
+      '• `/consult done <consultation #>` — resolved / `/consult writeup <consultation #>` — strengths write-up sent',
       "Never include the client's personal data (e-mail addresses, phone numbers…).",
     ].join('\n'),
     supporter: [
@@ -72,7 +76,7 @@ export const en: Messages = {
     ...slotErrorsEn,
     ...writeupsErrorsEn,
     generic: (_p: P) => 'Sorry, something went wrong while handling that. Please try again in a moment.',
-    permission_denied: (_p: P) => 'Only operators (OPERATOR_USER_IDS) can do this.',
+    permission_denied: (_p: P) => 'Only operators can do this.',
     not_yours: (_p: P) => 'This button is meant for someone else, so it cannot be used by you.',
     modal_expired: (_p: P) =>
       "The form didn't open in time (Slack waits only 3 seconds). Please run the command again, or click the button again.",
@@ -81,7 +85,7 @@ export const en: Messages = {
     input_too_long: (p: P) => `${p.field} is too long (at most ${p.max} characters). Please shorten it.`,
     month_invalid: (p: P) => `"${p.value}" is not a month I can read. Write it like \`2026-12\`.`,
     slot_empty: (_p: P) => 'There is no slot to add. Example: `/slots add 12/3 19:00`',
-    slot_overlap_existing: (p: P) => `"${p.entry}" overlaps your slot #${p.id} (${p.when}).`,
+    slot_overlap_existing: (p: P) => `"${p.entry}" overlaps your slot #${p.id} (${slotWhenOf(p, 'en')}).`,
     slot_overlap_in_command: (p: P) => `"${p.entry}" overlaps "${p.other}" in the same command.`,
     slot_too_many: (p: P) =>
       `At most ${p.max} slots can be added at once (there were ${p.count}). Please split them up.`,
@@ -100,9 +104,18 @@ export const en: Messages = {
     consult_not_found: (p: P) => `Consultation #${p.id} was not found.`,
     consult_not_yours: (p: P) => `Consultation #${p.id} is not yours, so you cannot change it.`,
     consult_channel_missing: (_p: P) =>
-      'The advice channel (ADVICE_CHANNEL_ID) is not configured. Please contact an operator.',
-    consult_slot_conflict: (p: P) => `You already have another booked session (#${p.id}) at that time.`,
+      'No channel is set up for consultations yet. Please contact an operator.',
+    consult_slot_conflict: (p: P) =>
+      `Your slot #${p.id} (${slotWhenOf(p, 'en')}) is at that time. Choose another time, or check your slots with \`/slots list\`. Nothing was posted.`,
+    consult_slot_too_short: (p: P) =>
+      `Making slot #${p.id} as long as the ${PLAN_LABEL_EN[String(p.plan)] ?? ''} plan (${p.planMinutes} min) would overlap slot #${p.other} (${slotWhenOf(p, 'en')}). Choose another plan, or move slot #${p.other}, and send again. Nothing was posted.`,
     tags_empty: (_p: P) => 'Name at least one field. Example: `/supporter expertise HR recruiting staffing`',
+    tag_too_long: (p: P) =>
+      `The field "${p.tag}" is ${p.length} characters long; each can have at most ${p.max}. Please shorten it and send again. Your fields are unchanged.`,
+    tag_invalid: (p: P) =>
+      `"${p.tag}" can't be a field (\`<\`, \`>\` and \`|\` are not allowed). Your fields are unchanged.`,
+    tags_too_many: (p: P) =>
+      `At most ${p.max} fields (there were ${p.count}). Please pick the main ones and send again. Your fields are unchanged.`,
     quota_invalid: (p: P) => `"${p.value}" cannot be a quota. Use a whole number from 1 to 31.`,
     user_mention_missing: (_p: P) => 'Mention the member, like `@name`.',
     locale_invalid: (p: P) => `"${p.value}" is not supported. Use \`ja\` or \`en\`.`,

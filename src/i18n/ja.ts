@@ -11,8 +11,11 @@ import { setupErrorsJa } from './ja/setup.js';
 import { homeJa, slotErrorsJa, slotsJa, statusJa, supporterJa } from './ja/slots.js';
 import { studyErrorsJa, studyJa } from './ja/study.js';
 import { writeupsErrorsJa, writeupsJa } from './ja/writeups.js';
+import { slotWhenOf } from './when.js';
 
 type P = Record<string, string | number>;
+
+const PLAN_LABEL_JA: Record<string, string> = { light: 'ライト', first: '初回', followup: '継続' };
 
 /** What to do about a finding; by default, remove it. */
 const PII_NEXT_JA: Record<string, string> = {
@@ -45,7 +48,8 @@ export const ja = {
       '*`/consult` — セッション前にサポーター仲間へ相談*',
       '• `/consult` — 入力フォームを開く',
       '• `/consult 12/3 19:00 初回 転職の軸が定まらない方。どう深掘りする？ #人材紹介 #HR`',
-      '• `/consult done <id>`（完了）— 解決した / `/consult writeup <id>`（レポート済）— 強みのまとめを送った',
+      'その時間のあなたの枠を予約済みにします（枠がなければ予約済みの枠を作り、ノルマに数えます）。長さはプランに合わせます。返信の「相談 #3」は相談の番号、「枠 #26」は枠の番号です。',
+      '• `/consult done <相談の番号>`（完了）— 解決した / `/consult writeup <相談の番号>`（レポート済）— 強みのまとめを送った',
       '相談者さんの個人情報（メールアドレス・電話番号など）は書かないでください。',
     ].join('\n'),
     supporter: [
@@ -75,19 +79,20 @@ export const ja = {
     ...slotErrorsJa,
     ...writeupsErrorsJa,
     generic: (_p: P) => 'ごめんなさい、処理中にエラーが起きました。少し待ってからもう一度お試しください。',
-    permission_denied: (_p: P) => 'この操作は運営メンバー（OPERATOR_USER_IDS）だけが使えます。',
+    permission_denied: (_p: P) => 'この操作は運営メンバーだけが使えます。',
     not_yours: (_p: P) => 'これはあなた宛てのボタンではないため、操作できません。',
     modal_expired: (_p: P) =>
-      'フォームを開くのが間に合いませんでした（Slack が待てるのは 3 秒だけです）。もう一度コマンドを送るか、ボタンを押し直してください。',
+      'フォームを開くのが間に合いませんでした（Slack が待てるのは3秒だけです）。もう一度コマンドを送るか、ボタンを押し直してください。',
     unknown_subcommand: (p: P) =>
       `\`${p.command} ${p.sub}\` は分かりませんでした。\`${p.command} help\` で使い方を表示します。`,
     input_too_long: (p: P) => `${p.field} が長すぎます（最大 ${p.max} 文字）。短くしてください。`,
     month_invalid: (p: P) => `「${p.value}」は月として読めませんでした。\`2026-12\` のように書いてください。`,
     slot_empty: (_p: P) => '追加する枠がありません。例: `/slots add 12/3 19:00`',
-    slot_overlap_existing: (p: P) => `「${p.entry}」は登録済みの枠（#${p.id} ${p.when}）と重なっています。`,
+    slot_overlap_existing: (p: P) =>
+      `「${p.entry}」は登録済みの枠 #${p.id}（${slotWhenOf(p, 'ja')}）と重なっています。`,
     slot_overlap_in_command: (p: P) => `「${p.entry}」は同じコマンド内の「${p.other}」と重なっています。`,
     slot_too_many: (p: P) =>
-      `一度に追加できるのは ${p.max} 枠までです（${p.count} 枠ありました）。分けて追加してください。`,
+      `一度に追加できるのは${p.max}枠までです（${p.count}枠ありました）。分けて追加してください。`,
     slot_pattern_empty: (p: P) => `「${p.entry}」に当てはまる日が今月の残りにありません。`,
     slot_not_found: (p: P) =>
       `枠 #${p.id} は見つかりませんでした。\`/slots list\` で番号を確認してください。`,
@@ -106,9 +111,18 @@ export const ja = {
     consult_not_found: (p: P) => `相談 #${p.id} は見つかりませんでした。`,
     consult_not_yours: (p: P) => `相談 #${p.id} はあなたの相談ではないため、変更できません。`,
     consult_channel_missing: (_p: P) =>
-      '相談チャンネル（ADVICE_CHANNEL_ID）が設定されていません。運営に連絡してください。',
-    consult_slot_conflict: (p: P) => `その時間には別の予約済みセッション（#${p.id}）があります。`,
+      '相談を投稿するチャンネルがまだ設定されていません。運営に連絡してください。',
+    consult_slot_conflict: (p: P) =>
+      `その時間には枠 #${p.id}（${slotWhenOf(p, 'ja')}）が入っています。時間を変えるか、\`/slots list\` で枠を確かめてください。何も投稿していません。`,
+    consult_slot_too_short: (p: P) =>
+      `枠 #${p.id} を${PLAN_LABEL_JA[String(p.plan)] ?? ''}（${p.planMinutes}分）の長さに延ばすと、枠 #${p.other}（${slotWhenOf(p, 'ja')}）と重なります。プランを変えるか、枠 #${p.other} を動かしてからもう一度送ってください。何も投稿していません。`,
     tags_empty: (_p: P) => '専門分野を1つ以上書いてください。例: `/supporter expertise HR 採用 派遣`',
+    tag_too_long: (p: P) =>
+      `専門分野「${p.tag}」は${p.length}文字あります。1つ${p.max}文字までにして、もう一度送ってください。専門分野は変えていません。`,
+    tag_invalid: (p: P) =>
+      `「${p.tag}」は専門分野として使えません（\`<\` \`>\` \`|\` は使えません）。専門分野は変えていません。`,
+    tags_too_many: (p: P) =>
+      `専門分野は${p.max}個までです（${p.count}個ありました）。しぼってもう一度送ってください。専門分野は変えていません。`,
     quota_invalid: (p: P) => `「${p.value}」はノルマとして使えません。1〜31 の整数で指定してください。`,
     user_mention_missing: (_p: P) => '対象のメンバーを `@名前` で指定してください。',
     locale_invalid: (p: P) => `「${p.value}」には対応していません。\`ja\` か \`en\` を指定してください。`,

@@ -40,8 +40,11 @@ export const publishConsultation = async (
   client: WebClient,
   draft: ConsultationDraft,
   now: Date,
-): Promise<{ id: number; link: string | undefined }> =>
+): Promise<PostedConsultation> =>
   postCreatedConsultation(deps, client, await createConsultation(deps, draft, now), now);
+
+/** A posted consultation, and what it did to the asker's slot (for the reply). */
+export type PostedConsultation = { id: number; link: string | undefined; created: CreatedConsultation };
 
 /**
  * Posts a stored consultation; on failure undoes it and throws a DomainError for the user — one that says
@@ -52,7 +55,7 @@ export const postCreatedConsultation = async (
   client: WebClient,
   created: CreatedConsultation,
   now: Date,
-): Promise<{ id: number; link: string | undefined }> => {
+): Promise<PostedConsultation> => {
   const channel = deps.config.channels.advice;
   let ts: string;
   try {
@@ -78,7 +81,7 @@ export const postCreatedConsultation = async (
     .getPermalink({ channel, message_ts: ts })
     .then((r) => r.permalink)
     .catch(() => undefined);
-  return { id: created.consultation.id, link };
+  return { id: created.consultation.id, link, created };
 };
 
 /** Re-renders a consultation's post (e.g. after it was resolved). */

@@ -14,6 +14,7 @@ export const IDS = {
   actions: {
     openSlotsModal: 'open_slots_modal',
     setAway: 'set_away',
+    unsetAway: 'unset_away',
     writeupDone: 'writeup_done',
     resolveConsultation: 'resolve_consultation',
     sessionAskPeers: 'session_ask_peers',

@@ -12,7 +12,6 @@ import { monthOf, toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import { type ParsedSlot, parseSlotEntries } from '../domain/slotParser.js';
 import { overlaps } from '../domain/slots.js';
-import { zoneOf } from '../domain/zone.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 
 export type AddSlotsInput = { userId: string; text: string; now: Date; month?: string };
@@ -29,7 +28,7 @@ export const addSlots = async (deps: UseCaseDeps, input: AddSlotsInput): Promise
   const nowIso = toUtcIso(input.now);
   return writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, input.userId, 'slots', nowIso);
-    await assertNoClashWithStored(trx, input.userId, parsed, config.timezone);
+    await assertNoClashWithStored(trx, input.userId, parsed, config.timezone, input.now);
     const rows = await insertSlots(
       trx,
       parsed.map((p) => ({
@@ -60,6 +59,7 @@ const assertNoClashWithStored = async (
   userId: string,
   parsed: ParsedSlot[],
   zone: string,
+  now: Date,
 ) => {
   const from = parsed[0]!.startUtc;
   const to = parsed.map(endOf).sort().at(-1)!;
@@ -67,8 +67,9 @@ const assertNoClashWithStored = async (
   for (const p of parsed) {
     const clash = stored.find((s) => overlaps(p, { startUtc: s.start_at, minutes: s.minutes }));
     if (clash) {
-      const when = DateTime.fromISO(clash.start_at).setZone(zoneOf(zone)).toFormat('yyyy-MM-dd HH:mm');
-      throw new DomainError('slot_overlap_existing', { entry: p.entry, id: clash.id, when });
+      // The table formats the time in the reader's language (i18n/when.ts), like every other date.
+      const at = { start: clash.start_at, minutes: clash.minutes, zone, now: toUtcIso(now) };
+      throw new DomainError('slot_overlap_existing', { entry: p.entry, id: clash.id, ...at });
     }
   }
 };

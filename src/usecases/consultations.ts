@@ -18,6 +18,7 @@ import {
   getSlots,
   insertSlots,
   markWriteupDone,
+  setSlotLength,
   setSlotStatus,
 } from '../db/repositories/slots.js';
 import { ensureSupporter } from '../db/repositories/supporters.js';
@@ -43,8 +44,10 @@ export type ConsultationDraft = {
 export type CreatedConsultation = {
   consultation: Consultation;
   slot: Slot;
-  /** How the session came about, so a failed post can be undone exactly. */
+  /** How the session came about, so a failed post can be undone exactly (and the reply can say so). */
   sessionChange: 'created' | 'booked' | 'none';
+  /** The slot's length before the plan changed it, when it did. */
+  previousMinutes?: number;
 };
 
 export const createConsultation = async (
@@ -66,7 +69,12 @@ export const createConsultation = async (
   const nowIso = toUtcIso(now);
   return writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, draft.userId, 'consult', nowIso);
-    const { slot, sessionChange } = await sessionFor(trx, draft, nowIso);
+    const { slot, sessionChange, previousMinutes } = await sessionFor(
+      trx,
+      draft,
+      nowIso,
+      deps.config.timezone,
+    );
     const consultation = await insertConsultation(
       trx,
       {
@@ -85,30 +93,67 @@ export const createConsultation = async (
       },
       draft.tags,
     );
-    return { consultation, slot, sessionChange };
+    return { consultation, slot, sessionChange, ...(previousMinutes ? { previousMinutes } : {}) };
   });
 };
 
-/** The asker's slot starting then (booked if it was open), or a new booked session; never a double booking. */
-const sessionFor = async (trx: DbOrTrx, draft: ConsultationDraft, nowIso: string) => {
-  const minutes = draft.plan ? PLAN_MINUTES[draft.plan] : DEFAULT_MINUTES;
-  const end = toUtcIso(DateTime.fromISO(draft.startUtc).plus({ minutes }));
-  const overlapping = await findOverlapping(trx, draft.userId, draft.startUtc, end);
+const endOf = (startUtc: string, minutes: number) => toUtcIso(DateTime.fromISO(startUtc).plus({ minutes }));
+
+/**
+ * The asker's slot starting then (booked if it was open), or a new booked session; never a double booking.
+ * The session's length follows the plan: a slot of another length is extended (or shortened) to it when
+ * the time is free, otherwise the error names the slot in the way, so a post never shows two lengths.
+ */
+const sessionFor = async (trx: DbOrTrx, draft: ConsultationDraft, nowIso: string, zone: string) => {
+  const wanted = draft.plan ? PLAN_MINUTES[draft.plan] : undefined;
+  const overlapping = await findOverlapping(
+    trx,
+    draft.userId,
+    draft.startUtc,
+    endOf(draft.startUtc, wanted ?? DEFAULT_MINUTES),
+  );
   const same = overlapping.find((s) => s.start_at === draft.startUtc);
   if (same) {
+    const minutes = wanted ?? same.minutes;
+    let slot = same;
+    if (minutes !== same.minutes) {
+      const end = endOf(same.start_at, minutes);
+      const other = (await findOverlapping(trx, draft.userId, same.start_at, end)).find(
+        (s) => s.id !== same.id,
+      );
+      if (other) {
+        const at = { start: other.start_at, minutes: other.minutes, zone, now: nowIso };
+        throw new DomainError(
+          'consult_slot_too_short',
+          { id: same.id, other: other.id, plan: draft.plan ?? '', planMinutes: minutes, ...at },
+          'session_time',
+        );
+      }
+      await setSlotLength(trx, same.id, minutes, end, nowIso);
+      slot = { ...same, minutes, end_at: end };
+    }
+    const previousMinutes = minutes !== same.minutes ? same.minutes : undefined;
     if (same.status === 'open') {
       await setSlotStatus(trx, [same.id], 'open', 'booked', nowIso);
-      return { slot: { ...same, status: 'booked' as const }, sessionChange: 'booked' as const };
+      return {
+        slot: { ...slot, status: 'booked' as const },
+        sessionChange: 'booked' as const,
+        previousMinutes,
+      };
     }
-    return { slot: same, sessionChange: 'none' as const };
+    return { slot, sessionChange: 'none' as const, previousMinutes };
   }
-  if (overlapping[0])
-    throw new DomainError('consult_slot_conflict', { id: overlapping[0].id }, 'session_time');
+  const minutes = wanted ?? DEFAULT_MINUTES;
+  const clash = overlapping[0];
+  if (clash) {
+    const at = { start: clash.start_at, minutes: clash.minutes, zone, now: nowIso };
+    throw new DomainError('consult_slot_conflict', { id: clash.id, ...at }, 'session_time');
+  }
   const [created] = await insertSlots(trx, [
     {
       supporter_id: draft.userId,
       start_at: draft.startUtc,
-      end_at: end,
+      end_at: endOf(draft.startUtc, minutes),
       minutes,
       status: 'booked',
       writeup_done_at: null,
@@ -116,7 +161,7 @@ const sessionFor = async (trx: DbOrTrx, draft: ConsultationDraft, nowIso: string
       updated_at: nowIso,
     },
   ]);
-  return { slot: created!, sessionChange: 'created' as const };
+  return { slot: created!, sessionChange: 'created' as const, previousMinutes: undefined };
 };
 
 export const markConsultationPosted = (deps: UseCaseDeps, id: number, channel: string, ts: string) =>
@@ -129,6 +174,11 @@ export const undoConsultation = async (deps: UseCaseDeps, created: CreatedConsul
     if (created.sessionChange === 'created') await deleteSlot(trx, created.slot.id);
     if (created.sessionChange === 'booked')
       await setSlotStatus(trx, [created.slot.id], 'booked', 'open', toUtcIso(now));
+    if (created.sessionChange !== 'created' && created.previousMinutes) {
+      const { id, start_at } = created.slot;
+      const minutes = created.previousMinutes;
+      await setSlotLength(trx, id, minutes, endOf(start_at, minutes), toUtcIso(now));
+    }
   });
 };
 

@@ -22,7 +22,7 @@ import { writeTransaction } from '../db/transaction.js';
 import type { UseCaseDeps } from '../deps.js';
 import { addMonths, monthOf, parseMonth, toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
-import { parseTagList } from '../domain/tags.js';
+import { MAX_TAG_LENGTH, parseTagList, rejectedTag } from '../domain/tags.js';
 import type { Locale } from '../i18n/index.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 
@@ -38,9 +38,17 @@ export const leaveRoster = async (deps: UseCaseDeps, userId: string, now: Date) 
 });
 
 export const updateExpertise = async (deps: UseCaseDeps, userId: string, text: string, now: Date) => {
+  // A word that can't be a tag refuses the whole list: storing the rest would quietly replace the old
+  // expertise with less than the supporter wrote.
+  const rejected = rejectedTag(text);
+  if (rejected?.reason === 'too_long') {
+    const tag = `${[...rejected.word].slice(0, 12).join('')}…`;
+    throw new DomainError('tag_too_long', { tag, length: [...rejected.word].length, max: MAX_TAG_LENGTH });
+  }
+  if (rejected) throw new DomainError('tag_invalid', { tag: rejected.word.slice(0, 30) });
   const tags = parseTagList(text);
   if (!tags.length) throw new DomainError('tags_empty');
-  if (tags.length > MAX_TAGS) throw new DomainError('input_too_long', { field: 'expertise', max: MAX_TAGS });
+  if (tags.length > MAX_TAGS) throw new DomainError('tags_too_many', { count: tags.length, max: MAX_TAGS });
   await writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, userId, 'command', toUtcIso(now));
     await setExpertise(trx, userId, tags);
@@ -69,6 +77,15 @@ export const setAway = async (deps: UseCaseDeps, userId: string, text: string, n
   await writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, userId, 'command', toUtcIso(now));
     for (const m of months) await setMonthFlag(trx, userId, m, 'away', true);
+  });
+  return months;
+};
+
+/** Takes back months set away (the Home's 休みを取り消す). */
+export const clearAway = async (deps: UseCaseDeps, userId: string, text: string, now: Date) => {
+  const months = parseMonths(text, now, deps.config.timezone);
+  await writeTransaction(deps.db, async (trx) => {
+    for (const m of months) await setMonthFlag(trx, userId, m, 'away', false);
   });
   return months;
 };

@@ -3,7 +3,6 @@
  * fails), cancelling (host or operator, checked against the database), and the lists shown by `/study list`
  * and the App Home.
  */
-import { DateTime } from 'luxon';
 import type { DbOrTrx } from '../db/database.js';
 import {
   cancelStudySession,
@@ -29,7 +28,6 @@ import {
   neutralizeBroadcasts,
   type RsvpCounts,
 } from '../domain/study.js';
-import { zoneOf } from '../domain/zone.js';
 
 /** The stored session, as listeners and posts see it. */
 export type { StudySession };
@@ -62,10 +60,9 @@ export const createStudySession = async (
   if (!/^[UW][A-Z0-9]+$/.test(draft.hostId)) throw new DomainError('study_host_invalid', {}, 'host');
   const nowIso = toUtcIso(now);
   if (draft.startUtc <= nowIso) {
-    const text = DateTime.fromISO(draft.startUtc)
-      .setZone(zoneOf(deps.config.timezone))
-      .toFormat('yyyy-MM-dd HH:mm');
-    throw new DomainError('study_in_past', { text }, 'date');
+    // Shown in the reader's language and the one date format (i18n/when.ts).
+    const at = { start: draft.startUtc, zone: deps.config.timezone, now: nowIso };
+    throw new DomainError('study_in_past', at, 'date');
   }
   const end = toUtcIso(new Date(Date.parse(draft.startUtc) + draft.minutes * 60_000));
   return insertStudySession(deps.db, {

@@ -60,7 +60,9 @@ describe('/consult quick form', () => {
     expect(shown).toContain(`<@${USERS.aiko.id}> さんから`);
     expect(shown).toContain('強みの棚卸しをどう進める？');
     expect(shown).toMatch(/求める専門: (#人材紹介 #人事|#人事 #人材紹介)/);
-    expect(shown).toContain('セッションまで あと8日9時間');
+    // Slack's date token, shown in each reader's zone and never stale; our format as its fallback (#23 item 3).
+    expect(shown).toContain('セッション: <!date^1796292000^{date_short_pretty} {time}|12/3(木) 19:00>');
+    expect(shown).not.toContain('あと');
     expect(shown).toContain('resolve_consultation');
     const [slot] = await h.database.db.selectFrom('slots').selectAll().where('id', '=', c.slot_id!).execute();
     expect(slot).toMatchObject({ status: 'booked', minutes: 90, start_at: '2026-12-03T10:00:00.000Z' });

@@ -33,13 +33,13 @@ describe('quota-reminders', () => {
     expect(report).toMatchObject({ sent: 2, failed: 0 });
     const aiko = s.h.fake.state.dmsTo(USERS.aiko.id);
     expect(aiko).toHaveLength(1);
-    expect(aiko[0]!.text).toContain('2026年12月の相談枠*: いま 2/5 枠です。あと *3枠*');
+    expect(aiko[0]!.text).toContain('2026年12月の相談枠*: いま2枠 / 5枠です。あと3枠で');
     const blocks = JSON.stringify(aiko[0]!.blocks);
     expect(blocks).toContain('毎週火曜 20:00');
     expect(blocks).toContain('"action_id":"open_slots_modal"');
     expect(blocks).toContain('"value":"2026-12"');
     const emma = s.h.fake.state.dmsTo(USERS.emma.id);
-    expect(emma[0]!.text).toContain('0/5');
+    expect(emma[0]!.text).toContain('いま0枠 / 5枠です');
     expect(s.h.fake.state.dmsTo(USERS.ken.id)).toEqual([]);
     expect(s.h.fake.state.dmsTo(USERS.yui.id)).toEqual([]);
   });
@@ -51,7 +51,9 @@ describe('quota-reminders', () => {
     // Ken's Slack speaks Japanese, but he chose English.
     await s.h.slack.ask(USERS.ken.id, '/supporter', 'lang en');
     await run('quota-reminders', MONDAY);
-    expect(s.h.fake.state.dmsTo(USERS.emma.id)[0]!.text).toContain('*Your slots for Dec 2026*: 0/5');
+    expect(s.h.fake.state.dmsTo(USERS.emma.id)[0]!.text).toContain(
+      '*Your slots for Dec 2026*: 0 of 5 so far',
+    );
     expect(s.h.fake.state.dmsTo(USERS.ken.id)[0]!.text).toContain('*Your slots for Dec 2026*');
     // Aiko (ja-JP) and anyone the app has not seen yet: DEFAULT_LOCALE, Japanese.
     expect(s.h.fake.state.dmsTo(USERS.aiko.id)[0]!.text).toContain('2026年12月の相談枠');
@@ -121,13 +123,13 @@ describe('operator-digest', () => {
     expect(report.sent).toBe(1);
     const [post] = s.h.fake.state.channelMessages(OPERATOR_CHANNEL);
     const text = JSON.stringify(post!.blocks);
-    expect(text).toContain('運営ダイジェスト 2026-11-30');
+    expect(text).toContain('運営ダイジェスト 11/30(月)');
     expect(text).toContain('2026年11月: 提供枠 *6* / 必要枠 10（2人 × 5枠）');
-    expect(text).toContain(`ノルマ未達（1人）*\\n<@${USERS.aiko.id}> 1/5`);
+    expect(text).toContain(`ノルマ未達（1人）*\\n<@${USERS.aiko.id}> 1枠 / 5枠`);
     expect(text).toContain('休み・免除: 1人');
     // The consultation's session (11/26 19:00) is over, so it is no longer "unanswered" but its write-up is overdue.
     expect(text).toContain('未回答の相談（0件）');
-    expect(text).toContain('強みのまとめ 期限超過（1件）');
+    expect(text).toContain('期限を過ぎた強みのまとめ（1件）');
     const again = await run('operator-digest', '2026-11-30T17:00:00+09:00');
     expect(again.sent).toBe(0);
     expect(s.h.fake.state.channelMessages(OPERATOR_CHANNEL)).toHaveLength(1);
@@ -139,7 +141,7 @@ describe('operator-digest', () => {
     await s.h.slack.ask(USERS.aiko.id, '/consult', '12/10 19:00 職務経歴書の見せ方 #職務経歴書');
     await run('operator-digest', '2026-12-01T09:00:00+09:00');
     const text = JSON.stringify(s.h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!.blocks);
-    expect(text).toContain('強みのまとめ 期限超過（1件）');
+    expect(text).toContain('期限を過ぎた強みのまとめ（1件）');
     expect(text).toContain(`<@${USERS.aiko.id}> 11/26(木) 19:00–20:00 のセッション`);
     expect(text).toContain('未回答の相談（1件）');
     expect(text).toMatch(/<https:\/\/supporters\.slack\.test\/archives\/CADVICE\/p\d+\|#\d+>/);
@@ -152,7 +154,7 @@ describe('operator-digest', () => {
       await s.h.slack.ask(USERS.aiko.id, '/consult', `${t} 面接練習の組み立て #面接対策`);
     await run('operator-digest', '2026-12-01T09:00:00+09:00');
     const text = JSON.stringify(s.h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!.blocks);
-    expect(text).toContain('強みのまとめ 期限超過（12件）');
+    expect(text).toContain('期限を過ぎた強みのまとめ（12件）');
     expect(text).toContain('11/26(木) 08:00');
     expect(text).toContain('11/27(金) 14:00');
     expect(text).not.toContain('11/27(金) 16:00');
@@ -167,7 +169,7 @@ describe('operator-digest', () => {
     expect(post.blocks!.length).toBeLessThanOrEqual(50);
     for (const b of post.blocks as Array<{ text?: { text: string } }>)
       expect((b.text?.text ?? '').length).toBeLessThanOrEqual(3000);
-    expect(JSON.stringify(post.blocks)).toContain('…ほか 1140人');
+    expect(JSON.stringify(post.blocks)).toContain('…ほか1140人');
   });
 
   it('/supporter digest posts it on demand for operators', async () => {

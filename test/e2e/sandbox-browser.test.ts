@@ -130,6 +130,18 @@ describe.skipIf(!hasChromium)('the sandbox in a browser', () => {
     await shot('04-consult');
   });
 
+  it('shows the session time with Slack’s date formatting, in the reader’s zone, never a countdown', async () => {
+    // <!date^…^{date_short_pretty} {time}|…> (https://api.slack.com/reference/surfaces/formatting#date-formatting)
+    const post = page.locator('.content .message', { hasText: question });
+    const date = post.locator('time[data-slack-date]');
+    await date.waitFor();
+    expect(await date.textContent()).toBe(`${future.year}年${future.month}月${future.day}日 10:00`);
+    const text = (await post.textContent()) ?? '';
+    expect(text).toContain('セッション:');
+    expect(text).not.toContain('<!date');
+    expect(text).not.toMatch(/あと\d+日/);
+  });
+
   it('lets another supporter answer in the thread', async () => {
     await page.selectOption('#user-switcher', 'UKEN');
     const post = page.locator('.content .message', { hasText: question });
@@ -169,6 +181,21 @@ describe.skipIf(!hasChromium)('the sandbox in a browser', () => {
       expect(await job.textContent()).toContain('まだ利用できません');
       await shot('06-jobs');
     }
+  });
+
+  it('shows who a dry run would write to and what each would get', async () => {
+    const job = page.locator('[data-job="quota-reminders"]');
+    if (!(await job.isVisible())) await page.click('#tools-button');
+    await job.waitFor();
+    await job.locator('button:not(.primary)').click();
+    await job.locator('.job-result[role=status]').waitFor();
+    expect(await job.locator('.job-result').textContent()).toMatch(/ドライラン（予定 [1-9]\d* 件）/);
+    const first = job.locator('.job-preview li').first();
+    await first.waitFor();
+    expect(await first.locator('.job-preview-to').textContent()).toMatch(/^宛先: @\S/);
+    // Each in the recipient's own language (some of the demo people read English).
+    expect(await first.locator('.job-preview-text').textContent()).toMatch(/の相談枠|Your slots for/);
+    await shot('08-dry-run');
   });
 
   it('completes the manifest’s commands and @names as Slack does, and refuses an unknown command', async () => {

@@ -37,7 +37,7 @@ describe('/slots add', () => {
     expect(reply.text).toContain('12/3(木) 19:00–20:00');
     expect(reply.text).toContain('12/10(木) 20:00–21:30');
     expect(reply.text).toContain('12/17(木) 19:00–19:45');
-    expect(reply.text).toContain('12月: 3/5 枠 — あと2枠');
+    expect(reply.text).toContain('12月: 3枠 / 5枠 — あと2枠');
     const rows = await slotsOf(USERS.aiko.id);
     expect(rows.map((r) => [r.start_at, r.minutes, r.status])).toEqual([
       ['2026-12-03T10:00:00.000Z', 60, 'open'],
@@ -51,14 +51,14 @@ describe('/slots add', () => {
     // Fridays left in November 2026 after the 25th: the 27th only.
     expect(reply.text).toContain('1枠を追加しました');
     expect(reply.text).toContain('11/27(金) 20:00–21:00');
-    expect(reply.text).toContain('11月: 1/5 枠 — あと4枠');
+    expect(reply.text).toContain('11月: 1枠 / 5枠 — あと4枠');
   });
 
   it('answers an English user in English', async () => {
     const reply = await h.slack.ask(USERS.emma.id, '/slots', 'add 2026-12-03 19:00 90');
     expect(reply.text).toContain('Added 1 slot');
     expect(reply.text).toContain('Thu 12/3 19:00–20:30');
-    expect(reply.text).toContain('Dec: 1/5 slots — 4 to go');
+    expect(reply.text).toContain('Dec: 1 of 5 slots — 4 to go');
   });
 
   // Issue #21: a year-less date that passed less than 60 days ago (11/20 on 11/25) is an error now
@@ -66,7 +66,7 @@ describe('/slots add', () => {
   it('takes a date without a year as its next occurrence, and shows the year then', async () => {
     const reply = await h.slack.ask(USERS.aiko.id, '/slots', 'add 9/1 19:00');
     expect(reply.text).toContain('2027/9/1(水) 19:00–20:00');
-    expect(reply.text).toContain('2027年9月: 1/5 枠 — あと4枠');
+    expect(reply.text).toContain('2027年9月: 1枠 / 5枠 — あと4枠');
   });
 
   it('marks a Japanese public holiday', async () => {
@@ -99,14 +99,18 @@ describe('/slots add', () => {
     await h.slack.ask(USERS.aiko.id, '/slots', 'add 12/3 19:00');
     const [first] = await slotsOf(USERS.aiko.id);
     const reply = await h.slack.ask(USERS.aiko.id, '/slots', 'add 12/4 10:00, 12/3 19:30');
-    expect(reply.text).toContain(`「12/3 19:30」は登録済みの枠（#${first!.id}`);
+    // The same date format as every other reply (12/3(木) 19:00–20:00), never ISO (#23 item 9).
+    expect(reply.text).toContain(
+      `「12/3 19:30」は登録済みの枠 #${first!.id}（12/3(木) 19:00–20:00）と重なっています`,
+    );
+    expect(reply.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(await slotsOf(USERS.aiko.id)).toHaveLength(1);
   });
 
   it('refreshes the Home tab after adding', async () => {
     await h.slack.ask(USERS.aiko.id, '/slots', 'add 12/3 19:00');
     const home = await h.fake.waitFor(() => h.fake.state.homes.get(USERS.aiko.id), 3000, 'a Home publish');
-    expect(JSON.stringify(home)).toContain('12月: 1/5 枠 — あと4枠');
+    expect(JSON.stringify(home)).toContain('12月: 1枠 / 5枠 — あと4枠');
   });
 });
 
@@ -119,7 +123,7 @@ describe('/slots list, remove, book, unbook', () => {
     expect(reply.text).toContain('2026年12月の枠');
     expect(reply.text).toContain(`\`#${a!.id}\` 12/3(木) 19:00–20:00 (60分) — 空き`);
     expect(reply.text).toContain(`\`#${b!.id}\` 12/10(木) 19:00–20:00 (60分) — 予約済み`);
-    expect(reply.text).toContain('12月: 2/5 枠 — あと3枠');
+    expect(reply.text).toContain('12月: 2枠 / 5枠 — あと3枠');
   });
 
   it('lists the current month by default, and says so when empty', async () => {
@@ -208,7 +212,7 @@ describe('the slots modal', () => {
     const dm = await h.fake.waitFor(() => h.fake.state.dmsTo(USERS.aiko.id)[0], 3000, 'a confirmation DM');
     // 12/3 plus the five Tuesdays of December 2026 (1, 8, 15, 22, 29).
     expect(dm.text).toContain('6枠を追加しました');
-    expect(dm.text).toContain('12月: 6/5 枠 — 達成です 🎉');
+    expect(dm.text).toContain('12月: 6枠 / 5枠 — 達成です 🎉');
     expect(await slotsOf(USERS.aiko.id)).toHaveLength(6);
   });
 });
@@ -226,8 +230,8 @@ describe('the Home tab', () => {
       await h.slack.event({ type: 'app_home_opened', user: USERS.aiko.id, channel: 'DAIKO', tab: 'home' });
       const home = await h.fake.waitFor(() => h.fake.state.homes.get(USERS.aiko.id), 3000, 'views.publish');
       const text = JSON.stringify(home);
-      expect(text).toContain('11月: 1/5 枠 — あと4枠');
-      expect(text).toContain('12月: 1/5 枠 — あと4枠');
+      expect(text).toContain('11月: 1枠 / 5枠 — あと4枠');
+      expect(text).toContain('12月: 1枠 / 5枠 — あと4枠');
       expect(text).toContain(`#${future!.id}`);
       expect(text).toContain('11/26(木) 19:00–20:00 のセッション');
       expect(text).toContain('writeup_done');

@@ -63,7 +63,7 @@ describe('the core flows, over the WebSocket', () => {
     });
     expect(res.status).toBe(200);
     const home = await h.fake.waitFor(() => h.fake.state.homes.get(USERS.aiko.id), 5000, 'views.publish');
-    expect(JSON.stringify(home)).toContain('12月: 1/5 枠 — あと4枠');
+    expect(JSON.stringify(home)).toContain('12月: 1枠 / 5枠 — あと4枠');
   });
 
   it('an event: a thread reply counts as an answer', async () => {

@@ -101,12 +101,14 @@ describe('the /study modal', () => {
 });
 
 describe('without a study channel', () => {
-  it('says clearly that STUDY_CHANNEL_ID (or SUPPORTERS_CHANNEL_ID) is missing', async () => {
+  it('says clearly, in words, that no study channel is set up', async () => {
     const bare = await startHarness({ now: '2026-11-25T10:00:00+09:00' });
     try {
       for (const text of ['add 12/10 20:00 勉強会', '']) {
         const reply = await bare.slack.ask(USERS.aiko.id, '/study', text);
-        expect(reply.text).toContain('STUDY_CHANNEL_ID');
+        // Users see words, never a setting's name (#23 item 7).
+        expect(reply.text).toContain('勉強会を告知するチャンネルがまだ設定されていません');
+        expect(reply.text).not.toMatch(/[A-Z_]{4,}/);
       }
       expect(await bare.database.db.selectFrom('study_sessions').selectAll().execute()).toEqual([]);
       expect(bare.fake.callsTo('views.open')).toEqual([]);

@@ -172,7 +172,7 @@ describe('/study cancel', () => {
     await click(USERS.emma.id, s, 'going');
     await click(USERS.yui.id, s, 'maybe');
     const reply = await h.slack.ask(USERS.aiko.id, '/study', `cancel ${s.id}`);
-    expect(reply.text).toContain('参加予定の 2人 にDMでお知らせします');
+    expect(reply.text).toContain('参加予定の2人にDMでお知らせします');
     await waitPost(s, '【中止】');
     expect(shown(s)).toContain('この勉強会は中止になりました');
     expect(shown(s)).not.toContain('study_rsvp_going');
@@ -207,7 +207,7 @@ describe('RSVP buttons', () => {
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     const answers = (await waitEphemeral(USERS.ken.id, since, 2)).map((e) => e.text);
-    expect(answers.filter((t) => t.includes('*参加* で登録しました'))).toHaveLength(1);
+    expect(answers.filter((t) => t.includes('「参加」で登録しました'))).toHaveLength(1);
     expect(answers.filter((t) => t.includes('すでに「参加」で登録済みです'))).toHaveLength(1);
     await waitPost(s, '*参加 1*');
     expect(await rsvps(s.id)).toMatchObject([{ user_id: USERS.ken.id, answer: 'going', waitlisted: 0 }]);
@@ -220,11 +220,11 @@ describe('RSVP buttons', () => {
 
   it('switching updates the one row and the counts on the post', async () => {
     const { session: s } = await add(USERS.aiko.id, '12/18 20:00 人事評価制度の勉強会');
-    expect(await click(USERS.ken.id, s, 'maybe')).toContain('*未定* にしました');
+    expect(await click(USERS.ken.id, s, 'maybe')).toContain('「未定」にしました');
     await waitPost(s, '未定 1');
-    expect(await click(USERS.ken.id, s, 'not_going')).toContain('*不参加* にしました');
+    expect(await click(USERS.ken.id, s, 'not_going')).toContain('「不参加」にしました');
     await waitPost(s, '*参加 0* ・ キャンセル待ち 0 ・ 未定 0 ・ 不参加 1');
-    expect(await click(USERS.ken.id, s, 'going')).toContain('*参加* で登録しました');
+    expect(await click(USERS.ken.id, s, 'going')).toContain('「参加」で登録しました');
     await waitPost(s, '*参加 1* ・ キャンセル待ち 0 ・ 未定 0 ・ 不参加 0');
     expect(shown(s)).toContain(`参加: <@${USERS.ken.id}>`);
     expect(await rsvps(s.id)).toHaveLength(1);
@@ -246,10 +246,10 @@ describe('capacity and the waiting list', () => {
     const { session: s } = await add(USERS.aiko.id, '12/19 20:00 60 少人数の模擬面談 定員2');
     expect(s.capacity).toBe(2);
     await waitPost(s, '*参加 0（定員 2）*');
-    expect(await click(USERS.ken.id, s, 'going')).toContain('*参加* で登録しました');
+    expect(await click(USERS.ken.id, s, 'going')).toContain('「参加」で登録しました');
     expect(await click(USERS.emma.id, s, 'going')).toContain('You are *going*');
-    expect(await click(USERS.yui.id, s, 'going')).toContain('*キャンセル待ち（1番目）*');
-    expect(await click(OPERATOR, s, 'going')).toContain('*キャンセル待ち（2番目）*');
+    expect(await click(USERS.yui.id, s, 'going')).toContain('キャンセル待ち（1番目）に登録');
+    expect(await click(OPERATOR, s, 'going')).toContain('キャンセル待ち（2番目）に登録');
     await waitPost(s, '*参加 2（定員 2）* ・ キャンセル待ち 2');
     expect(shown(s)).toContain(`キャンセル待ち: <@${USERS.yui.id}> <@${OPERATOR}>`);
 
@@ -287,7 +287,7 @@ describe('capacity and the waiting list', () => {
       { user_id: OPERATOR, answer: 'going', waitlisted: 0 },
     ]);
     // ken comes back: he joins at the end of the waiting list.
-    expect(await click(USERS.ken.id, s, 'going')).toContain('*キャンセル待ち（1番目）*');
+    expect(await click(USERS.ken.id, s, 'going')).toContain('キャンセル待ち（1番目）に登録');
     expect(h.fake.state.dmsTo(USERS.yui.id).filter((m) => m.text.includes('繰り上がりました'))).toHaveLength(
       1,
     );

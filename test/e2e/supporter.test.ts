@@ -49,10 +49,10 @@ describe('/supporter', () => {
 
   it('marks months away and shows them in status', async () => {
     expect((await h.slack.ask(USERS.aiko.id, '/supporter', 'away 2026-12 2027年1月')).text).toContain(
-      '2026-12, 2027-01 を休みにしました',
+      '2026年12月、2027年1月を休みにしました',
     );
     const status = await h.slack.ask(USERS.aiko.id, '/supporter', '状況');
-    expect(status.text).toContain('休み: 2026-12, 2027-01');
+    expect(status.text).toContain('休み: 2026年12月、2027年1月');
     expect(status.text).toContain('12月: 休み（ノルマ対象外）');
     expect((await h.slack.ask(USERS.aiko.id, '/supporter', 'away 2025-01')).text).toContain(
       '「2025-01」は月として読めませんでした',
@@ -91,11 +91,11 @@ describe('/supporter', () => {
 
   it('lets operators exempt a supporter and set the quota for future months', async () => {
     const exempt = await h.slack.ask(OPERATOR, '/supporter', `exempt <@${USERS.ken.id}|ken> 2026-12`);
-    expect(exempt.text).toContain(`<@${USERS.ken.id}> の 2026-12 のノルマを免除しました`);
+    expect(exempt.text).toContain(`<@${USERS.ken.id}> の2026年12月のノルマを免除しました`);
     const quota = await h.slack.ask(OPERATOR, '/supporter', 'ノルマ 6');
     expect(quota.text).toContain('2026年12月以降のノルマを月6枠にしました');
     const status = await h.slack.ask(USERS.ken.id, '/supporter', 'status');
-    expect(status.text).toContain('11月: 0/5 枠');
+    expect(status.text).toContain('11月: 0枠 / 5枠');
     expect(status.text).toContain('12月: 免除（ノルマ対象外）');
     expect((await h.slack.ask(OPERATOR, '/supporter', 'quota 0')).text).toContain(
       '「0」はノルマとして使えません',
@@ -106,7 +106,9 @@ describe('/supporter', () => {
   it('refuses operator commands to everyone else, changing nothing', async () => {
     for (const text of [`exempt <@${USERS.aiko.id}> 2026-12`, 'quota 1', 'digest']) {
       const reply = await h.slack.ask(USERS.yui.id, '/supporter', text);
-      expect(reply.text, text).toContain('運営メンバー（OPERATOR_USER_IDS）だけ');
+      // Words, never a setting's name (#23 item 7).
+      expect(reply.text, text).toContain('この操作は運営メンバーだけが使えます');
+      expect(reply.text, text).not.toMatch(/[A-Z_]{4,}/);
     }
     const flags = await h.database.db
       .selectFrom('supporter_months')

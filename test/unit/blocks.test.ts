@@ -172,6 +172,6 @@ describe('the operator digest', () => {
       new Map(Array.from({ length: 300 }, (_, i) => [i, `https://x.slack.com/archives/C/p${i}`])),
     );
     assertWithinLimits(blocks as AnyBlock[], 50);
-    expect(JSON.stringify(blocks)).toContain('…ほか 4940人');
+    expect(JSON.stringify(blocks)).toContain('…ほか4940人');
   });
 });

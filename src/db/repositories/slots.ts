@@ -52,6 +52,21 @@ export const getSlots = (db: DbOrTrx, ids: readonly number[]) =>
     : Promise.resolve([]);
 
 /** Moves slots from one status to another; returns how many changed (0 when someone changed them first). */
+/** Changes a slot's length (a consultation's plan sets its session's length). */
+export const setSlotLength = async (
+  db: DbOrTrx,
+  id: number,
+  minutes: number,
+  endUtc: string,
+  now: string,
+) => {
+  await db
+    .updateTable('slots')
+    .set({ minutes, end_at: endUtc, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+};
+
 export const setSlotStatus = async (
   db: DbOrTrx,
   ids: readonly number[],

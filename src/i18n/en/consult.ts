@@ -8,14 +8,17 @@ export const consultEn: Messages['consult'] = {
   topicLabel: (_p: P) => "*The client's theme*",
   questionLabel: (_p: P) => '*The question*',
   tagsLabel: (p: P) => `Expertise wanted: ${p.tags}`,
-  timeLeft: (p: P) =>
-    Number(p.days) > 0 ? `Session in ${p.days} d ${p.hours} h` : `Session in ${p.hours} h`,
-  sessionStarted: (_p: P) => 'The session has started',
+  sessionAt: (p: P) => `Session: ${p.when}`,
   replyInThread: (_p: P) => 'Answer in the thread — someone always answers.',
   resolveButton: (_p: P) => '解決した / Resolved',
   resolvedMark: (p: P) => `:white_check_mark: Resolved (<@${p.user}>)`,
   posted: (p: P) =>
     `Consultation #${p.id} is posted: ${p.link ? `<${p.link}|open the thread>` : `<#${p.channel}>`}. Answers arrive in its thread.`,
+  slotCreated: (p: P) =>
+    `You had no slot at that time, so I created booked slot #${p.slot} (${p.when}); it counts toward your ${p.month} quota.`,
+  slotBooked: (p: P) => `Your open slot #${p.slot} (${p.when}) is now booked.`,
+  slotLinked: (p: P) => `Recorded as the session of your booked slot #${p.slot} (${p.when}).`,
+  slotResized: (p: P) => `Slot #${p.slot} now lasts ${p.to} min instead of ${p.from}, as the plan does.`,
   resolved: (p: P) => `Consultation #${p.id} is resolved. Thank the peers who answered!`,
   alreadyResolved: (p: P) => `Consultation #${p.id} was already resolved.`,
   writeupDone: (p: P) => `The strengths write-up for consultation #${p.id} is marked as sent. Well done!`,

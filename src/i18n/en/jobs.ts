@@ -10,7 +10,7 @@ const monthEn = (month: string | number) => {
 
 export const jobsEn: Messages['jobs'] = {
   quotaText: (p: P) =>
-    `*Your slots for ${monthEn(p.month!)}*: ${p.count}/${p.quota} so far. *${p.missing} more* and you keep the monthly promise (${p.quota}).`,
+    `*Your slots for ${monthEn(p.month!)}*: ${p.count} of ${p.quota} so far. *${p.missing} more* and you keep the monthly promise (${p.quota}).`,
   quotaSuggest: (_p: P) => 'Ideas from your past slots (paste them into the "Add slots" form):',
   quotaAwayHint: (p: P) => `Away that month? Tell us with \`/supporter away ${p.month}\`.`,
   quotaButton: (_p: P) => 'Add slots',
@@ -18,7 +18,7 @@ export const jobsEn: Messages['jobs'] = {
   digestCapacity: (p: P) =>
     `${monthEn(p.month!)}: *${p.offered}* slots offered / ${p.needed} needed (${p.active} supporters × ${p.quota})`,
   digestBelowHeader: (p: P) => `*Below quota (${p.n})*`,
-  digestBelowLine: (p: P) => `<@${p.user}> ${p.count}/${p.quota}`,
+  digestBelowLine: (p: P) => `<@${p.user}> ${p.count} of ${p.quota}`,
   digestMore: (p: P) =>
     `…and ${p.n} more (everyone: \`supporter-desk export supporters --month ${p.month}\`)`,
   digestExcused: (p: P) => `Away or exempt: ${p.n}`,

@@ -16,8 +16,8 @@ export const slotsEn: Messages['slots'] = {
     const label = p.showYear ? monthEn(p.month!) : shortMonth(p.month!);
     if (p.away) return `${label}: away (not counted)`;
     if (p.exempt) return `${label}: exempt (not counted)`;
-    if (Number(p.missing) === 0) return `${label}: ${p.count}/${p.quota} slots — quota met 🎉`;
-    return `${label}: ${p.count}/${p.quota} slots — ${p.missing} to go`;
+    if (Number(p.missing) === 0) return `${label}: ${p.count} of ${p.quota} slots — quota met 🎉`;
+    return `${label}: ${p.count} of ${p.quota} slots — ${p.missing} to go`;
   },
   added: (p: P) => `*Added ${p.n} slot${Number(p.n) === 1 ? '' : 's'}*`,
   listHeader: (p: P) => `*Your slots in ${monthEn(p.month!)}*`,
@@ -58,7 +58,7 @@ export const supporterEn: Messages['supporter'] = {
   quotaSet: (p: P) => `From ${monthEn(p.from!)} the quota is ${p.quota} slots a month.`,
   digestPosted: (p: P) => `The digest is posted (${p.where}).`,
   digestNowhere: (_p: P) =>
-    'There is nowhere to post the digest: set OPERATOR_CHANNEL_ID or OPERATOR_USER_IDS.',
+    'There is nowhere to post the digest yet (no operator channel or operators are set up). Please ask whoever manages the settings.',
 };
 
 export const homeEn: Messages['home'] = {
@@ -72,6 +72,7 @@ export const homeEn: Messages['home'] = {
   pendingLine: (p: P) => `Session on ${p.when}${p.overdue ? ' — :warning: overdue' : ''}`,
   addSlots: (_p: P) => 'Add slots',
   setAwayNext: (p: P) => `Away in ${shortMonth(p.month!)}`,
+  unsetAwayNext: (p: P) => `Not away in ${shortMonth(p.month!)} after all`,
   writeupDone: (_p: P) => 'Sent',
   notMember: (_p: P) =>
     'You are not on the roster yet. Join with `/supporter join`, or add slots with `/slots add` to begin.',

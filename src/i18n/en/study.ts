@@ -1,5 +1,6 @@
 import type { studyErrorsJa } from '../ja/study.js';
 import type { Messages } from '../types.js';
+import { startOf } from '../when.js';
 
 type P = Record<string, string | number>;
 
@@ -101,7 +102,7 @@ export const studyErrorsEn: Record<keyof typeof studyErrorsJa, (p: P) => string>
     'Write a date, a time and a title. Example: `/study add 12/10 20:00 90 Hiring market update #recruiting`',
   study_when_invalid: (p: P) =>
     `I could not read "${p.text}" as the date and time. Write the date, start time (and length) first, then the title: \`/study add 12/10 20:00 90 Title\`.`,
-  study_in_past: (p: P) => `"${p.text}" has already passed. Please choose a future date and time.`,
+  study_in_past: (p: P) => `"${startOf(p, 'en')}" has already passed. Please choose a future date and time.`,
   study_length_invalid: (p: P) =>
     `A length of ${p.minutes} min is not possible. Use ${p.min}–${p.max} minutes.`,
   study_title_missing: (_p: P) =>
@@ -115,6 +116,6 @@ export const studyErrorsEn: Record<keyof typeof studyErrorsJa, (p: P) => string>
   study_cancelled: (p: P) => `Study session #${p.id} is cancelled, so answers are closed.`,
   study_closed: (p: P) => `Study session #${p.id} has already started, so answers can no longer change.`,
   study_channel_missing: (_p: P) =>
-    'No channel is set for study sessions (STUDY_CHANNEL_ID or SUPPORTERS_CHANNEL_ID). Please tell an operator.',
+    'No channel is set up for announcing study sessions yet. Please tell an operator.',
   study_user_missing: (_p: P) => 'Name the member with `@name`. Example: `/study remove 12 @ken`',
 };

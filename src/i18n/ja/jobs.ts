@@ -8,7 +8,7 @@ const monthJa = (month: string | number) => {
 
 export const jobsJa = {
   quotaText: (p: P) =>
-    `*${monthJa(p.month!)}の相談枠*: いま ${p.count}/${p.quota} 枠です。あと *${p.missing}枠* で月のお約束（${p.quota}枠）に届きます。`,
+    `*${monthJa(p.month!)}の相談枠*: いま${p.count}枠 / ${p.quota}枠です。あと${p.missing}枠で月のお約束（${p.quota}枠）に届きます。`,
   quotaSuggest: (_p: P) => 'これまでの枠をもとにした例です（「枠を追加」のフォームに貼り付けられます）:',
   quotaAwayHint: (p: P) => `この月がお休みなら \`/supporter away ${p.month}\` で知らせてください。`,
   quotaButton: (_p: P) => '枠を追加',
@@ -16,12 +16,12 @@ export const jobsJa = {
   digestCapacity: (p: P) =>
     `${monthJa(p.month!)}: 提供枠 *${p.offered}* / 必要枠 ${p.needed}（${p.active}人 × ${p.quota}枠）`,
   digestBelowHeader: (p: P) => `*ノルマ未達（${p.n}人）*`,
-  digestBelowLine: (p: P) => `<@${p.user}> ${p.count}/${p.quota}`,
-  digestMore: (p: P) => `…ほか ${p.n}人（全員は \`supporter-desk export supporters --month ${p.month}\`）`,
+  digestBelowLine: (p: P) => `<@${p.user}> ${p.count}枠 / ${p.quota}枠`,
+  digestMore: (p: P) => `…ほか${p.n}人（全員は \`supporter-desk export supporters --month ${p.month}\`）`,
   digestExcused: (p: P) => `休み・免除: ${p.n}人`,
   digestUnansweredHeader: (p: P) => `*未回答の相談（${p.n}件）*`,
   digestUnansweredLine: (p: P) => `${p.link} <@${p.user}> セッション ${p.when}`,
-  digestOverdueHeader: (p: P) => `*強みのまとめ 期限超過（${p.n}件）*`,
+  digestOverdueHeader: (p: P) => `*期限を過ぎた強みのまとめ（${p.n}件）*`,
   digestOverdueLine: (p: P) => `<@${p.user}> ${p.when} のセッション`,
   digestNone: (_p: P) => 'なし',
   nudgeText: (p: P) =>

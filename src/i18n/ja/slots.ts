@@ -15,8 +15,8 @@ export const slotsJa = {
     const label = p.showYear ? `${y}年${Number(mo)}月` : `${Number(mo)}月`;
     if (p.away) return `${label}: 休み（ノルマ対象外）`;
     if (p.exempt) return `${label}: 免除（ノルマ対象外）`;
-    if (Number(p.missing) === 0) return `${label}: ${p.count}/${p.quota} 枠 — 達成です 🎉`;
-    return `${label}: ${p.count}/${p.quota} 枠 — あと${p.missing}枠`;
+    if (Number(p.missing) === 0) return `${label}: ${p.count}枠 / ${p.quota}枠 — 達成です 🎉`;
+    return `${label}: ${p.count}枠 / ${p.quota}枠 — あと${p.missing}枠`;
   },
   added: (p: P) => `*${p.n}枠を追加しました*`,
   listHeader: (p: P) => `*${monthJa(p.month!)}の枠*`,
@@ -46,17 +46,17 @@ export const supporterJa = {
   left: (_p: P) => '退会しました。これまでありがとうございました。リマインドはもう届きません。',
   notMember: (_p: P) => 'サポーターとして登録されていませんでした。',
   expertiseSet: (p: P) => `専門分野を登録しました: ${p.tags}\n相談にこの分野のタグが付くとお知らせします。`,
-  awaySet: (p: P) => `${p.months} を休みにしました。その月はリマインドせず、ノルマの集計からも外します。`,
+  awaySet: (p: P) => `${p.months}を休みにしました。その月はリマインドせず、ノルマの集計からも外します。`,
   statusHeader: (_p: P) => '*あなたの状況*',
   statusMember: (p: P): string => (p.member ? '登録: サポーター' : '登録: まだです（`/supporter join`）'),
   statusExpertise: (p: P) => `専門: ${p.tags || '未設定（`/supporter expertise HR 採用`）'}`,
   statusAway: (p: P) => `休み: ${p.months || 'なし'}`,
   langSet: (_p: P) => '表示言語を日本語にしました。',
-  exemptSet: (p: P) => `<@${p.user}> の ${p.months} のノルマを免除しました。`,
+  exemptSet: (p: P) => `<@${p.user}> の${p.months}のノルマを免除しました。`,
   quotaSet: (p: P) => `${monthJa(p.from!)}以降のノルマを月${p.quota}枠にしました。`,
   digestPosted: (p: P) => `ダイジェストを投稿しました（${p.where}）。`,
   digestNowhere: (_p: P) =>
-    'ダイジェストの送り先がありません。OPERATOR_CHANNEL_ID か OPERATOR_USER_IDS を設定してください。',
+    'ダイジェストの送り先（運営チャンネルか運営メンバー）がまだ設定されていません。設定の担当者に頼んでください。',
 };
 
 export const homeJa = {
@@ -70,6 +70,7 @@ export const homeJa = {
   pendingLine: (p: P) => `${p.when} のセッション${p.overdue ? ' — :warning: 期限超過' : ''}`,
   addSlots: (_p: P) => '枠を追加',
   setAwayNext: (p: P) => `${Number(String(p.month).split('-')[1])}月を休みにする`,
+  unsetAwayNext: (p: P) => `${Number(String(p.month).split('-')[1])}月の休みを取り消す`,
   writeupDone: (_p: P) => '送った',
   notMember: (_p: P) =>
     'まだサポーター登録されていません。`/supporter join` で参加するか、`/slots add` で枠を登録すると始まります。',
@@ -110,7 +111,7 @@ export const slotErrorsJa = {
   slot_time_ambiguous: (p: P) =>
     `「${p.entry}」の時刻が午前か午後か分かりません${quoted(p.token)}。\`19:00\`、\`夜7時\`、\`7pm\` のように書いてください。`,
   slot_length_out_of_range: (p: P) =>
-    `「${p.entry}」の長さ ${p.minutes}分 は範囲外です。15〜240分で指定してください（ライト45・初回90・継続60）。`,
+    `「${p.entry}」の長さ${p.minutes}分は範囲外です。15〜240分で指定してください（ライト45・初回90・継続60）。`,
   slot_end_before_start: (p: P) =>
     `「${p.entry}」の終了時刻が開始時刻より前です${quoted(p.token)}。日をまたぐ枠は4時間まで書けます（例: \`23:00-0:30\`）。`,
   slot_in_past: (p: P) => `「${p.entry}」はすでに過ぎた日時です。これから先の日時を指定してください。`,

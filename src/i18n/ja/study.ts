@@ -1,5 +1,6 @@
 /** Study sessions (勉強会) messages (Japanese). Errors go in studyErrorsJa; both are merged into ja.ts. */
 import type { ErrorCode } from '../../domain/errors.js';
+import { startOf } from '../when.js';
 
 type P = Record<string, string | number>;
 
@@ -45,26 +46,26 @@ export const studyJa = {
   buttonMaybe: (_p: P) => '未定',
   // Replies to commands and buttons
   added: (p: P) =>
-    `勉強会 #${p.id}「${p.title}」（${p.when}）を ${p.link ? `<${p.link}|告知しました>` : `<#${p.channel}> に告知しました`}。`,
+    `勉強会 #${p.id}「${p.title}」（${p.when}）を${p.link ? `<${p.link}|告知しました>` : `<#${p.channel}>で告知しました`}。`,
   listHeader: (p: P) => `*これからの勉強会（${p.n}件）*`,
   listEmpty: (_p: P) => '予定されている勉強会はありません。`/study add 12/10 20:00 タイトル` で開けます。',
   listLine: (p: P) =>
     `• \`#${p.id}\` ${p.when} *${p.title}* — ホスト <@${p.host}> ・ 参加 ${p.going}${capacityPart(p)}${Number(p.waitlisted) > 0 ? ` ・ 待ち ${p.waitlisted}` : ''} ・ 未定 ${p.maybe}${p.mine ? ` ・ あなた: ${p.mine}` : ''}`,
   cancelled: (p: P) =>
-    `勉強会 #${p.id}「${p.title}」を中止にしました。参加予定の ${p.n}人 にDMでお知らせします。`,
+    `勉強会 #${p.id}「${p.title}」を中止にしました。参加予定の${p.n}人にDMでお知らせします。`,
   alreadyCancelled: (p: P) => `勉強会 #${p.id} はすでに中止になっています。`,
   removed: (p: P) => `勉強会 #${p.id} の <@${p.user}> さんの参加枠を取り消しました。`,
   removeNoSpot: (p: P) => `<@${p.user}> さんは勉強会 #${p.id} に参加の登録がありません。`,
   rsvpGoing: (p: P) =>
-    `勉強会 #${p.id}「${p.title}」に *参加* で登録しました。前日と1時間前にDMでお知らせします。`,
+    `勉強会 #${p.id}「${p.title}」に「参加」で登録しました。前日と1時間前にDMでお知らせします。`,
   rsvpWaitlisted: (p: P) =>
-    `勉強会 #${p.id}「${p.title}」は満席のため、*キャンセル待ち（${p.rank}番目）* に登録しました。空きが出たらDMでお知らせします。`,
-  rsvpNotGoing: (p: P) => `勉強会 #${p.id}「${p.title}」を *不参加* にしました。`,
-  rsvpMaybe: (p: P) => `勉強会 #${p.id}「${p.title}」を *未定* にしました。`,
+    `勉強会 #${p.id}「${p.title}」は満席のため、キャンセル待ち（${p.rank}番目）に登録しました。空きが出たらDMでお知らせします。`,
+  rsvpNotGoing: (p: P) => `勉強会 #${p.id}「${p.title}」を「不参加」にしました。`,
+  rsvpMaybe: (p: P) => `勉強会 #${p.id}「${p.title}」を「未定」にしました。`,
   rsvpSame: (p: P) => `勉強会 #${p.id} はすでに「${p.answer}」で登録済みです。`,
   // DMs (through delivery)
   promotedText: (p: P) =>
-    `:tada: キャンセル待ちから繰り上がりました！勉強会 #${p.id}「${p.title}」（${p.when}）に *参加* で確定です。${p.link ? `<${p.link}|投稿を見る>` : ''}`,
+    `:tada: キャンセル待ちから繰り上がりました！勉強会 #${p.id}「${p.title}」（${p.when}）に「参加」で確定です。${p.link ? `<${p.link}|投稿を見る>` : ''}`,
   cancelledText: (p: P) =>
     `勉強会 #${p.id}「${p.title}」（${p.when}）は中止になりました。ご予定を空けていただいたのにごめんなさい。`,
   removedText: (p: P) => `勉強会 #${p.id}「${p.title}」（${p.when}）の参加枠がホストにより取り消されました。`,
@@ -77,8 +78,7 @@ export const studyJa = {
   // Modal
   modalTitle: (_p: P) => '勉強会を開く',
   modalSessionTitle: (_p: P) => 'タイトル',
-  modalSessionTitleHint: (_p: P) =>
-    '#タグ を含めるとテーマとして表示されます（例: 採用市場の最新動向 #採用）',
+  modalSessionTitleHint: (_p: P) => '#タグを含めるとテーマとして表示されます（例: 採用市場の最新動向 #採用）',
   modalDate: (_p: P) => '日付',
   modalTime: (_p: P) => '開始時刻',
   modalMinutes: (_p: P) => '長さ（分）',
@@ -106,9 +106,10 @@ export const studyErrorsJa = {
     '日時とタイトルを書いてください。例: `/study add 12/10 20:00 90 採用市場の最新動向 #採用`',
   study_when_invalid: (p: P) =>
     `「${p.text}」を勉強会の日時として読めませんでした。\`/study add 12/10 20:00 90 タイトル\` のように、日付・開始時刻（・長さ）・タイトルの順に書いてください。`,
-  study_in_past: (p: P) => `「${p.text}」はすでに過ぎた日時です。これから先の日時を指定してください。`,
+  study_in_past: (p: P) =>
+    `「${startOf(p, 'ja')}」はすでに過ぎた日時です。これから先の日時を指定してください。`,
   study_length_invalid: (p: P) =>
-    `長さ ${p.minutes}分 は指定できません。${p.min}〜${p.max}分で指定してください。`,
+    `長さ${p.minutes}分は指定できません。${p.min}〜${p.max}分で指定してください。`,
   study_title_missing: (_p: P) =>
     'タイトルがありません。例: `/study add 12/10 20:00 採用市場の最新動向 #採用`',
   study_title_too_long: (p: P) => `タイトルが長すぎます（最大 ${p.max} 文字）。`,
@@ -121,6 +122,6 @@ export const studyErrorsJa = {
   study_cancelled: (p: P) => `勉強会 #${p.id} は中止になったため、出欠は受け付けていません。`,
   study_closed: (p: P) => `勉強会 #${p.id} はすでに始まっているため、出欠は変更できません。`,
   study_channel_missing: (_p: P) =>
-    '勉強会の告知チャンネル（STUDY_CHANNEL_ID または SUPPORTERS_CHANNEL_ID）が設定されていません。運営に連絡してください。',
+    '勉強会を告知するチャンネルがまだ設定されていません。運営に連絡してください。',
   study_user_missing: (_p: P) => '対象のメンバーを `@名前` で指定してください。例: `/study remove 12 @ken`',
 } satisfies Partial<Record<ErrorCode, (p: P) => string>>;

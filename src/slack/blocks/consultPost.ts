@@ -3,6 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Consultation } from '../../db/schema.js';
 import { formatSlotWhen } from '../../domain/calendar.js';
 import type { Locale, Messages } from '../../i18n/index.js';
+import { slackDate } from '../format/slackDate.js';
 import { IDS } from '../ids.js';
 import { button, escapeMrkdwn, mrkdwn, section, truncate } from './kit.js';
 
@@ -19,12 +20,9 @@ export type PostView = {
   tags: string[];
 };
 
-const timeLeft = (m: Messages, sessionStart: string, now: Date): string => {
-  const ms = Date.parse(sessionStart) - now.getTime();
-  if (ms <= 0) return m.consult.sessionStarted({});
-  const totalHours = Math.floor(ms / 3_600_000);
-  return m.consult.timeLeft({ days: Math.floor(totalHours / 24), hours: totalHours % 24 });
-};
+/** The session's start as a Slack date token: current for every reader, whenever they read it. */
+const sessionAt = (v: PostView): string =>
+  v.m.consult.sessionAt({ when: slackDate(v.consultation.session_start, v.zone, v.locale, v.now) });
 
 export const consultPostText = (v: PostView): string =>
   `${v.m.consult.postHeader({ id: v.consultation.id, when: whenOf(v), plan: planOf(v) })}\n${escapeMrkdwn(truncate(v.consultation.question, 300))}`;
@@ -48,7 +46,7 @@ export const buildConsultPost = (v: PostView): KnownBlock[] => {
   // The topic, question and tags are the supporter's own words: escaped, never a mention or a link.
   if (c.topic.trim()) blocks.push(section(`${m.consult.topicLabel({})}\n${escapeMrkdwn(c.topic)}`));
   blocks.push(section(`${m.consult.questionLabel({})}\n${escapeMrkdwn(c.question)}`));
-  const context = [timeLeft(m, c.session_start, v.now)];
+  const context = [sessionAt(v)];
   if (v.tags.length)
     context.unshift(m.consult.tagsLabel({ tags: v.tags.map((t) => `#${escapeMrkdwn(t)}`).join(' ') }));
   blocks.push({ type: 'context', elements: context.map((t) => mrkdwn(t)) });

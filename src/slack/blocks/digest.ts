@@ -3,7 +3,7 @@
  * with a pointer to the full export, every section stays under 3,000 characters, well under 50 blocks.
  */
 import type { KnownBlock } from '@slack/types';
-import { formatSlotWhen } from '../../domain/calendar.js';
+import { formatLocalDay, formatSlotWhen } from '../../domain/calendar.js';
 import type { Messages } from '../../i18n/index.js';
 import { DIGEST_BELOW_LISTED, DIGEST_LISTED, type DigestData } from '../../usecases/digest.js';
 import type { Audience } from '../format/slots.js';
@@ -19,7 +19,7 @@ export const buildDigest = (
 ): { text: string; blocks: KnownBlock[] } => {
   const m: Messages = a.m;
   const j = m.jobs;
-  const date = a.now.toLocaleDateString('sv-SE', { timeZone: a.zone });
+  const date = formatLocalDay(a.now, a.zone, a.locale);
   const capacity = j.digestCapacity({
     month: data.month,
     offered: data.offered,

@@ -24,7 +24,10 @@ export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
       type: 'actions',
       elements: [
         button(m.home.addSlots({}), IDS.actions.openSlotsModal, data.nextMonth, 'primary'),
-        button(m.home.setAwayNext({ month: data.nextMonth }), IDS.actions.setAway, data.nextMonth),
+        // Already away next month: offer to take it back, not to set it again.
+        data.standings.some((s) => s.month === data.nextMonth && s.away)
+          ? button(m.home.unsetAwayNext({ month: data.nextMonth }), IDS.actions.unsetAway, data.nextMonth)
+          : button(m.home.setAwayNext({ month: data.nextMonth }), IDS.actions.setAway, data.nextMonth),
       ],
     },
     divider(),

@@ -6,7 +6,7 @@
 import type { ListenerDeps } from '../../../deps.js';
 import { monthOf } from '../../../domain/calendar.js';
 import { parseConsultationId, resolveOwnConsultation } from '../../../usecases/consultations.js';
-import { setAway } from '../../../usecases/roster.js';
+import { clearAway, setAway } from '../../../usecases/roster.js';
 import { markSessionWriteupDone } from '../../../usecases/writeups.js';
 import { buildSlotsModal } from '../../blocks/slotsModal.js';
 import { refreshConsultationPost } from '../../consultPosting.js';
@@ -41,6 +41,14 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
     IDS.actions.setAway,
     guarded(async (body, client, now) => {
       await setAway(deps, body.user.id, body.actions[0]?.value ?? '', now);
+      await publishHome(deps, client, body.user.id);
+    }),
+  );
+
+  table.action(
+    IDS.actions.unsetAway,
+    guarded(async (body, client, now) => {
+      await clearAway(deps, body.user.id, body.actions[0]?.value ?? '', now);
       await publishHome(deps, client, body.user.id);
     }),
   );

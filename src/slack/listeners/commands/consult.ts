@@ -7,19 +7,20 @@ import {
 } from '../../../usecases/consultations.js';
 import { buildConsultModal } from '../../blocks/consultModal.js';
 import { publishConsultation, refreshConsultationPost } from '../../consultPosting.js';
+import { postedReply } from '../../format/consult.js';
 import { refreshHome } from '../../home.js';
 import type { CommandHandler, CommandModal, CommandSpec } from './router.js';
 
 const quickForm: CommandHandler = async (ctx) => {
   const q = parseQuickConsult(ctx.args, ctx.now, ctx.deps.config.timezone);
-  const { id, link } = await publishConsultation(
+  const posted = await publishConsultation(
     ctx.deps,
     ctx.client,
     { userId: ctx.userId, startUtc: q.startUtc, plan: q.plan, topic: '', question: q.question, tags: q.tags },
     ctx.now,
   );
   return {
-    text: ctx.m.consult.posted({ id, link: link ?? '', channel: ctx.deps.config.channels.advice }),
+    text: postedReply(ctx.audience, posted, ctx.deps.config.channels.advice),
     after: () => refreshHome(ctx.deps, ctx.client, ctx.userId),
   };
 };

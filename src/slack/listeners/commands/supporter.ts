@@ -54,9 +54,13 @@ const expertise: CommandHandler = async (ctx) => {
   return { text: ctx.m.supporter.expertiseSet({ tags: tags.map((t) => `#${escapeMrkdwn(t)}`).join(' ') }) };
 };
 
+/** `2026年12月、2027年1月` / `Dec 2026, Jan 2027`: months as every other message writes them. */
+const monthList = (ctx: Parameters<CommandHandler>[0], months: readonly string[]): string =>
+  months.map((month) => ctx.m.slots.monthLabel({ month })).join(ctx.locale === 'ja' ? '、' : ', ');
+
 const away: CommandHandler = async (ctx) => {
   const months = await setAway(ctx.deps, ctx.userId, ctx.args, ctx.now);
-  return { text: ctx.m.supporter.awaySet({ months: months.join(', ') }), after: refresh(ctx) };
+  return { text: ctx.m.supporter.awaySet({ months: monthList(ctx, months) }), after: refresh(ctx) };
 };
 
 const status: CommandHandler = async (ctx) => {
@@ -67,7 +71,7 @@ const status: CommandHandler = async (ctx) => {
       m.statusHeader({}),
       m.statusMember({ ...(s.member ? { member: 1 } : {}) }),
       m.statusExpertise({ tags: s.expertise.map((t) => `#${escapeMrkdwn(t)}`).join(' ') }),
-      m.statusAway({ months: s.away.join(', ') }),
+      m.statusAway({ months: monthList(ctx, s.away) }),
       ...s.standings.map((st) => standingLine(ctx.audience, st)),
     ].join('\n'),
   };
@@ -80,7 +84,7 @@ const lang: CommandHandler = async (ctx) => {
 
 const exempt: CommandHandler = async (ctx) => {
   const r = await exemptSupporter(ctx.deps, ctx.userId, ctx.args, ctx.now);
-  return { text: ctx.m.supporter.exemptSet({ user: r.target, months: r.months.join(', ') }) };
+  return { text: ctx.m.supporter.exemptSet({ user: r.target, months: monthList(ctx, r.months) }) };
 };
 
 const quota: CommandHandler = async (ctx) => {

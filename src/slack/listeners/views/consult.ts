@@ -10,6 +10,7 @@ import { errorText, messages } from '../../../i18n/index.js';
 import { type CreatedConsultation, createConsultation } from '../../../usecases/consultations.js';
 import { CONSULT_FIELDS } from '../../blocks/consultModal.js';
 import { postCreatedConsultation } from '../../consultPosting.js';
+import { postedReply } from '../../format/consult.js';
 import { IDS } from '../../ids.js';
 import type { ListenerTable } from '../table.js';
 import { fieldErrors } from './fieldErrors.js';
@@ -80,11 +81,11 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
       const posted = await postCreatedConsultation(deps, client, created, now);
       await client.chat.postMessage({
         channel: userId,
-        text: m.consult.posted({
-          id: posted.id,
-          link: posted.link ?? '',
-          channel: deps.config.channels.advice,
-        }),
+        text: postedReply(
+          { m, locale, zone: deps.config.timezone, now },
+          posted,
+          deps.config.channels.advice,
+        ),
       });
     } catch (err) {
       const code = isDomainError(err) ? err.code : 'generic';
