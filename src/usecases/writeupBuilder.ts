@@ -6,6 +6,7 @@
  */
 
 import { DateTime } from 'luxon';
+import { recordSentMessage } from '../db/repositories/deliveries.js';
 import { markWriteupDone } from '../db/repositories/slots.js';
 import {
   countWriteupTextBefore,
@@ -208,3 +209,21 @@ export const purgeExpiredWriteups = async (
   const before = toUtcIso(DateTime.fromJSDate(now).minus({ days: deps.config.retentionDays }));
   return dryRun ? countWriteupTextBefore(deps.db, before) : purgeWriteupText(deps.db, before, toUtcIso(now));
 };
+
+/**
+ * The finished write-up DM carries the client's strengths: it is recorded like a job's send (key
+ * `writeup:<session>:<ts>`), so retention and erase find it and rewrite it with the session's other messages.
+ */
+export const recordFinishedWriteupDm = (
+  deps: UseCaseDeps,
+  sent: { sessionId: number; userId: string; channel: string; ts: string },
+  now: Date,
+): Promise<void> =>
+  recordSentMessage(deps.db, {
+    key: `writeup:${sent.sessionId}:${sent.ts}`,
+    job: 'writeup',
+    recipient: sent.userId,
+    channel: sent.channel,
+    ts: sent.ts,
+    at: toUtcIso(now),
+  });

@@ -314,6 +314,26 @@ describe('retention', () => {
     const rows = () =>
       h.database.db.selectFrom('sessions').selectAll().where('supporter_id', '=', USERS.aiko.id).execute();
     expect((await rows()).some((r) => r.writeup_text !== null)).toBe(true);
+    // The finished write-up DM carries the strengths too: retention rewrites it with the session.
+    const strengthsInSlack = () =>
+      h.fake.state.messages.filter(
+        (m) =>
+          m.user === 'UBOTDESK' &&
+          `${m.text}${JSON.stringify(m.blocks ?? [])}`.includes('迷いながらも自分から3社'),
+      );
+    await submit(
+      USERS.aiko.id,
+      ids.followup,
+      {
+        changed: '職務経歴書の1社目を書き上げた',
+        strength_1: '迷いながらも自分から3社に話を聞きに行った',
+        strength_2: '周りの声を聞いてから決めていた',
+        next_step: '2社目の応募書類を週末に仕上げる',
+      },
+      true,
+    );
+    await h.fake.waitFor(() => strengthsInSlack().length > 0, 3000, 'the finished follow-up DM');
+    await h.settled();
     // Not yet: 180 days after 11/25 is 5/24.
     await runNamedJob(deps, 'retention', { now: new Date('2027-05-20T00:00:00+09:00') });
     expect((await rows()).some((r) => r.writeup_draft !== null)).toBe(true);
@@ -321,12 +341,15 @@ describe('retention', () => {
       now: new Date('2027-06-01T00:00:00+09:00'),
       dryRun: true,
     });
-    expect(dry.skipped).toBeGreaterThanOrEqual(2);
+    // The dry run plans the rewrites (the finished DM among them) and changes nothing.
+    expect(dry.sent).toBe(0);
+    expect(dry.planned.length).toBeGreaterThan(0);
     expect((await rows()).some((r) => r.writeup_draft !== null)).toBe(true);
     await runNamedJob(deps, 'retention', { now: new Date('2027-06-01T00:00:00+09:00') });
     const after = await rows();
     expect(after).toHaveLength(4);
     expect(after.every((r) => r.writeup_draft === null && r.writeup_text === null)).toBe(true);
+    expect(strengthsInSlack()).toEqual([]);
     const sent = await h.database.db
       .selectFrom('slots')
       .select('writeup_done_at')

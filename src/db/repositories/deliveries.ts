@@ -133,3 +133,28 @@ export const findDeliveries = async (db: DbOrTrx, keys: readonly string[]): Prom
 
 export const findDelivery = async (db: DbOrTrx, key: string): Promise<Delivery | undefined> =>
   db.selectFrom('deliveries').selectAll().where('key', '=', key).executeTakeFirst();
+
+/**
+ * Records a message the app sent outside a job (a reply to a user's own action, e.g. a finished write-up
+ * DM) as sent, so retention and erase can find and rewrite it like any job's send. A key seen before keeps
+ * its first record.
+ */
+export const recordSentMessage = async (
+  db: DbOrTrx,
+  row: { key: string; job: string; recipient: string; channel: string; ts: string; at: string },
+): Promise<void> => {
+  await db
+    .insertInto('deliveries')
+    .values({
+      key: row.key,
+      job: row.job,
+      recipient: row.recipient,
+      status: 'sent',
+      channel: row.channel,
+      ts: row.ts,
+      created_at: row.at,
+      updated_at: row.at,
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+};

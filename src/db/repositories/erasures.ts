@@ -187,7 +187,7 @@ const sentDeliveries = async (db: DbOrTrx, exact: string[], prefixes: string[]):
  */
 export const botMessagesAbout = async (db: DbOrTrx, e: Pick<Erasure, 'kind' | 'target_id'>) => {
   const id = e.target_id;
-  if (e.kind === 'session') return sentDeliveries(db, [`booking:${id}`], [`brief:${id}:`]);
+  if (e.kind === 'session') return sentDeliveries(db, [`booking:${id}`], [`brief:${id}:`, `writeup:${id}:`]);
   const c = await db
     .selectFrom('consultations')
     .select(['id', 'channel', 'ts', 'slot_id'])

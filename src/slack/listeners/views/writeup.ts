@@ -10,7 +10,12 @@
 import type { ListenerDeps } from '../../../deps.js';
 import { DomainError, isDomainError } from '../../../domain/errors.js';
 import { messages } from '../../../i18n/index.js';
-import { openWriteup, type SavedWriteup, saveWriteupDraft } from '../../../usecases/writeupBuilder.js';
+import {
+  openWriteup,
+  recordFinishedWriteupDm,
+  type SavedWriteup,
+  saveWriteupDraft,
+} from '../../../usecases/writeupBuilder.js';
 import { escapeMrkdwn } from '../../blocks/kit.js';
 import { finishedDm } from '../../blocks/writeupMessages.js';
 import {
@@ -103,9 +108,15 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
       .slice(0, 3)
       .map((f) => audience.m.writeups.piiWarning({ fragment: escapeMrkdwn(f.fragment) }));
     const dm = finishedDm(audience, saved.session, { warnings });
-    await client.chat
-      .postMessage({ channel: userId, text: dm.text, blocks: dm.blocks })
-      .catch((err: unknown) => deps.logger.warn({ err }, 'could not send the finished write-up'));
+    try {
+      const posted = await client.chat.postMessage({ channel: userId, text: dm.text, blocks: dm.blocks });
+      if (posted.channel && posted.ts) {
+        const sent = { sessionId: saved.session.id, userId, channel: posted.channel, ts: posted.ts };
+        await recordFinishedWriteupDm(deps, sent, now);
+      }
+    } catch (err) {
+      deps.logger.warn({ err }, 'could not send the finished write-up');
+    }
     await refreshHome(deps, client, userId);
   });
 };
