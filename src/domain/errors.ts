@@ -49,6 +49,15 @@ export type ErrorCode =
   | 'csv_unterminated_quote'
   | 'csv_header_invalid'
   | 'csv_row_invalid'
+  // cover (代打)
+  | 'cover_channel_missing'
+  | 'cover_started'
+  | 'cover_already_open'
+  | 'cover_taken'
+  | 'cover_withdrawn'
+  | 'cover_own'
+  | 'cover_clash'
+  | 'cover_none'
   // consultations
   | 'consult_pii'
   | 'consult_in_past'

@@ -48,6 +48,7 @@ export const en: Messages = {
       '• `/slots add every tue 20:00` / `weekdays 20:00` — every such day left in that month',
       '• `/slots list [2026-12]` — your slots with their ids and quota progress',
       '• `/slots remove <id…>` / `unbook <id>` — remove a slot, undo a booking',
+      '• `/slots cover <id>` — ask a peer to take a booked session over (`cover cancel <id>` withdraws it)',
       '• `/slots book <id> [client] [plan] [topic…]` — e.g. `/slots book 12 A-san first unsure what to look for in a job` (call the client by an alias like `A-san`; never a real name or contact details)',
       'Lengths: `45`/`light`, `90`/`first`, `60`/`followup` (60 when omitted).',
     ].join('\n'),

@@ -14,6 +14,7 @@ import { publishHome } from '../../home.js';
 import { IDS } from '../../ids.js';
 import { openModalFirst } from '../openModal.js';
 import type { ListenerTable } from '../table.js';
+import { registerCoverActions } from './cover.js';
 import { type ButtonWork, guardedAction } from './guarded.js';
 import { registerSessionActions } from './sessions.js';
 import { registerStudyActions } from './study.js';
@@ -21,6 +22,7 @@ import { registerStudyActions } from './study.js';
 export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   registerStudyActions(table, deps);
   registerSessionActions(table, deps);
+  registerCoverActions(table, deps);
   const guarded = (work: ButtonWork) => guardedAction(deps, work);
 
   table.action(
