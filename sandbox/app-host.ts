@@ -34,7 +34,11 @@ export type AppHostOptions = {
   env?: Record<string, string | undefined>;
 };
 
-export const sandboxEnv = (opts: AppHostOptions, signingSecret: string): Record<string, string> => ({
+export const sandboxEnv = (
+  opts: AppHostOptions,
+  signingSecret: string,
+  bookingsSecret = randomBytes(24).toString('hex'),
+): Record<string, string> => ({
   LOG_LEVEL: 'info',
   ...(opts.env as Record<string, string>),
   SLACK_BOT_TOKEN: opts.fake.botToken,
@@ -48,6 +52,8 @@ export const sandboxEnv = (opts: AppHostOptions, signingSecret: string): Record<
   OPERATOR_CHANNEL_ID: CHANNELS.operators,
   OPERATOR_USER_IDS: OPERATOR_ID,
   SCHEDULER_ENABLED: 'false',
+  // The "send a test booking" button signs POST /api/bookings with it (sandbox/bookings.ts).
+  BOOKINGS_WEBHOOK_SECRET: bookingsSecret,
 });
 
 export const startApp = async (opts: AppHostOptions): Promise<RunningApp> => {

@@ -16,6 +16,7 @@ export const PANEL_JOBS = [
   'advice-nudges',
   'writeup-reminders',
   'study-reminders',
+  'session-briefs',
 ] as const;
 
 type RunNamedJob = (
