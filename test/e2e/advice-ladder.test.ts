@@ -4,12 +4,19 @@
  * answer stops it, stage 2 mentions the right people, stage 3 tells the operators without the client's
  * text, and the digest's answer speed and escalations.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS } from '../../emulator/workspace.js';
-import { setExpertise } from '../../src/db/repositories/supporters.js';
-import { ADVICE_CHANNEL, OPERATOR_CHANNEL } from '../helpers/harness.js';
+import { ensureSupporter, setExpertise } from '../../src/db/repositories/supporters.js';
+import { runNamedJob } from '../../src/jobs/registry.js';
+import {
+  ADVICE_CHANNEL,
+  type Harness,
+  OPERATOR,
+  OPERATOR_CHANNEL,
+  startHarness,
+} from '../helpers/harness.js';
 import { jobSuite } from '../helpers/jobSuite.js';
-import { addPeople, postsByKey } from '../helpers/jobWorld.js';
+import { addPeople, jobDepsFor, postsByKey } from '../helpers/jobWorld.js';
 import { eventually } from '../helpers/wait.js';
 
 const s = jobSuite();
@@ -207,5 +214,31 @@ describe('advice-nudges: the ladder', () => {
     expect(body).toContain('運営に知らせた相談（直近30日・1件）');
     expect(body).toContain(`#${slow.id}`);
     expect(body).not.toContain(QUESTION);
+  });
+});
+
+describe('advice-nudges: stage 3 without an operator channel', () => {
+  let h2: Harness;
+  beforeAll(async () => {
+    h2 = await startHarness({ now: '2026-11-25T10:00:00+09:00', env: { OPERATOR_CHANNEL_ID: '' } });
+  });
+  afterAll(async () => {
+    await h2?.stop();
+  });
+
+  it('DMs each of the operators instead, with a link and no client text', async () => {
+    await ensureSupporter(h2.database.db, USERS.aiko.id, 'command', '2026-11-01T00:00:00.000Z');
+    await h2.slack.ask(USERS.aiko.id, '/consult', `11/25 18:00 ${QUESTION} #人事`);
+    const c = await h2.database.db.selectFrom('consultations').selectAll().executeTakeFirstOrThrow();
+    const deps = jobDepsFor(h2);
+    await runNamedJob(deps, 'advice-nudges', { now: new Date('2026-11-25T16:00:00+09:00') });
+    const dms = h2.fake.state.dmsTo(OPERATOR);
+    expect(dms).toHaveLength(1);
+    expect(dms[0]!.text).toContain(`#${c.id}`);
+    expect(dms[0]!.text).toContain('https://supporters.slack.test/archives/CADVICE/p');
+    expect(dms[0]!.text).not.toContain(QUESTION);
+    expect(h2.fake.callsTo('chat.postMessage').some((p) => p.args.channel === OPERATOR_CHANNEL)).toBe(false);
+    await runNamedJob(deps, 'advice-nudges', { now: new Date('2026-11-25T17:00:00+09:00') });
+    expect(h2.fake.state.dmsTo(OPERATOR)).toHaveLength(1);
   });
 });
