@@ -114,6 +114,21 @@ describe('cover (代打)', () => {
     expect(await h.database.db.selectFrom('cover_requests').selectAll().execute()).toHaveLength(1);
   });
 
+  it('a post Slack refuses stores nothing: the request can be made again', async () => {
+    const slot = await bookedSession();
+    h.fake.injectFault({
+      method: 'chat.postMessage',
+      when: (_n, args) => args.channel === SUPPORTERS_CHANNEL,
+      times: 1,
+      kind: 'error',
+      error: 'channel_not_found',
+    });
+    expect((await h.slack.ask(USERS.aiko.id, '/slots', `cover ${slot.id}`)).text).toContain(':warning:');
+    expect(await h.database.db.selectFrom('cover_requests').selectAll().execute()).toEqual([]);
+    expect((await h.slack.ask(USERS.aiko.id, '/slots', `cover ${slot.id}`)).text).toContain('代打のお願いを');
+    expect(await h.database.db.selectFrom('cover_requests').selectAll().execute()).toHaveLength(1);
+  });
+
   it('the booking DM has a 代打を頼む button that posts the request', async () => {
     await bookedSession();
     const dm = h.fake.state.dmsTo(USERS.aiko.id).find((m) => m.text.includes('予約が入りました'))!;
@@ -210,5 +225,25 @@ describe('cover (代打)', () => {
     expect(
       await h.database.db.selectFrom('cover_requests').where('status', '=', 'open').selectAll().execute(),
     ).toEqual([]);
+  });
+});
+
+describe('cover without a supporters channel', () => {
+  let h2: Harness;
+  beforeAll(async () => {
+    h2 = await startHarness({ now: '2026-11-25T10:00:00+09:00' });
+  });
+  afterAll(async () => {
+    await h2?.stop();
+  });
+
+  it('says what to do and stores nothing', async () => {
+    await h2.slack.ask(USERS.aiko.id, '/slots', 'add 12/3 19:00 90');
+    const slot = await h2.database.db.selectFrom('slots').selectAll().executeTakeFirstOrThrow();
+    await h2.slack.ask(USERS.aiko.id, '/slots', `book ${slot.id} ${ALIAS}`);
+    const reply = await h2.slack.ask(USERS.aiko.id, '/slots', `cover ${slot.id}`);
+    expect(reply.text).toContain('サポーターのチャンネルがまだ設定されていない');
+    expect(reply.text).not.toContain('SUPPORTERS_CHANNEL_ID');
+    expect(await h2.database.db.selectFrom('cover_requests').selectAll().execute()).toEqual([]);
   });
 });
