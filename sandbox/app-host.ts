@@ -51,9 +51,15 @@ export const workspaceEnv = (
   SCHEDULER_ENABLED: 'false',
 });
 
-export const sandboxEnv = (opts: AppHostOptions, signingSecret: string): Record<string, string> => ({
+export const sandboxEnv = (
+  opts: AppHostOptions,
+  signingSecret: string,
+  bookingsSecret = randomBytes(24).toString('hex'),
+): Record<string, string> => ({
   LOG_LEVEL: 'info',
   ...workspaceEnv(opts.dbFile, opts.env),
+  // The "send a test booking" button signs POST /api/bookings with it (sandbox/bookings.ts).
+  BOOKINGS_WEBHOOK_SECRET: bookingsSecret,
   SLACK_BOT_TOKEN: opts.fake.botToken,
   SLACK_SIGNING_SECRET: signingSecret,
   SLACK_API_URL: opts.fake.apiUrl,

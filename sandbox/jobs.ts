@@ -17,6 +17,7 @@ export const PANEL_JOBS = [
   'writeup-reminders',
   'study-reminders',
   'session-outcomes',
+  'session-briefs',
 ] as const;
 
 type RunNamedJob = (

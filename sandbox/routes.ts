@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DateTime } from 'luxon';
 import type { RunningApp } from './app-host.js';
+import { sendTestBooking } from './bookings.js';
 import type { Assets } from './bundle.js';
 import type { SandboxClock } from './clock.js';
 import type { EphemeralResponses } from './ephemeral-responses.js';
@@ -55,6 +56,11 @@ export const createRoutes = (deps: RouteDeps) => {
     },
     '/sandbox/api/clock': async (b) => setClock(deps, parseJson<ClockRequest>(b)),
     '/sandbox/api/job': async (b) => runJob(deps, parseJson<JobRequest>(b)),
+    '/sandbox/api/test-booking': async () => {
+      const result = await sendTestBooking(deps.app(), deps.clock.now());
+      deps.notify();
+      return { ok: result.status === 201, ...result };
+    },
     '/sandbox/api/reset': async () => {
       await deps.reset();
       return { ok: true };

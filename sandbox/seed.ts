@@ -3,10 +3,14 @@
  * person would send, so the data follows the features as they land. A command that answers with an error
  * (a feature not there yet) is logged and the seed goes on. The clock is moved back while seeding so that
  * one session is already over (its write-up pending) and one consultation has waited long enough for a nudge.
+ * A few slots are booked (`/slots book` with a client alias, plan and topic): one starts within a day, so
+ * the jobs panel's session-briefs has a brief to send, and the booking DMs show the ask-peers and cover
+ * buttons.
  */
 import { DateTime } from 'luxon';
 import type { FakeSlack } from '../emulator/server.js';
 import { BOT_USER_ID } from '../emulator/state.js';
+import { slotsForExport } from '../src/db/repositories/slots.js';
 import type { RunningApp } from './app-host.js';
 import type { SandboxClock } from './clock.js';
 import type { Interactions } from './interactions.js';
@@ -83,6 +87,17 @@ export const seed = async (ctx: SeedContext): Promise<SeedStatus> => {
         .join(', ')}`,
     );
 
+    // Booked sessions: two of 佐藤's, and one of 田中's that starts within a day (a brief is due).
+    const aikoSlots = await slotIdsOf(ctx, 'UAIKO');
+    if (aikoSlots[0])
+      await ask(ctx, 'UAIKO', dm(ctx, 'UAIKO'), '/slots', `book ${aikoSlots[0]} ${SEED_TEXT.bookA}`);
+    if (aikoSlots[2])
+      await ask(ctx, 'UAIKO', dm(ctx, 'UAIKO'), '/slots', `予約 ${aikoSlots[2]} ${SEED_TEXT.bookB}`);
+    const soon = real.plus({ hours: 20 }).startOf('hour');
+    await ask(ctx, 'UKEN', dm(ctx, 'UKEN'), '/slots', `add ${md(soon)} ${soon.toFormat('HH:mm')} 90`);
+    const kenSoon = (await slotIdsOf(ctx, 'UKEN', soon.toUTC().toISO() ?? undefined))[0];
+    if (kenSoon) await ask(ctx, 'UKEN', dm(ctx, 'UKEN'), '/slots', `book ${kenSoon} ${SEED_TEXT.bookC}`);
+
     // A consultation answered by a peer, about a session that is now over: its write-up is pending.
     const session = t0.plus({ days: 1 });
     const before = fake.state.messages.length;
@@ -142,11 +157,25 @@ const SEED_TEXT = {
     'エージェント目線だと、成果より「どう工夫したか」を3つ書き出してもらうと強みが見えやすいです。職務経歴書の棚卸しシートも共有しますね。',
   thanksAiko: 'ありがとうございます！棚卸しシート、使わせていただきます。',
   topicAiko: '営業から企画職へ。自分の強みを言葉にしたい',
+  bookA: 'Aさん 初回 営業職から人事へのキャリアチェンジを考えている',
+  bookB: 'Bさん ライト 面接で話す強みを整理したい',
+  bookC: 'Cさん 初回 育休明けの働き方と転職の軸',
   consultYui:
     '派遣から正社員を目指す20代の方。人事の方から見て、書類で見られるポイントを知りたいです #人事 #採用',
 };
 
 const dm = (ctx: SeedContext, user: string) => ctx.fake.state.imWith(user).id;
+
+/** A supporter's open slots (from `startUtc` on when given), soonest first: the ids /slots book takes. */
+const slotIdsOf = async (ctx: SeedContext, user: string, startUtc?: string): Promise<number[]> =>
+  (await slotsForExport(ctx.app().database.db))
+    .filter(
+      (s) =>
+        s.supporter_id === user &&
+        s.status === 'open' &&
+        (!startUtc || Date.parse(s.start_at) === Date.parse(startUtc)),
+    )
+    .map((s) => s.id);
 
 const record = (ctx: SeedContext, ok: boolean, line: string) => {
   ctx.status[ok ? 'ok' : 'failed'] += 1;

@@ -10,6 +10,7 @@ import * as m0004 from './0004_slack_locale.js';
 import * as m0005 from './0005_seen_requests.js';
 import * as m0006 from './0006_delivery_holder.js';
 import * as m0007 from './0007_sessions.js';
+import * as m0009 from './0009_cover.js';
 import * as m0010 from './0010_outcomes_writeups.js';
 import * as m0011 from './0011_audit.js';
 
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0005_seen_requests': m0005,
   '0006_delivery_holder': m0006,
   '0007_sessions': m0007,
+  '0009_cover': m0009,
   '0010_outcomes_writeups': m0010,
   '0011_audit': m0011,
 };

@@ -43,7 +43,14 @@ const ja = {
     'writeup-reminders': '未送付のレポートをリマインド',
     'study-reminders': '勉強会の前日・1時間前のリマインド',
     'session-outcomes': 'セッション後に結果（実施・不参加・キャンセル）を聞く',
+    'session-briefs': '予約済みセッションの前日・1時間前に準備のお知らせ',
   } as Record<string, string>,
+  testBooking: 'テスト予約を送る',
+  testBookingHint:
+    '予約システムの代わりに、いちばん近い空き枠への署名付き予約を POST /api/bookings に送ります。',
+  testBookingDone: (slot: number, session: number) =>
+    `枠 #${slot} を予約しました（セッション ${session}）。担当者に DM が届きます。`,
+  testBookingFailed: (status: number, message: string) => `予約できませんでした（${status}）: ${message}`,
   jobReport: (r: JobCounts) =>
     `${r.dryRun ? `ドライラン（予定 ${r.planned} 件）・` : ''}送信 ${r.sent}・スキップ ${r.skipped}・失敗 ${r.failed}`,
   dryRunPreview: 'ドライランで送られるはずのメッセージ',
@@ -111,7 +118,14 @@ const en: typeof ja = {
     'writeup-reminders': 'Remind about pending write-ups',
     'study-reminders': 'Remind study-session attendees',
     'session-outcomes': 'Ask how ended sessions went (held / no-show / cancelled)',
+    'session-briefs': 'Brief supporters the day and the hour before a booked session',
   },
+  testBooking: 'Send a test booking',
+  testBookingHint:
+    'Stands in for the booking system: books the soonest open slot with a signed POST /api/bookings.',
+  testBookingDone: (slot, session) =>
+    `Slot #${slot} is booked (session ${session}). Its supporter gets a DM.`,
+  testBookingFailed: (status, message) => `Not booked (${status}): ${message}`,
   jobReport: (r) =>
     `${r.dryRun ? `dry run (${r.planned} planned) · ` : ''}sent ${r.sent} · skipped ${r.skipped} · failed ${r.failed}`,
   dryRunPreview: 'Messages the dry run would send',

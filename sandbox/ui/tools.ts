@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 /**
- * The "clock and jobs" panel: the sandbox's time (what the app's clock returns), moving it, and running a
- * job (quota-reminders, operator-digest, advice-nudges, writeup-reminders) at that time.
+ * The "clock and jobs" panel: the sandbox's time (what the app's clock returns), moving it, running a
+ * job (quota-reminders, operator-digest, advice-nudges, writeup-reminders, study-reminders,
+ * session-briefs) at that time, and sending a signed test booking to POST /api/bookings as the booking
+ * system would (sandbox/bookings.ts).
  */
 import type { JobResult, Snapshot } from '../shared/types.js';
 import { post } from './api.js';
@@ -18,6 +20,8 @@ type Result = { pending: true } | { counts: JobCounts; planned: Planned[] } | { 
 /** How many of a dry run's messages the panel shows; the count says how many more there are. */
 const PREVIEW_LIMIT = 20;
 
+type TestBookingResponse = { ok: boolean; status: number; body: Record<string, unknown> };
+
 export class Tools {
   readonly el: HTMLElement;
   private readonly clockText = h('div', { class: 'clock-now', id: 'clock-now' });
@@ -26,7 +30,9 @@ export class Tools {
   private readonly controls = h('div', { class: 'clock-controls' });
   private readonly jobs = h('div', { class: 'jobs' });
   private readonly seedLog = h('div', { class: 'seed-log' });
+  private readonly booking = h('div', { class: 'jobs test-booking' });
   private results: Record<string, Result> = {};
+  private bookingResult: { pending: true } | { text: string; failed: boolean } | undefined;
   private snap: Snapshot | undefined;
   private s: Strings | undefined;
 
@@ -36,6 +42,7 @@ export class Tools {
       { class: 'tools' },
       h('section', {}, this.clockText, this.clockMode, this.controls),
       this.jobs,
+      this.booking,
       this.seedLog,
     );
   }
@@ -128,6 +135,29 @@ export class Tools {
       }),
     );
     fill(
+      this.booking,
+      h('h3', {}, s.testBooking),
+      h('p', { class: 'hint' }, s.testBookingHint),
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          { type: 'button', class: 'btn primary small', id: 'test-booking', onclick: () => void this.book() },
+          s.testBooking,
+        ),
+      ),
+      this.bookingResult === undefined
+        ? null
+        : 'pending' in this.bookingResult
+          ? h('div', { class: 'job-result pending' }, '…')
+          : h(
+              'div',
+              { class: `job-result${this.bookingResult.failed ? ' failed' : ''}`, role: 'status' },
+              this.bookingResult.text,
+            ),
+    );
+    fill(
       this.seedLog,
       snap.seed.log.length
         ? h(
@@ -163,6 +193,26 @@ export class Tools {
         : { error: res.error ?? '?' };
     } catch (err) {
       this.results[name] = { error: err instanceof Error ? err.message : String(err) };
+    }
+    this.redraw();
+  }
+
+  private async book(): Promise<void> {
+    const s = this.s;
+    if (!s) return;
+    this.bookingResult = { pending: true };
+    this.redraw();
+    try {
+      const res = await post<TestBookingResponse>('/sandbox/api/test-booking', {});
+      this.bookingResult =
+        res.status === 201
+          ? { text: s.testBookingDone(Number(res.body.slot_id), Number(res.body.session_id)), failed: false }
+          : {
+              text: s.testBookingFailed(res.status, String(res.body.message ?? res.body.error ?? '')),
+              failed: true,
+            };
+    } catch (err) {
+      this.bookingResult = { text: err instanceof Error ? err.message : String(err), failed: true };
     }
     this.redraw();
   }

@@ -117,6 +117,23 @@ export interface NudgesTable {
   consultation_id: number;
   user_id: string;
   nudged_at: string;
+  /** The ladder's step that nudged them (migration 0009): 1 a DM as a matching expert, 2 the thread's bump. */
+  stage: Generated<number>;
+}
+
+export type CoverStatus = 'open' | 'taken' | 'cancelled';
+
+/** A request that someone else take a booked session over (代打, migration 0009). */
+export interface CoverRequestsTable {
+  id: Generated<number>;
+  session_id: number;
+  requested_by: string;
+  status: Generated<CoverStatus>;
+  taken_by: string | null;
+  channel: string | null;
+  ts: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface SlackEventsTable {
@@ -230,6 +247,7 @@ export interface Database {
   consultation_tags: ConsultationTagsTable;
   thread_replies: ThreadRepliesTable;
   nudges: NudgesTable;
+  cover_requests: CoverRequestsTable;
   slack_events: SlackEventsTable;
   seen_requests: SeenRequestsTable;
   deliveries: DeliveriesTable;
@@ -244,6 +262,7 @@ export type Supporter = Selectable<SupportersTable>;
 export type Slot = Selectable<SlotsTable>;
 export type NewSlot = Insertable<SlotsTable>;
 export type Session = Selectable<SessionsTable>;
+export type CoverRequest = Selectable<CoverRequestsTable>;
 export type Consultation = Selectable<ConsultationsTable>;
 export type Delivery = Selectable<DeliveriesTable>;
 export type JobRun = Selectable<JobRunsTable>;

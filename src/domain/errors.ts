@@ -63,6 +63,15 @@ export type ErrorCode =
   | 'writeup_not_started'
   | 'writeup_fields_missing'
   | 'writeup_usage'
+  // cover (代打)
+  | 'cover_channel_missing'
+  | 'cover_started'
+  | 'cover_already_open'
+  | 'cover_taken'
+  | 'cover_withdrawn'
+  | 'cover_own'
+  | 'cover_clash'
+  | 'cover_none'
   // consultations
   | 'consult_pii'
   | 'consult_in_past'

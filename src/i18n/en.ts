@@ -37,6 +37,7 @@ export const en: Messages = {
       "Dates: weeks start on Monday (`来週火曜` is Tuesday of the week starting next Monday; a bare `tue` is the next Tuesday). If a date without a year has passed, write next year's with the year, like `2027/12/1`.",
       '• `/slots list [2026-12]` — your slots with their ids and quota progress',
       '• `/slots remove <id…>` / `unbook <id>` — remove a slot, undo a booking',
+      '• `/slots cover <id>` — ask a peer to take a booked session over (`cover cancel <id>` withdraws it)',
       '• `/slots book <id> [client] [plan] [topic…]` — e.g. `/slots book 12 A-san first unsure what to look for in a job` (call the client by an alias like `A-san`; never a real name or contact details)',
       '• `/slots outcome <id> held|no_show|cancelled` — record how an ended session went (write it up with `/writeup`)',
       'Lengths: `45`/`light`, `90`/`first`, `60`/`followup` (60 when omitted).',

@@ -1,9 +1,13 @@
 /**
- * advice-nudges: a consultation nobody else has answered within ADVICE_NUDGE_HOURS of posting, or within
- * 24 h of its session, gets one nudge: DMs to up to 3 supporters whose expertise matches its tags (never
- * the asker, not away that month, fewest recent nudges first so the load spreads), or a bump in its
- * thread when nobody matches (who and when: domain/nudges.ts; recorded by usecases/nudges.ts before
- * anything is sent, so a crashed run resumes with the same people).
+ * advice-nudges: the ladder on the session's clock for a consultation nobody else has answered (when:
+ * domain/nudges.ts; who, recorded before anything is sent: usecases/nudges.ts):
+ * - stage 1: DMs to up to 3 matching experts (key `nudge:<id>:<user>`), or a bump in the thread when
+ *   nobody matches (`nudge:<id>:#bump`) — the keys of the one nudge before the ladder, so a run that
+ *   crashed under the old rule resumes;
+ * - stage 2: a bump in the thread mentioning up to 5 more supporters (`nudge:<id>:stage2`);
+ * - stage 3: the operators — the operator channel, else a DM to each of OPERATOR_USER_IDS
+ *   (`nudge:<id>:stage3:<recipient>`) — a link and the session's time, never the client's text.
+ * Each key goes out once whatever the reruns (the delivery ledger); an answer stops the ladder.
  */
 
 import { deliverAll, deliveryOptions, type Outgoing } from '../delivery/deliver.js';
@@ -12,6 +16,7 @@ import { formatSlotWhen } from '../domain/calendar.js';
 import { BUMP } from '../domain/nudges.js';
 import { type Locale, messages } from '../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../slack/blocks/kit.js';
+import { digestRecipients } from '../slack/digestPosting.js';
 import { type LocaleOf, localesFor } from '../usecases/locales.js';
 import { type DueNudge, dueNudges, settleNudges } from '../usecases/nudges.js';
 import type { Job } from './types.js';
@@ -20,36 +25,68 @@ export const adviceNudges: Job = async (deps, opts) => {
   const due = await dueNudges(deps, opts.now, !opts.dryRun);
   const localeOf = await localesFor(deps);
   const outgoing: Outgoing[] = [];
-  for (const nudge of due) outgoing.push(...(await messagesFor(deps, nudge, localeOf, opts.now)));
+  const links = new Map<number, Promise<string>>();
+  const linkOf = (c: DueNudge['consultation']) => {
+    if (!links.has(c.id)) {
+      links.set(
+        c.id,
+        deps.slack.chat
+          .getPermalink({ channel: c.channel!, message_ts: c.ts! })
+          .then((r) => r.permalink ?? '')
+          .catch(() => ''),
+      );
+    }
+    return links.get(c.id)!;
+  };
+  for (const nudge of due) {
+    outgoing.push(...messagesFor(deps, nudge, localeOf, opts.now, await linkOf(nudge.consultation)));
+  }
   const report = await deliverAll(deps, outgoing, deliveryOptions('advice-nudges', opts));
   if (!opts.dryRun) {
     await settleNudges(
       deps,
-      due.map((n) => n.consultation),
+      due.filter((n) => n.stage === 1).map((n) => n.consultation),
       opts.now,
     );
   }
   return { job: 'advice-nudges', ...report };
 };
 
-const messagesFor = async (
+const messagesFor = (
   deps: JobDeps,
-  { consultation: c, recipients, tags }: DueNudge,
+  { consultation: c, recipients, tags, stage }: DueNudge,
   localeOf: LocaleOf,
   now: Date,
-): Promise<Outgoing[]> => {
-  const link = await deps.slack.chat
-    .getPermalink({ channel: c.channel!, message_ts: c.ts! })
-    .then((r) => r.permalink ?? '')
-    .catch(() => '');
+  link: string,
+): Outgoing[] => {
   const when = (locale: Locale) =>
     formatSlotWhen(c.session_start, 60, deps.config.timezone, locale, now).replace(/–\d{2}:\d{2}$/, '');
+  const channelLocale = deps.config.defaultLocale;
+  const inThread = { recipient: c.channel!, threadTs: c.ts! };
+  if (stage === 2) {
+    const text = messages(channelLocale).jobs.ladderBumpText({
+      when: when(channelLocale),
+      mentions: recipients.map((u) => `<@${u}>`).join(' '),
+    });
+    return [{ key: `nudge:${c.id}:stage2`, ...inThread, text }];
+  }
+  if (stage === 3) {
+    return digestRecipients(deps).map((recipient) => {
+      const locale =
+        recipient.startsWith('C') || recipient.startsWith('G') ? channelLocale : localeOf(recipient);
+      const text = messages(locale).jobs.ladderOperatorsText({
+        asker: c.supporter_id,
+        id: c.id,
+        when: when(locale),
+        link,
+      });
+      return { key: `nudge:${c.id}:stage3:${recipient}`, recipient, text };
+    });
+  }
   return recipients.map((recipient) => {
     if (recipient === BUMP) {
-      const text = messages(deps.config.defaultLocale).jobs.bumpText({
-        when: when(deps.config.defaultLocale),
-      });
-      return { key: `nudge:${c.id}:bump`, recipient: c.channel!, threadTs: c.ts!, text };
+      const text = messages(channelLocale).jobs.bumpText({ when: when(channelLocale) });
+      return { key: `nudge:${c.id}:bump`, ...inThread, text };
     }
     const locale = localeOf(recipient);
     const text = messages(locale).jobs.nudgeText({

@@ -18,7 +18,8 @@ export const composeDigest = async (deps: UseCaseDeps, client: WebClient, now: D
   const locale = deps.config.defaultLocale;
   const data = await digestData(deps, month, now);
   const links = new Map<number, string>();
-  for (const c of data.unanswered.slice(0, 10)) {
+  for (const c of [...data.unanswered.slice(0, 10), ...(data.escalated ?? []).slice(0, 10)]) {
+    if (links.has(c.id)) continue;
     if (!c.channel || !c.ts) continue;
     const link = await client.chat
       .getPermalink({ channel: c.channel, message_ts: c.ts })

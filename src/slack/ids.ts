@@ -18,5 +18,7 @@ export const IDS = {
     writeupDone: 'writeup_done',
     resolveConsultation: 'resolve_consultation',
     sessionAskPeers: 'session_ask_peers',
+    sessionCover: 'session_cover',
+    coverTake: 'cover_take',
   },
 } as const;

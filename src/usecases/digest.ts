@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { unansweredConsultations } from '../db/repositories/consultations.js';
+import { escalatedSince, firstAnswers } from '../db/repositories/nudges.js';
 import { countPendingWriteups, pendingWriteups } from '../db/repositories/slots.js';
 import { type BelowQuota, monthSummary } from '../db/repositories/standings.js';
 import { countUpcomingStudySessions } from '../db/repositories/study.js';
@@ -11,6 +12,7 @@ import { countNoShows } from '../db/repositories/writeups.js';
 import type { Consultation, Slot } from '../db/schema.js';
 import type { UseCaseDeps } from '../deps.js';
 import { monthBounds, toUtcIso } from '../domain/calendar.js';
+import { ANSWER_SPEED_DAYS, medianFirstAnswerMinutes } from '../domain/nudges.js';
 
 export type DigestData = {
   month: string;
@@ -30,6 +32,10 @@ export type DigestData = {
   studyUpcoming?: number;
   /** Sessions of the month whose client did not come (they still count as offered slots). */
   noShows?: number;
+  /** Median minutes from posting to the first answer, over the last ANSWER_SPEED_DAYS (undefined: none answered). */
+  medianFirstAnswerMinutes?: number | undefined;
+  /** Consultations that reached the ladder's stage 3 (operators told) in the last ANSWER_SPEED_DAYS. */
+  escalated?: Consultation[];
 };
 
 /** Items of a list the digest names one by one; the rest are a count. */
@@ -45,14 +51,18 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
   const window = { month, ...monthBounds(month, config.timezone), defaultQuota: config.monthlySlotQuota };
   // Totals and the named few are computed in the database: at 10,000 supporters, sending every row to
   // Node cost as much as the counting itself (bench figure 2).
-  const [{ totals, below }, unanswered, overdue, overdueCount, studyUpcoming, noShows] = await Promise.all([
-    monthSummary(db, window, DIGEST_BELOW_LISTED),
-    unansweredConsultations(db, nowIso),
-    pendingWriteups(db, undefined, overdueBefore, DIGEST_LISTED),
-    countPendingWriteups(db, overdueBefore),
-    countUpcomingStudySessions(db, nowIso),
-    countNoShows(db, window.startUtc, window.endUtc),
-  ]);
+  const since = toUtcIso(DateTime.fromJSDate(now).minus({ days: ANSWER_SPEED_DAYS }));
+  const [{ totals, below }, unanswered, overdue, overdueCount, studyUpcoming, noShows, answers, escalated] =
+    await Promise.all([
+      monthSummary(db, window, DIGEST_BELOW_LISTED),
+      unansweredConsultations(db, nowIso),
+      pendingWriteups(db, undefined, overdueBefore, DIGEST_LISTED),
+      countPendingWriteups(db, overdueBefore),
+      countUpcomingStudySessions(db, nowIso),
+      countNoShows(db, window.startUtc, window.endUtc),
+      firstAnswers(db, since),
+      escalatedSince(db, since),
+    ]);
   return {
     month,
     offered: totals.offered,
@@ -67,5 +77,7 @@ export const digestData = async (deps: UseCaseDeps, month: string, now: Date): P
     overdueCount,
     studyUpcoming,
     noShows,
+    medianFirstAnswerMinutes: medianFirstAnswerMinutes(answers),
+    escalated,
   };
 };

@@ -1,9 +1,15 @@
 /** Everything the App Home shows a supporter, as plain data (the Block Kit lives in slack/blocks/home.ts). */
-import { upcomingSessions } from '../db/repositories/slots.js';
+
+import { replyStats } from '../db/repositories/consultations.js';
+import { openCoversOf } from '../db/repositories/cover.js';
+import { pendingWriteups, upcomingSessions } from '../db/repositories/slots.js';
 import { getSupporter } from '../db/repositories/supporters.js';
+import { sessionsBriefed, sessionsOfSupporterBetween } from '../db/repositories/week.js';
 import type { Slot } from '../db/schema.js';
 import type { UseCaseDeps } from '../deps.js';
 import { addMonths, monthOf, toUtcIso } from '../domain/calendar.js';
+import type { Plan } from '../domain/plans.js';
+import { writeupState } from '../domain/writeup.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 import { type UpcomingStudy, upcomingStudyFor } from './study.js';
 import { type PendingWriteup, pendingWriteupsOf } from './writeupBuilder.js';
@@ -17,6 +23,60 @@ export type HomeData = {
   nextMonth: string;
   /** Upcoming study sessions (勉強会) with the supporter's own answer. */
   study?: Array<UpcomingStudy & { hosting: boolean }>;
+  /** 今週のセッション: the booked sessions of the next WEEK_DAYS with how ready each is. */
+  week?: WeekSession[];
+};
+
+export type WeekSession = {
+  sessionId: number;
+  slotId: number;
+  startUtc: string;
+  minutes: number;
+  plan: Plan;
+  /** A pre-session brief was sent. */
+  briefed: boolean;
+  /** The consultation asked about it and its answers so far (none asked: undefined). */
+  consultation: { id: number; replies: number } | undefined;
+  /** A cover (代打) request is open. */
+  coverOpen: boolean;
+};
+
+export const WEEK_DAYS = 7;
+
+/** The supporter's sessions starting in the next WEEK_DAYS, with their prep state. */
+export const weekSessions = async (deps: UseCaseDeps, userId: string, now: Date): Promise<WeekSession[]> => {
+  const rows = await sessionsOfSupporterBetween(
+    deps.db,
+    userId,
+    toUtcIso(now),
+    toUtcIso(new Date(now.getTime() + WEEK_DAYS * 86_400_000)),
+  );
+  const ids = rows.map((r) => r.session_id);
+  const consultationOf = (r: (typeof rows)[number]) => {
+    const id = r.consultation_id ?? r.latest_consultation_id;
+    return id === null || id === undefined ? undefined : Number(id);
+  };
+  const [briefed, covers, stats] = await Promise.all([
+    sessionsBriefed(deps.db, ids),
+    openCoversOf(deps.db, ids),
+    replyStats(
+      deps.db,
+      rows.flatMap((r) => consultationOf(r) ?? []),
+    ),
+  ]);
+  return rows.map((r) => {
+    const c = consultationOf(r);
+    return {
+      sessionId: r.session_id,
+      slotId: r.slot_id,
+      startUtc: r.start_at,
+      minutes: r.minutes,
+      plan: r.plan,
+      briefed: briefed.has(r.session_id),
+      consultation: c === undefined ? undefined : { id: c, replies: stats.get(c)?.replies ?? 0 },
+      coverOpen: covers.has(r.session_id),
+    };
+  });
 };
 
 export const HOME_STUDY_LISTED = 5;
@@ -26,13 +86,14 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
   const month = monthOf(now, config.timezone);
   const nextMonth = addMonths(month, 1);
   const nowIso = toUtcIso(now);
-  const [supporter, thisStanding, nextStanding, upcoming, pending, study] = await Promise.all([
+  const [supporter, thisStanding, nextStanding, upcoming, pending, study, week] = await Promise.all([
     getSupporter(db, userId),
     standingOf(db, config, userId, month),
     standingOf(db, config, userId, nextMonth),
     upcomingSessions(db, userId, nowIso, 10),
     pendingWriteupsOf(deps, userId, now),
     upcomingStudyFor(db, userId, now, HOME_STUDY_LISTED),
+    weekSessions(deps, userId, now),
   ]);
   return {
     member: !!supporter && !supporter.left_at,
@@ -41,5 +102,6 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
     pending,
     nextMonth,
     study: study.map((s) => ({ ...s, hosting: s.session.host_id === userId })),
+    week,
   };
 };

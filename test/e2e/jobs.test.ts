@@ -261,13 +261,15 @@ describe('advice-nudges', () => {
     expect(String(bump!.args.text)).toContain('まだ回答がありません');
   });
 
-  it('waits until the nudge window, but nudges at once within 24 h of the session', async () => {
+  it('waits until the nudge window, or halfway to a session that comes sooner (the ladder: ./advice-ladder.test.ts)', async () => {
     await joinAll([USERS.aiko.id]);
     await consult(USERS.aiko.id, '12/20 19:00 まだ先の相談 #人事');
     await consult(USERS.aiko.id, '11/26 09:00 明日の朝の相談 #人事');
     s.h.fake.clearCalls();
-    const report = await run('advice-nudges', '2026-11-25T11:00:00+09:00');
-    expect(report.sent).toBe(1);
+    expect((await run('advice-nudges', '2026-11-25T21:29:00+09:00')).sent).toBe(0);
+    // Posted 10:00 for 9:00 the next day: halfway is 21:30, before posted + 12 h.
+    expect((await run('advice-nudges', '2026-11-25T21:30:00+09:00')).sent).toBe(1);
+    expect((await run('advice-nudges', '2026-11-25T22:00:00+09:00')).sent).toBe(1);
   });
 });
 

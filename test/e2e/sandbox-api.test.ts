@@ -238,12 +238,44 @@ describe('the sandbox server', () => {
       'writeup-reminders',
       'study-reminders',
       'session-outcomes',
+      'session-briefs',
     ]);
     expect(s.jobs.every((j) => j.available)).toBe(true);
     const run = await post('job', { name: 'operator-digest' });
     expect(run.json).toMatchObject({ ok: true });
     const digest = (await state()).messages.filter((m) => m.channel === 'COPS');
     expect(digest.length).toBeGreaterThan(0);
+  });
+
+  it('seeds booked sessions, and session-briefs briefs the one starting within a day', async () => {
+    const booked = (await state()).messages.filter((m) => m.text.includes('予約が入りました'));
+    expect(booked.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(booked[0]!.blocks)).toContain('session_cover');
+    const run = await post('job', { name: 'session-briefs' });
+    expect(run.json).toMatchObject({ ok: true, report: { sent: 1 } });
+    const brief = (await state()).messages.find((m) => m.text.includes('セッションの準備'));
+    expect(brief?.text).toContain('Cさん');
+  });
+
+  it('sends a signed test booking to POST /api/bookings: the soonest open slot is booked and its supporter told', async () => {
+    const isBookingDm = (m: { text: string }) => /予約が入りました|New booking/.test(m.text);
+    const before = (await state()).messages.filter(isBookingDm).length;
+    const res = await post('test-booking', {});
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ ok: true, status: 201 });
+    const body = res.json.body as { slot_id: number; session_id: number };
+    expect(body.slot_id).toBe(res.json.slotId);
+    const session = await sandbox
+      .app()
+      .database.db.selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', body.session_id)
+      .executeTakeFirstOrThrow();
+    expect(session).toMatchObject({ slot_id: body.slot_id, source: 'webhook' });
+    await eventually(
+      (s) => (s.messages.filter(isBookingDm).length > before ? true : undefined),
+      'the booking DM',
+    );
   });
 
   it('keeps the workspace across a restart, and starts over on reset', async () => {

@@ -30,6 +30,14 @@ export const jobsEn: Messages['jobs'] = {
   nudgeText: (p: P) =>
     `Could you lend your expertise (${p.tags}) to <@${p.asker}>'s consultation #${p.id}?\n>${p.question}\nSession: ${p.when} · <${p.link}|answer in the thread>`,
   bumpText: (p: P) => `No answer yet (session ${p.when}). Could someone share a view? :pray:`,
+  ladderBumpText: (p: P) =>
+    `Still no answer, and the session (${p.when}) is coming up. ${p.mentions ? `${p.mentions}, could` : 'Could'} you share a view, even a short one? :pray:`,
+  ladderOperatorsText: (p: P) =>
+    `:rotating_light: <@${p.asker}>'s consultation #${p.id} has no answer 2 hours before the session (${p.when}). <${p.link}|Open the thread>`,
+  digestLadderHeader: (p: P) => `*Answer speed (last 30 days)*: median time to the first answer ${p.median}`,
+  digestMedianNone: (_p: P) => '— (no answered consultations)',
+  digestHours: (p: P) => `${p.h} h${Number(p.m) ? ` ${p.m} min` : ''}`,
+  digestStage3Header: (p: P) => `*Escalated to operators (last 30 days, ${p.n})*`,
   writeupText: (p: P) =>
     `Thank you for the session on ${p.when}. Has the client received their strengths write-up? Once sent, record it with the button${p.id ? ` (or \`/consult writeup ${p.id}\`)` : ''}.`,
   writeupButton: (_p: P) => 'Sent',

@@ -65,6 +65,21 @@ export const homeEn: Messages['home'] = {
   title: (_p: P) => 'Supporter Desk',
   intro: (_p: P) => 'Your slots, sessions and strengths write-ups at a glance.',
   progressHeader: (_p: P) => '*Monthly slot quota*',
+  weekHeader: (_p: P) => '*This week*',
+  weekNone: (_p: P) => 'No booked sessions in the next 7 days.',
+  weekLine: (p: P) =>
+    [
+      `*${p.when}* ${p.plan} \`#${p.id}\``,
+      [
+        p.briefed ? 'Brief: sent' : 'Brief: not yet',
+        p.consultation
+          ? Number(p.answers) > 0
+            ? `Consultation #${p.consultation}: ${p.answers} answer${Number(p.answers) === 1 ? '' : 's'}`
+            : `Consultation #${p.consultation}: waiting for answers`
+          : 'Peers not asked yet',
+        ...(p.cover ? ['Cover requested'] : []),
+      ].join(' · '),
+    ].join('\n'),
   upcomingHeader: (_p: P) => '*Upcoming sessions*',
   noUpcoming: (_p: P) => 'No booked sessions yet.',
   pendingHeader: (_p: P) => '*Strengths write-ups to send*',

@@ -28,6 +28,14 @@ export const jobsJa = {
     `<@${p.asker}> さんの相談 #${p.id} に、あなたの専門（${p.tags}）の視点をもらえませんか？\n>${p.question}\nセッション: ${p.when} ・ <${p.link}|スレッドで答える>`,
   bumpText: (p: P) =>
     `この相談にはまだ回答がありません（セッション ${p.when}）。どなたか視点をください :pray:`,
+  ladderBumpText: (p: P) =>
+    `この相談にはまだ回答がありません。セッション（${p.when}）まであと少しです。${p.mentions ? `${p.mentions} さん、` : 'どなたか、'}ひとことでも視点をいただけませんか？ :pray:`,
+  ladderOperatorsText: (p: P) =>
+    `:rotating_light: <@${p.asker}> さんの相談 #${p.id} に、セッション（${p.when}）の2時間前になっても回答がありません。<${p.link}|スレッドを見る>`,
+  digestLadderHeader: (p: P) => `*回答の早さ（直近30日）*: 最初の回答まで中央値 ${p.median}`,
+  digestMedianNone: (_p: P) => '—（回答された相談なし）',
+  digestHours: (p: P) => `${p.h}時間${Number(p.m) ? `${p.m}分` : ''}`,
+  digestStage3Header: (p: P) => `*運営に知らせた相談（直近30日・${p.n}件）*`,
   writeupText: (p: P) =>
     `${p.when} のセッションお疲れさまでした。相談者さんへの強みのまとめはお済みですか？ 送ったら下のボタン${p.id ? `（または \`/consult writeup ${p.id}\`）` : ''}で記録してください。`,
   writeupButton: (_p: P) => '送った',

@@ -31,6 +31,21 @@ export const sessionsJa = {
       : `相談 #${p.id} にはまだ回答がありません。${p.link ? `<${p.link}|スレッドを見る>` : ''}`,
   briefNoConsultation: (_p: P) =>
     'まだ仲間への相談はありません。気になることがあれば今のうちに聞いてみましょう。',
+  // Cover (代打): the post shows time and plan only, never alias or topic.
+  coverButton: (_p: P) => '代打を頼む',
+  coverPost: (p: P) =>
+    `*代打のお願い* 🙏\n<@${p.asker}> さんの *${p.when}*（${planJa(p)}）のセッションを引き受けてくださる方はいませんか？`,
+  coverTakeButton: (_p: P) => '引き受ける',
+  coverPostTaken: (p: P) =>
+    `*代打が決まりました* ✅\n${p.when}（${planJa(p)}）のセッションは <@${p.taker}> さんが引き受けてくれました。ありがとうございます！`,
+  coverPostWithdrawn: (p: P) => `~代打のお願い~ ${p.when}（${planJa(p)}）: 取り下げられました。`,
+  coverRequested: (p: P) =>
+    `枠 #${p.id}（${p.when}）の代打のお願いを <#${p.channel}> に出しました。引き受けてくれる方が決まったらDMでお知らせします。取り下げるには \`/slots cover cancel ${p.id}\` です。`,
+  coverCancelled: (p: P) => `枠 #${p.id}（${p.when}）の代打のお願いを取り下げました。`,
+  coverTakenByYou: (p: P) =>
+    `*代打を引き受けました* 🙌 ありがとうございます！（<@${p.asker}> さんから）\n${detailsJa(p)}\n枠・相談・強みのまとめはあなたに移りました。準備のお知らせもあなたに届きます。`,
+  coverTakenFromYou: (p: P) =>
+    `<@${p.taker}> さんが ${p.when} のセッションを引き受けてくれました。枠と相談は <@${p.taker}> さんに移りました。`,
 };
 
 export const sessionsErrorsJa = {
@@ -44,6 +59,19 @@ export const sessionsErrorsJa = {
     `開始日時「${p.value}」が読めませんでした。2026-12-03T19:00:00+09:00 のような ISO-8601 形式にしてください。`,
   booking_no_slot_at: (p: P) =>
     `${p.supporter} の ${p.start} に始まる枠はありません（削除されたのかもしれません）。先に \`/slots add\` で枠を登録してもらってください。`,
+  cover_channel_missing: (_p: P) =>
+    'サポーターのチャンネルがまだ設定されていないため、代打のお願いを出せません。運営に設定を頼んでください。',
+  cover_started: (p: P) => `枠 #${p.id} のセッションはもう始まっています。代打は始まる前に頼んでください。`,
+  cover_already_open: (p: P) =>
+    `枠 #${p.id} の代打のお願いはもう出ています。取り下げるには \`/slots cover cancel ${p.id}\` です。`,
+  cover_taken: (p: P) =>
+    `この代打は ${p.user ? `<@${p.user}> さん` : 'ほかの方'}がすでに引き受けてくれました。ありがとうございます！`,
+  cover_withdrawn: (_p: P) => 'この代打のお願いは、取り下げられたか予約が取り消されました。',
+  cover_own: (_p: P) =>
+    'これはあなた自身の代打のお願いです。取り下げるには `/slots cover cancel <枠の番号>` を使ってください。',
+  cover_clash: (_p: P) =>
+    'この時間にはあなたの別の枠があるため引き受けられません。`/slots list` で確認できます。',
+  cover_none: (p: P) => `枠 #${p.id} に出ている代打のお願いはありません。`,
   csv_unterminated_quote: (p: P) => `${p.line}行目から始まる "…" が閉じられていません。`,
   csv_header_invalid: (p: P) => `1行目の見出しは ${p.expected} にしてください（いまは ${p.actual}）。`,
   csv_row_invalid: (p: P) => `列の数が見出しと合いません（${p.expected}列のはずが ${p.actual}列）。`,

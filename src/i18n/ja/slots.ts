@@ -63,6 +63,21 @@ export const homeJa = {
   title: (_p: P) => 'Supporter Desk',
   intro: (_p: P) => '相談枠・セッション・強みのまとめをここで確認できます。',
   progressHeader: (_p: P) => '*相談枠のノルマ*',
+  weekHeader: (_p: P) => '*今週のセッション*',
+  weekNone: (_p: P) => 'この7日間に予約済みのセッションはありません。',
+  weekLine: (p: P) =>
+    [
+      `*${p.when}* ${p.plan} \`#${p.id}\``,
+      [
+        p.briefed ? '準備のお知らせ: 送信済み' : '準備のお知らせ: まだ',
+        p.consultation
+          ? Number(p.answers) > 0
+            ? `相談 #${p.consultation}: 回答 ${p.answers}件`
+            : `相談 #${p.consultation}: 回答待ち`
+          : 'まだ仲間に相談していません',
+        ...(p.cover ? ['代打を募集中'] : []),
+      ].join(' ・ '),
+    ].join('\n'),
   upcomingHeader: (_p: P) => '*今後のセッション*',
   noUpcoming: (_p: P) => '予約済みのセッションはまだありません。',
   pendingHeader: (_p: P) => '*強みのまとめ（送付待ち）*',

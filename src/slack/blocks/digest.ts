@@ -12,6 +12,32 @@ import { divider, mrkdwn, section, truncate } from './kit.js';
 const listSection = (header: string, lines: string[], more: string | undefined, none: string): KnownBlock =>
   section([header, ...(lines.length ? lines : [none]), ...(more ? [more] : [])].join('\n'));
 
+const duration = (j: Messages['jobs'], minutes: number | undefined) =>
+  minutes === undefined
+    ? j.digestMedianNone({})
+    : j.digestHours({ h: Math.floor(minutes / 60), m: minutes % 60 });
+
+/** Answer speed over the last 30 days and the consultations escalated to the operators (ids, links; no text). */
+const ladderSections = (
+  j: Messages['jobs'],
+  data: DigestData,
+  links: ReadonlyMap<number, string>,
+): KnownBlock[] => {
+  if (!data.escalated) return [];
+  const shown = data.escalated.slice(0, DIGEST_LISTED);
+  const ids = shown.map((c) => (links.get(c.id) ? `<${links.get(c.id)}|#${c.id}>` : `#${c.id}`)).join(' ');
+  return [
+    section(
+      [
+        j.digestLadderHeader({ median: duration(j, data.medianFirstAnswerMinutes) }),
+        j.digestStage3Header({ n: data.escalated.length }),
+        ids || j.digestNone({}),
+        ...(data.escalated.length > shown.length ? [`…+${data.escalated.length - shown.length}`] : []),
+      ].join('\n'),
+    ),
+  ];
+};
+
 export const buildDigest = (
   a: Audience,
   data: DigestData,
@@ -77,6 +103,7 @@ export const buildDigest = (
             elements: [mrkdwn(m.writeups.digestNoShows({ month: data.month, n: data.noShows }))],
           },
         ]),
+    ...ladderSections(j, data, links),
     ...(data.studyUpcoming === undefined
       ? []
       : [{ type: 'context' as const, elements: [mrkdwn(m.study.digestLine({ n: data.studyUpcoming }))] }]),

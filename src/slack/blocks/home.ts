@@ -1,10 +1,11 @@
 /**
- * The App Home view: quota progress for this and next month, upcoming sessions, write-ups to send and the
- * upcoming study sessions (勉強会) with one's own answer.
+ * The App Home view: quota progress for this and next month, this week's sessions with how ready each is
+ * (brief sent, answers to the consultation, cover) and buttons to ask peers or for cover, upcoming
+ * sessions, write-ups to send and the upcoming study sessions (勉強会) with one's own answer.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import { progressBar } from '../../domain/quota.js';
-import type { HomeData } from '../../usecases/homeData.js';
+import type { HomeData, WeekSession } from '../../usecases/homeData.js';
 import { type Audience, slotWhen, standingLine } from '../format/slots.js';
 import { IDS } from '../ids.js';
 import { button, divider, escapeMrkdwn, mrkdwn, section } from './kit.js';
@@ -12,6 +13,25 @@ import { studyWhen } from './studyPost.js';
 import { homeWriteupBlocks } from './writeupMessages.js';
 
 const MAX_LISTED = 10;
+
+/** One session of this week: its line, then the buttons (ask peers; cover unless already asked). */
+const weekBlocks = (a: Audience, w: WeekSession): KnownBlock[] => {
+  const { m } = a;
+  const line = m.home.weekLine({
+    when: slotWhen(a, { start_at: w.startUtc, minutes: w.minutes }),
+    plan: m.sessions.plan({ plan: w.plan }),
+    id: w.slotId,
+    ...(w.briefed ? { briefed: 1 } : {}),
+    ...(w.consultation ? { consultation: w.consultation.id, answers: w.consultation.replies } : {}),
+    ...(w.coverOpen ? { cover: 1 } : {}),
+  });
+  const value = String(w.sessionId);
+  const buttons = [
+    button(m.sessions.askPeers({}), IDS.actions.sessionAskPeers, value),
+    ...(w.coverOpen ? [] : [button(m.sessions.coverButton({}), IDS.actions.sessionCover, value)]),
+  ];
+  return [section(line), { type: 'actions', elements: buttons }];
+};
 
 export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
   const { m } = a;
@@ -30,6 +50,11 @@ export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
           : button(m.home.setAwayNext({ month: data.nextMonth }), IDS.actions.setAway, data.nextMonth),
       ],
     },
+    divider(),
+    section(m.home.weekHeader({})),
+    ...(data.week?.length
+      ? data.week.slice(0, MAX_LISTED).flatMap((w) => weekBlocks(a, w))
+      : [section(m.home.weekNone({}))]),
     divider(),
     section(m.home.upcomingHeader({})),
     ...(data.upcoming.length

@@ -33,10 +33,11 @@ const details = (v: SessionView) => ({
 const askPeersButton = (v: SessionView & { sessionId: number }) =>
   button(v.m.sessions.askPeers({}), IDS.actions.sessionAskPeers, String(v.sessionId), 'primary');
 
-/**
- * The booking DM. No cover (代打) button yet: the cover flow is a later step, and a button that can only
- * say "not yet" would be a promise the app does not keep.
- */
+/** 代打を頼む / Ask for cover: posts the session's time and plan to the supporters' channel (cover.ts). */
+export const coverButton = (v: SessionView & { sessionId: number }) =>
+  button(v.m.sessions.coverButton({}), IDS.actions.sessionCover, String(v.sessionId));
+
+/** The booking DM, with the buttons to ask peers and to ask for cover. */
 export const bookingDm = (v: SessionView & { sessionId: number }): { text: string; blocks: KnownBlock[] } => {
   const text = v.m.sessions.bookingText(details(v));
   return {
@@ -44,9 +45,18 @@ export const bookingDm = (v: SessionView & { sessionId: number }): { text: strin
     blocks: [
       section(text),
       section(v.m.sessions.bookingNext({})),
-      { type: 'actions', elements: [askPeersButton(v)] },
+      { type: 'actions', elements: [askPeersButton(v), coverButton(v)] },
     ],
   };
+};
+
+/** The DM to whoever took a session over (代打): the session's details, with the ask-peers button. */
+export const coverTakenDm = (
+  v: SessionView & { sessionId: number },
+  asker: string,
+): { text: string; blocks: KnownBlock[] } => {
+  const text = v.m.sessions.coverTakenByYou({ ...details(v), asker });
+  return { text, blocks: [section(text), { type: 'actions', elements: [askPeersButton(v)] }] };
 };
 
 export type BriefConsultation = {

@@ -14,6 +14,7 @@ import { publishHome } from '../../home.js';
 import { IDS } from '../../ids.js';
 import { openModalFirst } from '../openModal.js';
 import type { ListenerTable } from '../table.js';
+import { registerCoverActions } from './cover.js';
 import { type ButtonWork, guardedAction } from './guarded.js';
 import { registerSessionActions } from './sessions.js';
 import { registerSlotsPreview } from './slotsPreview.js';
@@ -25,6 +26,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
   registerSessionActions(table, deps);
   registerSlotsPreview(table, deps);
   registerWriteupActions(table, deps);
+  registerCoverActions(table, deps);
   const guarded = (work: ButtonWork) => guardedAction(deps, work);
 
   table.action(

@@ -1,4 +1,4 @@
-/** `/slots`: add, list, remove, book, unbook (and Japanese aliases); no text opens the modal. */
+/** `/slots`: add, list, remove, book, unbook, cover (and Japanese aliases); no text opens the modal. */
 import { monthOf, parseMonth } from '../../../domain/calendar.js';
 import { DomainError } from '../../../domain/errors.js';
 import { parseBookArgs } from '../../../domain/sessions.js';
@@ -11,6 +11,7 @@ import { buildSlotsModal } from '../../blocks/slotsModal.js';
 import { sendBookingDms } from '../../bookingPosting.js';
 import { addedReply, listReply, slotWhen } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
+import { coverCommand } from './cover.js';
 import type { CommandContext, CommandHandler, CommandModal, CommandSpec } from './router.js';
 import { outcomeHandler } from './writeup.js';
 
@@ -101,5 +102,6 @@ export const slotsCommand: CommandSpec = {
     book: { aliases: ['予約'], handler: book },
     unbook: { aliases: ['予約取消', '予約取り消し'], handler: change('unbook') },
     outcome: { aliases: ['結果'], handler: outcomeHandler },
+    cover: { aliases: ['代打'], handler: coverCommand },
   },
 };
