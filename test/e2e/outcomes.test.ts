@@ -88,10 +88,10 @@ describe('session-outcomes', () => {
     h.setNow('2026-11-30T09:00:00+09:00');
     await run('operator-digest', '2026-11-30T09:00:00+09:00');
     const digest = JSON.stringify(h.fake.state.channelMessages(OPERATOR_CHANNEL).at(-1)!.blocks);
-    expect(digest).toContain('強みのまとめ 期限超過（0件）');
+    expect(digest).toContain('期限を過ぎた強みのまとめ（0件）');
     expect(digest).toContain('2026年11月の「相談者が来なかった」セッション: 1件');
     const list = await h.slack.ask(USERS.aiko.id, '/slots', 'list 2026-11');
-    expect(list.text).toContain('1/5');
+    expect(list.text).toContain('1枠 / 5枠');
     const pending = await h.slack.ask(USERS.aiko.id, '/writeup', '');
     expect(pending.text).toContain('送付待ちのまとめはありません');
     // Opening its write-up says why there is none, and how to correct the outcome.

@@ -154,7 +154,7 @@ describe('the App Home privacy notice', () => {
       await s.h.fake.waitFor(() => s.h.fake.state.homes.get(USERS.aiko.id), 3000, 'home'),
     );
     expect(ja).toContain('相談者さんの情報について');
-    expect(ja).toContain('セッションから *180日* で文章を削除します');
+    expect(ja).toContain('セッションから180日で文章を削除します');
     expect(ja).toContain('見られる人');
     expect(ja).toContain('削除の依頼: 運営メンバーに伝えてください');
     await s.h.slack.ask(USERS.emma.id, '/supporter', 'lang en');

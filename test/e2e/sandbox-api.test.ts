@@ -93,11 +93,10 @@ describe('the sandbox server', () => {
 
   it('seeds a session that has ended with its outcome DM waiting, to click through to a write-up', async () => {
     const s = await state();
-    expect(s.seed.log.filter((l) => l.includes('book') || l.includes('session-outcomes'))).toEqual([
-      expect.stringMatching(/^✓ .*\/slots book \d+ Aさん 初回/),
-      // The booked one, and the session the seeded /consult booked (both have ended).
-      '✓ job session-outcomes: sent 2',
-    ]);
+    const log = s.seed.log;
+    // The seed books sessions (one that has ended among them) and then asks about the ended ones.
+    expect(log).toContainEqual(expect.stringMatching(/^✓ .*\/slots book \d+ Aさん 初回/));
+    expect(log).toContainEqual(expect.stringMatching(/^✓ job session-outcomes: sent [1-9]/));
     const dm = s.messages.find((m) => m.channel === 'DAIKO' && m.text.includes('どうでしたか'));
     expect(dm?.text).toContain('初回・Aさん');
   });
