@@ -287,6 +287,21 @@ describe('writeup-reminders', () => {
     expect(dm!.text).toContain('11/26(木) 19:00–20:00 のセッションお疲れさまでした');
     expect(dm!.text).toContain(`/consult writeup ${c.id}`);
     expect(JSON.stringify(dm!.blocks)).toContain('writeup_done');
+    // 送った answers the click: the reminder keeps its text, its buttons give way to "送付済み ✓".
+    const value =
+      /"action_id":"writeup_done"[^}]*"value":"(\d+)"|"value":"(\d+)"[^}]*"action_id":"writeup_done"/.exec(
+        JSON.stringify(dm!.blocks),
+      );
+    await s.h.slack.blockAction(
+      USERS.aiko.id,
+      { actionId: 'writeup_done', value: value?.[1] ?? value?.[2] ?? '' },
+      { channel: dm!.channel, messageTs: dm!.ts },
+    );
+    await s.h.settled();
+    const clicked = s.h.fake.state.findMessage(dm!.channel, dm!.ts)!;
+    expect(clicked.text).toContain('11/26(木) 19:00–20:00 のセッションお疲れさまでした');
+    expect(JSON.stringify(clicked.blocks)).toContain('送付済み ✓');
+    expect(JSON.stringify(clicked.blocks)).not.toContain('writeup_done');
     expect((await run('writeup-reminders', '2026-11-28T18:00:00+09:00')).sent).toBe(0);
   });
 });

@@ -76,6 +76,8 @@ export const writeupsEn: Messages['writeups'] = {
   finishedText: (p: P) =>
     `*Your strengths write-up is ready* (${p.when}, ${aboutEn(p)})\nCopy it into the booking platform's message or an e-mail. Press the button once you have sent it.`,
   sentButton: (_p: P) => 'Sent',
+  /** Replaces the buttons of a write-up reminder once 送った is clicked. */
+  reminderSent: (_p: P) => 'Sent ✓',
   sentDone: (p: P) => `*Strengths write-up* (${p.when}, ${aboutEn(p)}): sent ✓`,
   docStrength: (p: P) => `■ Strength ${p.n}`,
   docValues: (_p: P) => '■ What you value',

@@ -76,6 +76,8 @@ export const writeupsJa = {
   finishedText: (p: P) =>
     `*強みのまとめができました*（${p.when}・${aboutJa(p)}）\nそのままコピーして、予約サービスのメッセージやメールに貼り付けられます。送ったら下のボタンを押してください。`,
   sentButton: (_p: P) => '送った',
+  /** Replaces the buttons of a write-up reminder once 送った is clicked. */
+  reminderSent: (_p: P) => '送付済み ✓',
   sentDone: (p: P) => `*強みのまとめ*（${p.when}・${aboutJa(p)}）: 送付済み ✓`,
   docStrength: (p: P) => `■ 強み${p.n}`,
   docValues: (_p: P) => '■ 大切にしている価値観',

@@ -14,6 +14,7 @@ import { publishHome } from '../../home.js';
 import { IDS } from '../../ids.js';
 import { openModalFirst } from '../openModal.js';
 import type { ListenerTable } from '../table.js';
+import { audienceFor, rewriteMessage } from '../writeupFlow.js';
 import { registerCoverActions } from './cover.js';
 import { type ButtonWork, guardedAction } from './guarded.js';
 import { registerSessionActions } from './sessions.js';
@@ -69,7 +70,29 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
     guarded(async (body, client, now) => {
       const slotId = Number(body.actions[0]?.value);
       await markSessionWriteupDone(deps, { userId: body.user.id, slotId, now });
+      // Every click answers: the reminder keeps its text, its buttons give way to "送付済み ✓".
+      const a = await audienceFor(deps, client, body.user.id, now);
+      const kept = withoutButtons(body.message?.blocks ?? []);
+      const done = a.m.writeups.reminderSent({});
+      await rewriteMessage(
+        deps,
+        client,
+        { channel: body.container?.channel_id ?? body.channel?.id, ts: body.container?.message_ts },
+        {
+          text: `${body.message?.text ?? ''}\n${done}`,
+          blocks: [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: done }] }],
+        },
+      );
       await publishHome(deps, client, body.user.id);
     }),
   );
 };
+
+/** A message's blocks with its buttons gone: actions blocks dropped, button accessories taken off. */
+const withoutButtons = (blocks: ReadonlyArray<Record<string, unknown>>) =>
+  blocks
+    .filter((b) => b.type !== 'actions')
+    .map((b) => {
+      const { accessory, ...rest } = b as { accessory?: { type?: string } };
+      return accessory?.type === 'button' ? rest : b;
+    });
