@@ -198,6 +198,41 @@ describe.skipIf(!hasChromium)('the sandbox in a browser', () => {
     await shot('08-dry-run');
   });
 
+  it('answers every button click: the outcome DM shows the choice, the Home away toggle offers the undo', async () => {
+    await page.selectOption('#user-switcher', 'UAIKO');
+    await page.click('[data-conv=app]');
+    await page.click('[data-tab=messages]');
+    // The seed's session that ended yesterday: its outcome DM is waiting with three buttons.
+    const noShow = page.locator('.content .message button', { hasText: '相談者が来なかった' });
+    await noShow.first().waitFor();
+    const before = await noShow.count();
+    await noShow.first().click();
+    // The message itself answers the click: its buttons give way to the choice.
+    await expect.poll(() => noShow.count()).toBe(before - 1);
+    await shot('09-outcome-clicked');
+    await page.click('[data-tab=home]');
+    const home = page.locator('#home-tab');
+    await home.waitFor();
+    const setAway = home.locator('button', { hasText: /月を休みにする$/ });
+    await setAway.first().waitFor();
+    await setAway.first().click();
+    // Set away already: the Home offers to take it back, never the same offer again.
+    await home
+      .locator('button', { hasText: /月の休みを取り消す$/ })
+      .first()
+      .waitFor();
+    expect(await home.locator('button', { hasText: /月を休みにする$/ }).count()).toBe(0);
+    await shot('10-home-away');
+    await home
+      .locator('button', { hasText: /月の休みを取り消す$/ })
+      .first()
+      .click();
+    await home
+      .locator('button', { hasText: /月を休みにする$/ })
+      .first()
+      .waitFor();
+  });
+
   it('completes the manifest’s commands and @names as Slack does, and refuses an unknown command', async () => {
     await page.selectOption('#user-switcher', 'UAIKO');
     await page.click('[data-conv=CADVICE]');
