@@ -5,6 +5,7 @@
  * WebSocket. Used by the e2e tests and by the sandbox UI.
  */
 import { createHmac } from 'node:crypto';
+import { appManifest, type ManifestShortcut } from './manifest.js';
 import {
   type ReplyOptions,
   storeBotMessage,
@@ -294,6 +295,75 @@ export class SlackToApp {
           action_ts: `${Date.now() / 1000}`,
         },
       ],
+    });
+  }
+
+  /**
+   * Slack sends a shortcut only for one the app declares: the user picks it from the message's "…" menu or
+   * the composer's "+", which list the app's `features.shortcuts` (https://api.slack.com/reference/manifests,
+   * https://api.slack.com/interactivity/shortcuts). So a callback_id of the other type, or none in the
+   * manifest, sends nothing (`undefined`), as with typeInModal.
+   */
+  private declaredShortcut(callbackId: string, type: ManifestShortcut['type']): boolean {
+    return appManifest().shortcuts.some((s) => s.callbackId === callbackId && s.type === type);
+  }
+
+  /**
+   * A message shortcut on a stored message: the `message_action` payload
+   * (https://api.slack.com/reference/interaction-payloads/shortcuts#message_actions) with the message
+   * (its text as Slack stores it, entities escaped), channel, a response_url for that channel and a fresh
+   * trigger_id (valid 3 s, once, like every trigger_id here).
+   */
+  async messageShortcut(
+    userId: string,
+    message: { channel: string; ts: string },
+    callbackId: string,
+  ): Promise<DeliveryResult | undefined> {
+    if (!this.declaredShortcut(callbackId, 'message')) return undefined;
+    const stored = this.fake.state.findMessage(message.channel, message.ts);
+    if (!stored) throw new Error(`no message ${message.channel}/${message.ts}`);
+    return this.interactive({
+      type: 'message_action',
+      token: 'deprecated-verification-token',
+      action_ts: `${this.fake.now() / 1000}`,
+      team: { id: TEAM_ID, domain: 'supporters' },
+      user: { id: userId, username: this.fake.state.users.get(userId)?.name ?? userId, team_id: TEAM_ID },
+      api_app_id: this.apiAppId,
+      channel: {
+        id: stored.channel,
+        name: this.fake.state.channels.get(stored.channel)?.name ?? stored.channel,
+      },
+      callback_id: callbackId,
+      trigger_id: this.nextTriggerId(userId),
+      message_ts: stored.ts,
+      message: {
+        type: 'message',
+        ...(stored.user ? { user: stored.user } : {}),
+        ts: stored.ts,
+        text: stored.text,
+        ...(stored.threadTs ? { thread_ts: stored.threadTs } : {}),
+      },
+      response_url: this.fake.newResponseUrl(stored.channel, userId),
+      is_enterprise_install: false,
+    });
+  }
+
+  /**
+   * A global shortcut: the `shortcut` payload, with no channel and no response_url
+   * (https://api.slack.com/reference/interaction-payloads/shortcuts#global_shortcuts), and a fresh trigger_id.
+   */
+  async globalShortcut(userId: string, callbackId: string): Promise<DeliveryResult | undefined> {
+    if (!this.declaredShortcut(callbackId, 'global')) return undefined;
+    return this.interactive({
+      type: 'shortcut',
+      token: 'deprecated-verification-token',
+      action_ts: `${this.fake.now() / 1000}`,
+      team: { id: TEAM_ID, domain: 'supporters' },
+      user: { id: userId, username: this.fake.state.users.get(userId)?.name ?? userId, team_id: TEAM_ID },
+      api_app_id: this.apiAppId,
+      callback_id: callbackId,
+      trigger_id: this.nextTriggerId(userId),
+      is_enterprise_install: false,
     });
   }
 

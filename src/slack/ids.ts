@@ -11,6 +11,11 @@ export const IDS = {
   consultModal: {
     callback: 'consult_modal',
   },
+  /** Shortcut callback_ids, as in manifest.yml's features.shortcuts. */
+  shortcuts: {
+    consultFromMessage: 'consult_from_message',
+    addSlots: 'add_slots',
+  },
   actions: {
     openSlotsModal: 'open_slots_modal',
     setAway: 'set_away',

@@ -19,8 +19,11 @@ export const CONSULT_FIELDS = {
   extraTags: 'extra_tags',
 } as const;
 
-/** A booked session the modal is opened for (the booking DM's ask-peers button): its fields filled in. */
-export type ConsultPrefill = { startUtc: string; plan: Plan; topic: string };
+/**
+ * What the modal opens with: a booked session (the booking DM's ask-peers button) fills in its time, plan and
+ * topic; a message turned into a consultation (the message shortcut) fills in the question.
+ */
+export type ConsultPrefill = { startUtc?: string; plan?: Plan; topic?: string; question?: string };
 
 export const buildConsultModal = (
   m: Messages,
@@ -30,7 +33,9 @@ export const buildConsultModal = (
   channel?: string,
   prefill?: ConsultPrefill,
 ): ModalView => {
-  const start = prefill ? DateTime.fromISO(prefill.startUtc, { zone: 'utc' }).setZone(zone) : undefined;
+  const start = prefill?.startUtc
+    ? DateTime.fromISO(prefill.startUtc, { zone: 'utc' }).setZone(zone)
+    : undefined;
   const f = CONSULT_FIELDS;
   const planOption = (plan: string) => option(m.consult.planOption({ plan }), plan);
   const input = inputBlock;
@@ -69,6 +74,7 @@ export const buildConsultModal = (
         type: 'plain_text_input',
         multiline: true,
         max_length: MAX_QUESTION,
+        ...(prefill?.question ? { initial_value: prefill.question } : {}),
       }),
       input(
         f.tags,

@@ -6,6 +6,7 @@ import { LocaleResolver } from '../locale.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
+import * as shortcuts from './shortcuts/index.js';
 import { ListenerTable } from './table.js';
 import * as views from './views/index.js';
 
@@ -24,5 +25,6 @@ export const registerListeners = (app: App, appDeps: AppDeps): ListenerDeps => {
   views.register(table, deps);
   table.mount(app, deps.logger);
   events.register(app, deps);
+  shortcuts.register(app, deps);
   return deps;
 };
