@@ -176,3 +176,29 @@ describe('without the public address', () => {
     expect(await bare.database.db.selectFrom('calendar_tokens').selectAll().execute()).toEqual([]);
   });
 });
+
+describe('in Socket Mode', () => {
+  let sock: Harness;
+  beforeAll(async () => {
+    sock = await startHarness({
+      now: '2026-11-25T10:00:00+09:00',
+      transport: 'socket',
+      env: { PUBLIC_BASE_URL: BASE },
+    });
+  });
+  afterAll(async () => {
+    await sock?.stop();
+  });
+
+  it('serves the feed from the app’s own HTTP server too', async () => {
+    const r = await sock.slack.ask(USERS.ken.id, '/supporter', 'calendar');
+    const path = new URL(linkIn(r.text)).pathname;
+    const port = new URL(sock.slack.appUrl).port;
+    const res = await fetch(`http://127.0.0.1:${port}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(
+      (await fetch(`http://127.0.0.1:${port}/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics`)).status,
+    ).toBe(404);
+  });
+});
