@@ -1,6 +1,6 @@
 /**
  * buildApp: the Bolt app with Bolt's receiver (HTTP or Socket Mode, ./slack/receiver.ts), /healthz,
- * POST /api/bookings (./http/bookings.ts), the
+ * POST /api/bookings (./http/bookings.ts), GET /calendar/<token>.ics (./http/calendarFeed.ts), the
  * listeners and a graceful stop. Everything it needs comes in through `deps`; it reads no environment and no clock of its own.
  */
 import { type IncomingMessage, Server, type ServerResponse } from 'node:http';
@@ -14,6 +14,7 @@ import { forgetExpiredSignatures, recordSignature } from './db/repositories/seen
 import { createJobClient } from './delivery/client.js';
 import type { AppDeps } from './deps.js';
 import { bookingsRoute } from './http/bookings.js';
+import { calendarFeedRoute } from './http/calendarFeed.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { InflightTracker } from './slack/inflight.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -65,7 +66,8 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
     slack: createJobClient(config),
     firstSighting: ledger.firstSighting,
   });
-  const receiver = createReceiver(config, ledger, logger, [healthzRoute(deps), bookings]);
+  const calendar = calendarFeedRoute({ config, db, logger, clock: deps.clock });
+  const receiver = createReceiver(config, ledger, logger, [healthzRoute(deps), bookings, calendar]);
   const app = new App({
     token: config.slack.botToken,
     receiver,

@@ -100,6 +100,16 @@ const schema = z.object({
     .optional()
     .refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
   STUDY_CHANNEL_ID: optionalId,
+  PUBLIC_BASE_URL: z
+    .url({ message: 'must be a URL' })
+    .optional()
+    .refine(
+      (v) => v === undefined || /^https:\/\//.test(v) || /^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(v),
+      {
+        message: 'must be an https:// URL (plain http only for localhost)',
+      },
+    )
+    .transform((v) => v?.replace(/\/+$/, '')),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -138,6 +148,8 @@ export type Config = Readonly<{
   briefHoursBefore: readonly number[];
   /** Signs POST /api/bookings (BOOKINGS_WEBHOOK_SECRET); unset: the endpoint answers 404. */
   bookingsWebhookSecret: string | undefined;
+  /** The app's public address (PUBLIC_BASE_URL, no trailing slash): builds calendar-feed links; unset: none. */
+  publicBaseUrl: string | undefined;
   scheduler: Readonly<{
     enabled: boolean;
     crons: Readonly<Record<JobName, string>>;
@@ -213,6 +225,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv, opts: LoadConfigOptions = {})
     retentionDays: e.RETENTION_DAYS,
     briefHoursBefore: [...e.BRIEF_HOURS_BEFORE].sort((a, b) => b - a),
     bookingsWebhookSecret: e.BOOKINGS_WEBHOOK_SECRET,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
     scheduler: {
       enabled: e.SCHEDULER_ENABLED,
       crons: {

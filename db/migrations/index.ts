@@ -13,6 +13,7 @@ import * as m0007 from './0007_sessions.js';
 import * as m0009 from './0009_cover.js';
 import * as m0010 from './0010_outcomes_writeups.js';
 import * as m0011 from './0011_audit.js';
+import * as m0012 from './0012_calendar_tokens.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009_cover': m0009,
   '0010_outcomes_writeups': m0010,
   '0011_audit': m0011,
+  '0012_calendar_tokens': m0012,
 };

@@ -236,6 +236,13 @@ export interface ErasuresTable {
   slack_done_at: string | null;
 }
 
+/** A supporter's calendar-feed token (migration 0012): the secret part of `/calendar/<token>.ics`. */
+export interface CalendarTokensTable {
+  supporter_id: string;
+  token: string;
+  created_at: string;
+}
+
 export interface Database {
   supporters: SupportersTable;
   supporter_expertise: SupporterExpertiseTable;
@@ -256,6 +263,7 @@ export interface Database {
   study_rsvps: StudyRsvpsTable;
   audit_log: AuditLogTable;
   erasures: ErasuresTable;
+  calendar_tokens: CalendarTokensTable;
 }
 
 export type Supporter = Selectable<SupportersTable>;

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../domain/errors.js';
+import { calendarEn } from './en/calendar.js';
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
 import { PII_EN, privacyEn } from './en/privacy.js';
@@ -56,6 +57,7 @@ export const en: Messages = {
       '• `expertise HR recruiting staffing` — your fields; you are told when a consultation needs them',
       '• `away 2026-12` — no reminders for that month',
       '• `status` / `lang ja|en`',
+      '• `calendar` — a link to subscribe to your schedule in a calendar app (`calendar reset` makes a new one)',
       'Operators only: `digest` / `exempt @user 2026-12` / `quota 5` / `erase consultation <id>`',
     ].join('\n'),
   },
@@ -68,6 +70,7 @@ export const en: Messages = {
   sessions: sessionsEn,
   writeups: writeupsEn,
   consult: consultEn,
+  calendar: calendarEn,
   errors: {
     ...jobsErrorsEn,
     ...setupErrorsEn,

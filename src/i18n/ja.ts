@@ -3,6 +3,7 @@
  * Keep the tone of the community: short, warm, concrete about what to do next.
  */
 import type { ErrorCode } from '../domain/errors.js';
+import { calendarJa } from './ja/calendar.js';
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
 import { PII_JA, privacyJa } from './ja/privacy.js';
@@ -59,6 +60,7 @@ export const ja = {
       '• `expertise HR 採用 派遣`（専門） — 得意領域。相談が来たときにお知らせします',
       '• `away 2026-12`（休み） — その月はリマインドしません',
       '• `status`（状況） / `lang ja|en`（言語）',
+      '• `calendar`（カレンダー） — 予定をカレンダーアプリで購読するリンク（`calendar reset` で作り直し）',
       '運営のみ: `digest`（ダイジェスト） / `exempt @user 2026-12`（免除） / `quota 5`（ノルマ） / `erase consultation <id>`（削除）',
     ].join('\n'),
   },
@@ -71,6 +73,7 @@ export const ja = {
   sessions: sessionsJa,
   writeups: writeupsJa,
   consult: consultJa,
+  calendar: calendarJa,
   errors: {
     ...jobsErrorsJa,
     ...setupErrorsJa,

@@ -64,8 +64,15 @@ class SocketModeWithRoutes implements Receiver {
     const routes = buildReceiverRoutes(customRoutes);
     this.server = createServer((req, res) => {
       const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-      const handler = routes[pathname]?.[(req.method ?? 'GET').toUpperCase()];
+      const method = (req.method ?? 'GET').toUpperCase();
+      const handler = routes[pathname]?.[method];
       if (handler) return handler(Object.assign(req, { params: {} }), res);
+      // A route with `:name` segments (GET /calendar/:file), matched like Bolt's HTTPReceiver does.
+      for (const [path, byMethod] of Object.entries(routes)) {
+        const params = matchParams(path, pathname);
+        const h = params && byMethod[method];
+        if (h) return h(Object.assign(req, { params }), res);
+      }
       res.writeHead(404).end();
     });
     this.port = config.port;
@@ -135,3 +142,23 @@ export const createReceiver = (
         ledger,
         logger,
       );
+
+/** `/calendar/:file` against `/calendar/x.ics` → `{ file: 'x.ics' }`; undefined when it does not match. */
+const matchParams = (route: string, pathname: string): Record<string, string> | undefined => {
+  if (!route.includes('/:')) return undefined;
+  const want = route.split('/');
+  const got = pathname.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, w] of want.entries()) {
+    const g = got[i] ?? '';
+    if (w.startsWith(':') && g) {
+      try {
+        params[w.slice(1)] = decodeURIComponent(g);
+      } catch {
+        return undefined;
+      }
+    } else if (w !== g) return undefined;
+  }
+  return params;
+};

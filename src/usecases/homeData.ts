@@ -10,6 +10,7 @@ import type { UseCaseDeps } from '../deps.js';
 import { addMonths, monthOf, toUtcIso } from '../domain/calendar.js';
 import type { Plan } from '../domain/plans.js';
 import { writeupState } from '../domain/writeup.js';
+import { calendarUrlOf } from './calendarFeed.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 import { type UpcomingStudy, upcomingStudyFor } from './study.js';
 import { type PendingWriteup, pendingWriteupsOf } from './writeupBuilder.js';
@@ -25,6 +26,8 @@ export type HomeData = {
   study?: Array<UpcomingStudy & { hosting: boolean }>;
   /** 今週のセッション: the booked sessions of the next WEEK_DAYS with how ready each is. */
   week?: WeekSession[];
+  /** The supporter's calendar-feed link, once they made one (and PUBLIC_BASE_URL is set). */
+  calendarUrl?: string;
 };
 
 export type WeekSession = {
@@ -86,15 +89,17 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
   const month = monthOf(now, config.timezone);
   const nextMonth = addMonths(month, 1);
   const nowIso = toUtcIso(now);
-  const [supporter, thisStanding, nextStanding, upcoming, pending, study, week] = await Promise.all([
-    getSupporter(db, userId),
-    standingOf(db, config, userId, month),
-    standingOf(db, config, userId, nextMonth),
-    upcomingSessions(db, userId, nowIso, 10),
-    pendingWriteupsOf(deps, userId, now),
-    upcomingStudyFor(db, userId, now, HOME_STUDY_LISTED),
-    weekSessions(deps, userId, now),
-  ]);
+  const [supporter, thisStanding, nextStanding, upcoming, pending, study, week, calendarUrl] =
+    await Promise.all([
+      getSupporter(db, userId),
+      standingOf(db, config, userId, month),
+      standingOf(db, config, userId, nextMonth),
+      upcomingSessions(db, userId, nowIso, 10),
+      pendingWriteupsOf(deps, userId, now),
+      upcomingStudyFor(db, userId, now, HOME_STUDY_LISTED),
+      weekSessions(deps, userId, now),
+      calendarUrlOf(deps, userId),
+    ]);
   return {
     member: !!supporter && !supporter.left_at,
     standings: [thisStanding, nextStanding],
@@ -103,5 +108,6 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
     nextMonth,
     study: study.map((s) => ({ ...s, hosting: s.session.host_id === userId })),
     week,
+    ...(calendarUrl ? { calendarUrl } : {}),
   };
 };

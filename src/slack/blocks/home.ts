@@ -33,6 +33,10 @@ const weekBlocks = (a: Audience, w: WeekSession): KnownBlock[] => {
   return [section(line), { type: 'actions', elements: buttons }];
 };
 
+/** The calendar-feed link, for a supporter who made one with `/supporter calendar`. */
+const calendarBlocks = (a: Audience, url: string | undefined): KnownBlock[] =>
+  url ? [{ type: 'context', elements: [mrkdwn(a.m.calendar.homeLine({ url }))] }] : [];
+
 export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
   const { m } = a;
   const blocks: KnownBlock[] = [
@@ -68,6 +72,7 @@ export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
         ]
       : [section(m.home.noUpcoming({}))]),
     ...homeWriteupBlocks(a, data.pending),
+    ...calendarBlocks(a, data.calendarUrl),
     divider(),
     section(m.study.homeHeader({})),
     section(

@@ -5,6 +5,7 @@
 import { monthOf } from '../../../domain/calendar.js';
 import { messages } from '../../../i18n/index.js';
 import { recordAudit } from '../../../usecases/audit.js';
+import { calendarLink } from '../../../usecases/calendarFeed.js';
 import {
   assertOperator,
   chooseLanguage,
@@ -113,6 +114,17 @@ const digest: CommandHandler = async (ctx) => {
   return { text: ctx.m.supporter.digestPosted({ where }) };
 };
 
+/** `calendar` / `calendar reset`: the private feed link (made on first use; reset makes a new one). */
+const calendar: CommandHandler = async (ctx) => {
+  const reset = /^(reset|リセット|作り直し)$/i.test(ctx.args.trim());
+  const link = await calendarLink(ctx.deps, ctx.userId, reset, ctx.now);
+  if ('notConfigured' in link) return { text: ctx.m.calendar.notConfigured({}) };
+  const text = link.rotated
+    ? ctx.m.calendar.reset({ url: link.url })
+    : ctx.m.calendar.link({ url: link.url });
+  return { text, after: refresh(ctx) };
+};
+
 export const supporterCommand: CommandSpec = {
   name: '/supporter',
   help: (m) => m.help.supporter,
@@ -123,6 +135,7 @@ export const supporterCommand: CommandSpec = {
     away: { aliases: ['休み'], handler: away },
     status: { aliases: ['状況'], handler: status },
     lang: { aliases: ['言語'], handler: lang },
+    calendar: { aliases: ['カレンダー'], handler: calendar },
     exempt: { aliases: ['免除'], handler: audited('exempt', exempt) },
     quota: { aliases: ['ノルマ'], handler: audited('quota', quota) },
     digest: { aliases: ['ダイジェスト'], handler: audited('digest', digest) },
