@@ -2,14 +2,13 @@
 
 import { replyStats } from '../db/repositories/consultations.js';
 import { openCoversOf } from '../db/repositories/cover.js';
-import { pendingWriteups, upcomingSessions } from '../db/repositories/slots.js';
+import { upcomingSessions } from '../db/repositories/slots.js';
 import { getSupporter } from '../db/repositories/supporters.js';
 import { sessionsBriefed, sessionsOfSupporterBetween } from '../db/repositories/week.js';
 import type { Slot } from '../db/schema.js';
 import type { UseCaseDeps } from '../deps.js';
 import { addMonths, monthOf, toUtcIso } from '../domain/calendar.js';
 import type { Plan } from '../domain/plans.js';
-import { writeupState } from '../domain/writeup.js';
 import { calendarUrlOf } from './calendarFeed.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 import { type UpcomingStudy, upcomingStudyFor } from './study.js';
