@@ -58,6 +58,9 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
     firstSighting: (signature, expiresAt) => recordSignature(db, signature, expiresAt),
     sweep: (nowSeconds) => forgetExpiredSignatures(db, nowSeconds),
   };
+  // Work a listener or a route goes on with after answering (a booking's DM after its 201) is tracked, so
+  // stop() waits for it and tests can wait until the app has settled.
+  const inflight = new InflightTracker();
   const bookings = bookingsRoute({
     config,
     db,
@@ -66,8 +69,14 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
     slack: createJobClient(config),
     firstSighting: ledger.firstSighting,
   });
+  const trackedBookings = {
+    ...bookings,
+    handler: (req: IncomingMessage, res: ServerResponse) => {
+      void inflight.track(bookings.handler(req, res));
+    },
+  };
   const calendar = calendarFeedRoute({ config, db, logger, clock: deps.clock });
-  const receiver = createReceiver(config, ledger, logger, [healthzRoute(deps), bookings, calendar]);
+  const receiver = createReceiver(config, ledger, logger, [healthzRoute(deps), trackedBookings, calendar]);
   const app = new App({
     token: config.slack.botToken,
     receiver,
@@ -79,7 +88,6 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
     convoStore: false,
   });
 
-  const inflight = new InflightTracker();
   app.use(async ({ next }) => {
     await inflight.track(next());
   });

@@ -153,7 +153,8 @@ const handle = async (deps: BookingsRouteDeps, req: IncomingMessage, res: Server
 export const bookingsRoute = (deps: BookingsRouteDeps) => ({
   path: BOOKINGS_PATH,
   method: ['POST'],
-  handler: (req: IncomingMessage, res: ServerResponse) => {
+  /** Resolves when the booking is answered and its DM sent (app.ts tracks it as work in flight). */
+  handler: (req: IncomingMessage, res: ServerResponse): Promise<void> =>
     handle(deps, req, res).catch((err: unknown) => {
       if (err instanceof HttpError) {
         deps.logger.warn({ status: err.status, error: err.code }, 'refused a booking');
@@ -163,6 +164,5 @@ export const bookingsRoute = (deps: BookingsRouteDeps) => ({
       deps.logger.error({ err }, 'a booking failed');
       if (!res.headersSent)
         sendJson(res, 500, { error: 'internal', message: 'something went wrong; try again' });
-    });
-  },
+    }),
 });
