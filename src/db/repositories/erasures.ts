@@ -88,17 +88,6 @@ export const markSlackDone = async (db: DbOrTrx, ids: readonly number[], nowIso:
   }
 };
 
-/** Consultations not purged yet whose session started by `before`. */
-export const consultationsExpiredBy = async (db: DbOrTrx, before: string): Promise<number[]> =>
-  (
-    await db
-      .selectFrom('consultations')
-      .select('id')
-      .where('session_start', '<=', before)
-      .where('purged_at', 'is', null)
-      .execute()
-  ).map((r) => r.id);
-
 /** Sessions not erased yet whose slot started by `before` (RETENTION_DAYS counts from the session's start). */
 export const sessionsExpiredBy = async (db: DbOrTrx, before: string): Promise<number[]> =>
   (
