@@ -109,6 +109,9 @@ const schema = z.object({
         message: 'must be an https:// URL (plain http only for localhost)',
       },
     )
+    .refine((v) => v === undefined || !/[?#]/.test(v), {
+      message: 'must be the address only, without ?query or #fragment (a path such as /desk is fine)',
+    })
     .transform((v) => v?.replace(/\/+$/, '')),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

@@ -93,4 +93,32 @@ describe('loadConfig', () => {
     expect(c.operatorUserIds).toEqual(['U1', 'U2']);
     expect(c.channels.operators).toBeUndefined();
   });
+
+  describe('PUBLIC_BASE_URL (the calendar-feed links)', () => {
+    it('is unset by default: no feed links are made', () => {
+      expect(loadConfig(valid).publicBaseUrl).toBeUndefined();
+      expect(loadConfig({ ...valid, PUBLIC_BASE_URL: '' }).publicBaseUrl).toBeUndefined();
+    });
+
+    it.each([
+      ['https://desk.example.com', 'https://desk.example.com'],
+      ['https://desk.example.com/', 'https://desk.example.com'],
+      ['https://example.com/desk//', 'https://example.com/desk'],
+      ['http://localhost:3000', 'http://localhost:3000'],
+      ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080'],
+    ])('takes %s as %s (no trailing slash, so links join cleanly)', (value, expected) => {
+      expect(loadConfig({ ...valid, PUBLIC_BASE_URL: value }).publicBaseUrl).toBe(expected);
+    });
+
+    it.each([
+      ['desk.example.com', /PUBLIC_BASE_URL.*URL/],
+      ['http://desk.example.com', /PUBLIC_BASE_URL.*https/],
+      ['http://localhost.evil.example', /PUBLIC_BASE_URL.*https/],
+      ['ftp://desk.example.com', /PUBLIC_BASE_URL.*https/],
+      ['https://desk.example.com/?x=1', /PUBLIC_BASE_URL.*query/],
+      ['https://desk.example.com/#top', /PUBLIC_BASE_URL.*fragment/],
+    ])('refuses %s, naming the variable and what to write', (value, problem) => {
+      expect(problemsOf({ ...valid, PUBLIC_BASE_URL: value }).join('\n')).toMatch(problem);
+    });
+  });
 });
