@@ -2,9 +2,10 @@
 
 import { replyStats } from '../db/repositories/consultations.js';
 import { openCoversOf } from '../db/repositories/cover.js';
+import { bookedSlotsStartingBetween } from '../db/repositories/sessions.js';
 import { upcomingSessions } from '../db/repositories/slots.js';
 import { getSupporter } from '../db/repositories/supporters.js';
-import { sessionsBriefed, sessionsOfSupporterBetween } from '../db/repositories/week.js';
+import { sessionsBriefed } from '../db/repositories/week.js';
 import type { Slot } from '../db/schema.js';
 import type { UseCaseDeps } from '../deps.js';
 import { addMonths, monthOf, toUtcIso } from '../domain/calendar.js';
@@ -47,11 +48,15 @@ export const WEEK_DAYS = 7;
 
 /** The supporter's sessions starting in the next WEEK_DAYS, with their prep state. */
 export const weekSessions = async (deps: UseCaseDeps, userId: string, now: Date): Promise<WeekSession[]> => {
-  const rows = await sessionsOfSupporterBetween(
+  const booked = await bookedSlotsStartingBetween(
     deps.db,
-    userId,
     toUtcIso(now),
     toUtcIso(new Date(now.getTime() + WEEK_DAYS * 86_400_000)),
+    { supporterId: userId },
+  );
+  // A slot booked by /consult alone has no session record: nothing to prepare for in the week list.
+  const rows = booked.flatMap(({ session_id, plan, ...r }) =>
+    session_id === null || plan === null ? [] : [{ ...r, session_id, plan }],
   );
   const ids = rows.map((r) => r.session_id);
   const consultationOf = (r: (typeof rows)[number]) => {

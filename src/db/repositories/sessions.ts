@@ -29,9 +29,15 @@ export const linkSessionConsultation = async (
 
 /**
  * Booked slots starting in (fromUtc, toUtc], soonest first, with their session record (when they have
- * one: a slot booked by /consult alone has none) and the latest consultation asked about them.
+ * one: a slot booked by /consult alone has none) and the latest consultation asked about them — everyone's
+ * (the session-briefs job) or one supporter's (the App Home's 今週のセッション).
  */
-export const bookedSlotsStartingBetween = (db: DbOrTrx, fromUtc: string, toUtc: string) =>
+export const bookedSlotsStartingBetween = (
+  db: DbOrTrx,
+  fromUtc: string,
+  toUtc: string,
+  only: { supporterId?: string } = {},
+) =>
   db
     .selectFrom('slots as s')
     .leftJoin('sessions as se', 'se.slot_id', 's.id')
@@ -54,6 +60,7 @@ export const bookedSlotsStartingBetween = (db: DbOrTrx, fromUtc: string, toUtc: 
         .as('latest_consultation_id'),
     )
     .where('s.status', '=', 'booked')
+    .$if(only.supporterId !== undefined, (q) => q.where('s.supporter_id', '=', only.supporterId!))
     .where('s.start_at', '>', fromUtc)
     .where('s.start_at', '<=', toUtc)
     .orderBy('s.start_at')
