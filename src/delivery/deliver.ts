@@ -46,6 +46,7 @@ import {
   type RateLimitGate,
   rateLimitGate,
   type Sleep,
+  sleeper,
   withRetries,
 } from './retry.js';
 import { findPosted, type Outgoing, post } from './slackCalls.js';
@@ -175,7 +176,7 @@ type Outcome = { status: 'sent' | 'skipped' } | { status: 'failed'; error: strin
 
 const startRun = (deps: DeliveryDeps, total: number, opts: DeliveryOptions): Run => {
   const t0 = performance.now();
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = sleeper(deps);
   const at = (offsetMs = 0) => toUtcIso(new Date(opts.now.getTime() + performance.now() - t0 + offsetMs));
   return {
     deps,

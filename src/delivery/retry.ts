@@ -9,6 +9,10 @@ import { setupErrorText } from './setupProblems.js';
 
 export type Sleep = (ms: number) => Promise<void>;
 
+/** The injected sleep (tests may pass their own), or a real timer. */
+export const sleeper = (deps: { sleep?: Sleep }): Sleep =>
+  deps.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
+
 export const RETRY_POLICY = {
   transientRetries: 3,
   backoffMs: 500,

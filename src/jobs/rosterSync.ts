@@ -6,6 +6,8 @@
  * roster can keep reminders from going to people who left. People who joined by command stay whatever
  * their channel membership.
  */
+
+import { rateLimitGate, sleeper, withRetries } from '../delivery/retry.js';
 import type { JobDeps } from '../deps.js';
 import {
   activeSupporterIds,
@@ -21,11 +23,15 @@ type SlackUser = { is_bot?: boolean; deleted?: boolean; locale?: string } | unde
 
 export const syncRosterFromChannel = async (deps: JobDeps, now: Date): Promise<RosterSync> => {
   const users = new Map<string, Promise<SlackUser>>();
+  // users.info is Tier 4 (https://api.slack.com/methods/users.info): a big roster can meet a 429. Wait
+  // out Retry-After like the sends do — a rate-limited answer used to count as "unknown", so whoever was
+  // looked up during the limit was neither added nor checked for deactivation until the next run.
+  const sleep = sleeper(deps);
+  const retry = { gate: rateLimitGate(sleep), sleep, beforeRetry: async () => {} };
   const userInfo = (id: string) => {
     let info = users.get(id);
     if (!info) {
-      info = deps.slack.users
-        .info({ user: id, include_locale: true })
+      info = withRetries(() => deps.slack.users.info({ user: id, include_locale: true }), retry)
         .then((r) => r.user as SlackUser)
         .catch(() => undefined);
       users.set(id, info);

@@ -40,6 +40,24 @@ describe('deactivated users', () => {
     expect((await getSupporter(s.h.database.db, USERS.aiko.id))?.left_at).toBeNull();
   });
 
+  it('are still found when users.info answers 429 first: the sync waits Retry-After, not "unknown"', async () => {
+    s.h.fake.state.addUser({ ...GONE, deleted: true });
+    await s.joinAll([USERS.aiko.id, GONE.id]);
+    s.h.fake.injectFault({
+      method: 'users.info',
+      kind: 'ratelimit',
+      retryAfterSeconds: 1,
+      when: (_n, args) => args.user === GONE.id,
+      times: 1,
+    });
+    const report = await s.run('quota-reminders', NOW);
+    expect(report).toMatchObject({ sent: 1, failed: 0 });
+    expect(s.h.fake.state.dmsTo(GONE.id)).toHaveLength(0);
+    expect((await getSupporter(s.h.database.db, GONE.id))?.left_at).toBeTruthy();
+    const asked = s.h.fake.calls.filter((c) => c.method === 'users.info' && c.args.user === GONE.id);
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('leave the roster at once on a user_change event with deleted: true', async () => {
     s.h.fake.state.addUser({ ...GONE });
     await s.joinAll([GONE.id]);
