@@ -16,7 +16,8 @@ import {
 } from './messageEvents.js';
 import type { FakeSlack } from './server.js';
 import type { EnvelopeType, SocketModeServer } from './socketMode.js';
-import { type FakeEphemeral, TEAM_ID } from './state.js';
+import { BOT_USER_ID, type FakeEphemeral, TEAM_ID } from './state.js';
+import { undeliverable } from './subscriptions.js';
 import { typeInto, viewWire } from './viewState.js';
 
 export const signRequest = (secret: string, timestamp: number, body: string): string =>
@@ -190,6 +191,8 @@ export class SlackToApp {
     event: Record<string, unknown>,
     opts: PostOptions & { eventId?: string; retryNum?: number } = {},
   ): Promise<DeliveryResult & { eventId: string }> {
+    const refused = undeliverable(this.fake.state, appManifest().botEvents, BOT_USER_ID, event);
+    if (refused) throw new Error(`Slack would not send this event: ${refused}`);
     this.eventCounter += 1;
     const eventId = opts.eventId ?? `Ev${Date.now().toString(36).toUpperCase()}${this.eventCounter}`;
     const body = JSON.stringify({

@@ -17,6 +17,7 @@
  */
 import { toWire } from './api.js';
 import type { FakeMessage, FakeState } from './state.js';
+import { channelTypeOf } from './subscriptions.js';
 
 export type ReplySubtype = 'thread_broadcast' | 'file_share';
 
@@ -25,9 +26,6 @@ export type ReplyOptions = {
   /** file_share: the files shared; one plain-text file when absent. */
   files?: Array<Record<string, unknown>>;
 };
-
-const channelTypeOf = (state: FakeState, channel: string): string =>
-  state.channels.get(channel)?.isIm ? 'im' : 'channel';
 
 const fileObject = (state: FakeState, user: string, name: string) => {
   const id = state.nextId('F');

@@ -5,6 +5,7 @@
  * channel join never do. The replies are stored in the emulator, so conversations.replies shows them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeThreadReply } from '../../emulator/messageEvents.js';
 import { USERS } from '../../emulator/workspace.js';
 import { ADVICE_CHANNEL, type Harness, startHarness } from '../helpers/harness.js';
 import { eventually } from '../helpers/wait.js';
@@ -86,5 +87,48 @@ describe('every kind of thread reply counts as an answer', () => {
       expect.arrayContaining(['thread_broadcast', 'channel_join']),
     );
     expect((history.messages ?? []).some((m) => m.text === '模擬面接をしてみては（追記）')).toBe(false);
+  });
+});
+
+describe('only the events Slack would send (manifest bot_events, the bot in the conversation)', () => {
+  it('refuses a test event the app would never get, and names why', async () => {
+    const dm = h.fake.state.imWith(USERS.ken.id).id;
+    await expect(
+      h.slack.event({
+        type: 'message',
+        channel: dm,
+        channel_type: 'im',
+        user: USERS.ken.id,
+        text: 'hi',
+        ts: '1.1',
+      }),
+    ).rejects.toThrow(/does not subscribe to message\.im/);
+    await expect(
+      h.slack.event({ type: 'message', channel: 'CGENERAL', user: USERS.ken.id, text: 'hi', ts: '1.2' }),
+    ).rejects.toThrow(/bot is not a member of CGENERAL/);
+    await expect(
+      h.slack.event({
+        type: 'message',
+        channel: 'GPRIVADV',
+        channel_type: 'channel',
+        user: USERS.ken.id,
+        ts: '1.3',
+      }),
+    ).rejects.toThrow(/channel_type channel for GPRIVADV, which is a group/);
+    await expect(h.slack.event({ type: 'reaction_added', user: USERS.ken.id })).rejects.toThrow(
+      /does not subscribe to reaction_added/,
+    );
+  });
+
+  it('builds a private channel reply with channel_type group (message.groups), a public one with channel', () => {
+    const root = h.fake.state.nextTs();
+    h.fake.state.messages.push({ channel: 'GPRIVADV', ts: root, user: USERS.aiko.id, text: 'root' });
+    expect(storeThreadReply(h.fake.state, USERS.ken.id, 'GPRIVADV', root, 'reply')).toMatchObject({
+      channel_type: 'group',
+      thread_ts: root,
+    });
+    expect(storeThreadReply(h.fake.state, USERS.ken.id, ADVICE_CHANNEL, root, 'reply')).toMatchObject({
+      channel_type: 'channel',
+    });
   });
 });
