@@ -224,10 +224,10 @@ export class SlackToApp {
     threadTs: string,
     text: string,
     opts: ReplyOptions & PostOptions & { eventId?: string } = {},
-  ): Promise<DeliveryResult & { eventId: string; ts: string }> {
+  ): Promise<DeliveryResult & { eventId: string; ts: string; event: Record<string, unknown> }> {
     const event = storeThreadReply(this.fake.state, user, channel, threadTs, text, opts);
     this.fake.emit('change');
-    return { ...(await this.event(event, opts)), ts: String(event.ts) };
+    return { ...(await this.event(event, opts)), ts: String(event.ts), event };
   }
 
   /** A user edits a message: the fake changes it and the app gets `message_changed`. */

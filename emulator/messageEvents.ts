@@ -23,6 +23,8 @@ export type ReplySubtype = 'thread_broadcast' | 'file_share';
 
 export type ReplyOptions = {
   subtype?: ReplySubtype;
+  /** The reply's ts (when it was sent); the fake's next ts when absent. */
+  ts?: string;
   /** file_share: the files shared; one plain-text file when absent. */
   files?: Array<Record<string, unknown>>;
 };
@@ -79,7 +81,7 @@ export const storeThreadReply = (
   const parent = state.findMessage(channel, threadTs);
   const message: FakeMessage = {
     channel,
-    ts: state.nextTs(),
+    ts: opts.ts ?? state.nextTs(),
     user,
     text,
     threadTs,

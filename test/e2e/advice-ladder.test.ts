@@ -58,16 +58,8 @@ const stagesSent = (id: number): number[] => {
 
 /** A thread reply by `user`, sent at `at` (its ts; default: the fake's clock). */
 const answer = async (threadTs: string, user: string, at?: string) => {
-  const ts = at ? `${Date.parse(at) / 1000}.000100` : s.h.fake.state.nextTs();
-  s.h.fake.state.messages.push({ channel: ADVICE_CHANNEL, ts, user, text: 'こうしてみては', threadTs });
-  await s.h.slack.event({
-    type: 'message',
-    channel: ADVICE_CHANNEL,
-    user,
-    text: 'こうしてみては',
-    ts,
-    thread_ts: threadTs,
-  });
+  const ts = at ? `${Date.parse(at) / 1000}.000100` : undefined;
+  await s.h.slack.threadReply(user, ADVICE_CHANNEL, threadTs, 'こうしてみては', ts ? { ts } : {});
 };
 
 describe('advice-nudges: the ladder', () => {

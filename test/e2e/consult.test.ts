@@ -20,24 +20,8 @@ const advicePosts = () => h.fake.state.channelMessages(ADVICE_CHANNEL);
 const consultations = () => h.database.db.selectFrom('consultations').selectAll().orderBy('id').execute();
 const latest = async () => (await consultations()).at(-1)!;
 
-const reply = (
-  c: { channel: string | null; ts: string | null },
-  user: string,
-  extra: Record<string, unknown> = {},
-) => {
-  const ts = h.fake.state.nextTs();
-  h.fake.state.messages.push({ channel: c.channel!, ts, user, text: 'こう聞いてみては？', threadTs: c.ts! });
-  return h.slack.event({
-    type: 'message',
-    channel: c.channel,
-    channel_type: 'channel',
-    user,
-    text: 'こう聞いてみては？',
-    ts,
-    thread_ts: c.ts,
-    ...extra,
-  });
-};
+const reply = (c: { channel: string | null; ts: string | null }, user: string) =>
+  h.slack.threadReply(user, c.channel!, c.ts!, 'こう聞いてみては？');
 
 const replyCount = async (id: number) =>
   (await h.database.db.selectFrom('thread_replies').selectAll().where('consultation_id', '=', id).execute())
@@ -126,14 +110,11 @@ describe('answers in the thread', () => {
     const c = await latest();
     const first = await reply(c, USERS.ken.id);
     expect(first.status).toBe(200);
-    const retried = await h.slack.event(
-      { type: 'message', channel: c.channel, user: USERS.ken.id, text: 'x', ts: '1.1', thread_ts: c.ts },
-      { eventId: first.eventId, retryNum: 1 },
-    );
+    const retried = await h.slack.event(first.event, { eventId: first.eventId, retryNum: 1 });
     expect(retried.status).toBe(200);
     await reply(c, USERS.aiko.id);
-    await reply(c, USERS.ken.id, { subtype: 'message_changed' });
-    await reply(c, 'UBOTX', { bot_id: 'B0X' });
+    await h.slack.editMessage(c.channel!, first.ts, 'こう聞いてみては？（追記）');
+    await h.slack.botMessage('B0X', c.channel!, 'integration says hi', c.ts!);
     await reply(c, USERS.emma.id);
     // Events are acked before they are processed: wait for the last one (Emma's) to land, then look.
     await eventually(async () => (await replyCount(c.id)) >= 2, 5000, 'the answers');

@@ -79,22 +79,7 @@ describe('Home: 今週のセッション', () => {
     // A consultation about the first, answered once by Ken.
     await h.slack.ask(USERS.aiko.id, '/consult', '11/27 19:00 初回 問いかけに迷っています #人事');
     const c = await h.database.db.selectFrom('consultations').selectAll().executeTakeFirstOrThrow();
-    const ts = h.fake.state.nextTs();
-    h.fake.state.messages.push({
-      channel: ADVICE_CHANNEL,
-      ts,
-      user: USERS.ken.id,
-      text: 'どうぞ',
-      threadTs: c.ts!,
-    });
-    await h.slack.event({
-      type: 'message',
-      channel: ADVICE_CHANNEL,
-      user: USERS.ken.id,
-      text: 'どうぞ',
-      ts,
-      thread_ts: c.ts!,
-    });
+    await h.slack.threadReply(USERS.ken.id, ADVICE_CHANNEL, c.ts!, 'どうぞ');
     await eventually(
       async () => (await h.database.db.selectFrom('thread_replies').selectAll().execute()).length === 1,
       5000,

@@ -232,22 +232,7 @@ describe('advice-nudges', () => {
     await joinAll([USERS.aiko.id, USERS.ken.id]);
     const lonely = await consult(USERS.aiko.id, '12/3 19:00 海外転職の相談 #海外');
     const answered = await consult(USERS.aiko.id, '12/4 19:00 派遣の更新 #派遣');
-    const ts = s.h.fake.state.nextTs();
-    s.h.fake.state.messages.push({
-      channel: ADVICE_CHANNEL,
-      ts,
-      user: USERS.ken.id,
-      text: 'こうしてみては',
-      threadTs: answered.ts!,
-    });
-    await s.h.slack.event({
-      type: 'message',
-      channel: ADVICE_CHANNEL,
-      user: USERS.ken.id,
-      text: 'こうしてみては',
-      ts,
-      thread_ts: answered.ts,
-    });
+    await s.h.slack.threadReply(USERS.ken.id, ADVICE_CHANNEL, answered.ts!, 'こうしてみては');
     await eventually(
       async () => (await s.h.database.db.selectFrom('thread_replies').selectAll().execute()).length > 0,
       5000,

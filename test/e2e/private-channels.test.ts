@@ -31,17 +31,9 @@ describe('a private advice channel', () => {
     const c = await latest();
     expect(r.text).toContain(`相談 #${c.id} を投稿しました`);
     expect(c.channel).toBe(PRIVATE);
-    const ts = h.fake.state.nextTs();
-    h.fake.state.messages.push({ channel: PRIVATE, ts, user: USERS.ken.id, text: '案', threadTs: c.ts! });
-    await h.slack.event({
-      type: 'message',
-      channel: PRIVATE,
-      channel_type: 'group',
-      user: USERS.ken.id,
-      text: '案',
-      ts,
-      thread_ts: c.ts,
-    });
+    // Sent as Slack sends it from a private channel: channel_type group (https://api.slack.com/events/message.groups).
+    const sent = await h.slack.threadReply(USERS.ken.id, PRIVATE, c.ts!, '案');
+    expect(sent.event.channel_type).toBe('group');
     await h.settled();
     const replies = await h.database.db
       .selectFrom('thread_replies')

@@ -29,20 +29,9 @@ const reply = async (
   text: string,
   eventId?: string,
 ) => {
-  const ts = s.h.fake.state.nextTs();
-  s.h.fake.state.messages.push({ channel: c.channel!, ts, user, text, threadTs: c.ts! });
-  const event = {
-    type: 'message',
-    channel: c.channel,
-    channel_type: 'channel',
-    user,
-    text,
-    ts,
-    thread_ts: c.ts,
-  };
-  const sent = await s.h.slack.event(event, eventId ? { eventId } : {});
+  const sent = await s.h.slack.threadReply(user, c.channel!, c.ts!, text, eventId ? { eventId } : {});
   await s.h.settled();
-  return { ts, eventId: sent.eventId, event };
+  return sent;
 };
 
 const answers = async (id: number) =>
@@ -99,20 +88,9 @@ describe('a reply that looks like personal data', () => {
 
   it('a reply also sent to the channel (thread_broadcast) is checked too', async () => {
     const c = await consult();
-    const ts = s.h.fake.state.nextTs();
-    const text = '山田太郎さんの件、私も気になります';
-    s.h.fake.state.messages.push({ channel: c.channel!, ts, user: USERS.yui.id, text, threadTs: c.ts! });
     // https://api.slack.com/events/message/thread_broadcast
-    await s.h.slack.event({
-      type: 'message',
+    await s.h.slack.threadReply(USERS.yui.id, c.channel!, c.ts!, '山田太郎さんの件、私も気になります', {
       subtype: 'thread_broadcast',
-      channel: c.channel,
-      channel_type: 'channel',
-      user: USERS.yui.id,
-      text,
-      ts,
-      thread_ts: c.ts,
-      root: { ts: c.ts, user: 'UBOTDESK', text: '…' },
     });
     await s.h.settled();
     const warning = await eventually(() => s.h.fake.state.ephemerals.find((e) => e.user === USERS.yui.id));

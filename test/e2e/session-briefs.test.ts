@@ -54,19 +54,8 @@ const book = async (user: string, entry: string, bookArgs: string) => {
     .executeTakeFirstOrThrow();
 };
 
-const answer = (c: { channel: string | null; ts: string | null }, user: string) => {
-  const ts = h.fake.state.nextTs();
-  h.fake.state.messages.push({ channel: c.channel!, ts, user, text: 'こう聞いてみては？', threadTs: c.ts! });
-  return h.slack.event({
-    type: 'message',
-    channel: c.channel,
-    channel_type: 'channel',
-    user,
-    text: 'こう聞いてみては？',
-    ts,
-    thread_ts: c.ts,
-  });
-};
+const answer = (c: { channel: string | null; ts: string | null }, user: string) =>
+  h.slack.threadReply(user, c.channel!, c.ts!, 'こう聞いてみては？');
 
 describe('session-briefs', () => {
   it('briefs the supporter a day before and an hour before, once each across reruns', async () => {

@@ -69,18 +69,7 @@ describe('the core flows, over the WebSocket', () => {
   it('an event: a thread reply counts as an answer', async () => {
     await h.slack.ask(USERS.aiko.id, '/consult', '12/8 19:00 キャリアの棚卸しの問いかけ #人事');
     const c = await latestConsultation();
-    const ts = h.fake.state.nextTs();
-    const text = 'こう聞いてみては？';
-    h.fake.state.messages.push({ channel: c.channel!, ts, user: USERS.ken.id, text, threadTs: c.ts! });
-    const sent = await h.slack.event({
-      type: 'message',
-      channel: c.channel,
-      channel_type: 'channel',
-      user: USERS.ken.id,
-      text,
-      ts,
-      thread_ts: c.ts,
-    });
+    const sent = await h.slack.threadReply(USERS.ken.id, c.channel!, c.ts!, 'こう聞いてみては？');
     expect(sent.status).toBe(200);
     await eventually(
       async () =>

@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackToApp } from '../../emulator/deliver.js';
+import { storeThreadReply } from '../../emulator/messageEvents.js';
 import { FakeSlack } from '../../emulator/server.js';
 import { seedWorkspace, USERS } from '../../emulator/workspace.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
@@ -108,23 +109,7 @@ describe.skipIf(!onPostgres())('two instances on one PostgreSQL schema', () => {
     const posted = await a!.slack.ask(USERS.aiko.id, '/consult', `${day} 19:00 強みの棚卸しの進め方 #人事`);
     expect(posted.text).not.toMatch(/エラー/);
     const post = fake.state.channelMessages(ADVICE_CHANNEL).at(-1)!;
-    const ts = fake.state.nextTs();
-    fake.state.messages.push({
-      channel: ADVICE_CHANNEL,
-      ts,
-      user: USERS.ken.id,
-      text: 'ぜひ',
-      threadTs: post.ts,
-    });
-    const event = {
-      type: 'message',
-      channel: ADVICE_CHANNEL,
-      channel_type: 'channel',
-      user: USERS.ken.id,
-      text: 'ぜひ',
-      ts,
-      thread_ts: post.ts,
-    };
+    const event = storeThreadReply(fake.state, USERS.ken.id, ADVICE_CHANNEL, post.ts, 'ぜひ');
     const eventId = `EvTWO${Date.now()}`;
     // Slack's retry is a new request (its own timestamp, so its own signature) with the same event_id.
     const timestamp = Math.floor(Date.now() / 1000);
