@@ -4,15 +4,10 @@
  * time-of-day words, kanji numerals, bullets, AM/PM before the time, English forms, ranges past midnight,
  * and the errors that quote what could not be read — checked as the text a supporter sees.
  */
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.js';
-import { type ParsedSlot, parseSlotEntries } from '../../src/domain/slotParser.js';
 import { errorText } from '../../src/i18n/index.js';
+import { domainErrorOf, NOW, outcomeOf, parseRow, type SlotRow } from '../helpers/slotRows.js';
 
-const TOKYO = 'Asia/Tokyo';
-/** Wed 2026-11-25 10:00 JST. */
-const NOW = '2026-11-25T01:00:00Z';
 /** Sun 2026-12-06 10:00 JST: the last day of a Monday-based week. */
 const SUN = '2026-12-06T01:00:00Z';
 /** Mon 2026-12-07 10:00 JST: the first day of a week. */
@@ -24,30 +19,10 @@ const DEC31 = '2026-12-31T01:00:00Z';
 /** Tue 2027-01-05 10:00 JST: a week into the new year. */
 const JAN5 = '2027-01-05T01:00:00Z';
 
-interface Row {
-  text: string;
-  want: string[] | string;
-  now?: string;
-  month?: string;
-}
+const parse = (text: string, now = NOW, month?: string) =>
+  parseRow({ text, now, ...(month ? { month } : {}) });
 
-const show = (s: ParsedSlot): string =>
-  `${DateTime.fromISO(s.startUtc, { zone: 'utc' }).setZone(TOKYO).toFormat('yyyy-MM-dd HH:mm')} ${s.minutes}`;
-
-const parse = (text: string, now = NOW, month?: string): ParsedSlot[] =>
-  parseSlotEntries(text, { now: new Date(now), zone: TOKYO, ...(month ? { month } : {}) });
-
-const errorOf = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
-
-const ROWS: Row[] = [
+const ROWS: SlotRow[] = [
   // Relative days (today in the app's zone)
   { text: '明日 19時', want: ['2026-11-26 19:00 60'] },
   { text: '今日 19:00', want: ['2026-11-25 19:00 60'] },
@@ -191,17 +166,13 @@ describe('dates as people write them', () => {
   });
 
   it.each(ROWS)('$text (now $now, month $month) → $want', (row) => {
-    if (typeof row.want === 'string') {
-      expect(errorOf(() => parse(row.text, row.now, row.month)).code).toBe(row.want);
-    } else {
-      expect(parse(row.text, row.now, row.month).map(show)).toEqual(row.want);
-    }
+    expect(outcomeOf(row)).toEqual(row.want);
   });
 });
 
 describe('errors quote what they are about', () => {
   const seen = (text: string, locale: 'ja' | 'en' = 'ja', now = NOW): string => {
-    const e = errorOf(() => parse(text, now));
+    const e = domainErrorOf(() => parse(text, now));
     return errorText(locale, e.code, e.params);
   };
 

@@ -1,14 +1,10 @@
 /** `/slots add` parsing: a table of inputs → local starts and lengths or error codes; plans; slot rules. */
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.js';
 import { DEFAULT_MINUTES, PLAN_MINUTES, planForMinutes, planFromWord } from '../../src/domain/plans.js';
-import { type ParsedSlot, parseSlotEntries, splitEntries } from '../../src/domain/slotParser.js';
+import { parseSlotEntries, splitEntries } from '../../src/domain/slotParser.js';
 import { assertNoOverlapWithin, countsTowardQuota, overlaps } from '../../src/domain/slots.js';
+import { domainErrorOf, NOW, outcomeOf, type SlotRow, TOKYO } from '../helpers/slotRows.js';
 
-const TOKYO = 'Asia/Tokyo';
-/** Wed 2026-11-25 10:00 JST. */
-const NOW = '2026-11-25T01:00:00Z';
 /** Fri 2026-11-20 10:00 JST (11/23 勤労感謝の日 is ahead). */
 const NOV20 = '2026-11-20T01:00:00Z';
 /** Sat 2026-12-05 10:00 JST. */
@@ -16,41 +12,12 @@ const DEC5 = '2026-12-05T01:00:00Z';
 /** Mon 2026-12-28 12:00 JST. */
 const DEC28 = '2026-12-28T03:00:00Z';
 
-interface Row {
-  text: string;
-  want: string[] | string;
-  now?: string;
-  zone?: string;
-  month?: string;
-}
-
-/** `YYYY-MM-DD HH:mm minutes` of a parsed slot, in the zone it was parsed for. */
-const show = (s: ParsedSlot, zone: string): string =>
-  `${DateTime.fromISO(s.startUtc, { zone: 'utc' }).setZone(zone).toFormat('yyyy-MM-dd HH:mm')} ${s.minutes}`;
-
-const parse = (row: Row): ParsedSlot[] =>
-  parseSlotEntries(row.text, {
-    now: new Date(row.now ?? NOW),
-    zone: row.zone ?? TOKYO,
-    ...(row.month ? { month: row.month } : {}),
-  });
-
-const errorOf = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
-
 const DEC_TUE = ['2026-12-01', '2026-12-08', '2026-12-15', '2026-12-22', '2026-12-29'];
 const DEC_THU = ['2026-12-03', '2026-12-10', '2026-12-17', '2026-12-24', '2026-12-31'];
 const at = (dates: string[], time: string, minutes: number): string[] =>
   dates.map((d) => `${d} ${time} ${minutes}`).sort();
 
-const ROWS: Row[] = [
+const ROWS: SlotRow[] = [
   // Basic Japanese and ISO forms
   { text: '12/3 19:00', want: ['2026-12-03 19:00 60'] },
   { text: '2026-12-03 19:00 90', want: ['2026-12-03 19:00 90'] },
@@ -232,11 +199,7 @@ describe('parseSlotEntries table', () => {
   });
 
   it.each(ROWS)('$text (now $now, zone $zone, month $month) → $want', (row) => {
-    if (typeof row.want === 'string') {
-      expect(errorOf(() => parse(row)).code).toBe(row.want);
-    } else {
-      expect(parse(row).map((s) => show(s, row.zone ?? TOKYO))).toEqual(row.want);
-    }
+    expect(outcomeOf(row)).toEqual(row.want);
   });
 });
 
@@ -281,39 +244,39 @@ describe('parseSlotEntries details', () => {
   });
 
   it('names the date, the actual and the written weekday on a mismatch', () => {
-    expect(errorOf(() => parseSlotEntries('12/3(水) 19:00', opts)).params).toEqual({
+    expect(domainErrorOf(() => parseSlotEntries('12/3(水) 19:00', opts)).params).toEqual({
       entry: '12/3(水) 19:00',
       token: '(水)',
       date: '12/3',
       actual: '木',
       written: '水',
     });
-    expect(errorOf(() => parseSlotEntries('12/3 (Wed) 19:00', opts)).params.token).toBe('(Wed)');
+    expect(domainErrorOf(() => parseSlotEntries('12/3 (Wed) 19:00', opts)).params.token).toBe('(Wed)');
   });
 
   it('names the entry and the other entry of an overlap', () => {
-    expect(errorOf(() => parseSlotEntries('12/3 19:00 90, 12/3 20:00', opts)).params).toEqual({
+    expect(domainErrorOf(() => parseSlotEntries('12/3 19:00 90, 12/3 20:00', opts)).params).toEqual({
       entry: '12/3 20:00',
       other: '12/3 19:00 90',
     });
   });
 
   it('reports the length in minutes when out of range', () => {
-    expect(errorOf(() => parseSlotEntries('12/3 19:00 5時間', opts)).params).toEqual({
+    expect(domainErrorOf(() => parseSlotEntries('12/3 19:00 5時間', opts)).params).toEqual({
       entry: '12/3 19:00 5時間',
       minutes: 300,
     });
   });
 
   it('names the first bad entry and stores nothing', () => {
-    const e = errorOf(() => parseSlotEntries('12/3 19:00\n12/4 25:00\n12/5 hello', opts));
+    const e = domainErrorOf(() => parseSlotEntries('12/3 19:00\n12/4 25:00\n12/5 hello', opts));
     expect(e.code).toBe('slot_time_invalid');
     expect(e.params).toEqual({ entry: '12/4 25:00', token: '25:00' });
   });
 
   it('refuses more than 200 slots after expanding patterns', () => {
     const text = [0, 1, 2, 3, 4, 5, 6].map((h) => `毎日 ${h}:00 15分`).join('\n');
-    const e = errorOf(() => parseSlotEntries(text, { ...opts, month: '2026-12' }));
+    const e = domainErrorOf(() => parseSlotEntries(text, { ...opts, month: '2026-12' }));
     expect(e.code).toBe('slot_too_many');
     expect(e.params).toEqual({ count: 217, max: 200 });
     expect(
@@ -382,7 +345,7 @@ describe('slots', () => {
   it('names the later slot as the entry and the earlier one as the other', () => {
     const long = { entry: 'long', startUtc: '2026-12-03T10:00:00.000Z', minutes: 240 };
     const late = { entry: 'late', startUtc: '2026-12-03T13:00:00.000Z', minutes: 30 };
-    expect(errorOf(() => assertNoOverlapWithin([late, long])).params).toEqual({
+    expect(domainErrorOf(() => assertNoOverlapWithin([late, long])).params).toEqual({
       entry: 'late',
       other: 'long',
     });
