@@ -3,7 +3,6 @@
  * process against the fake: it opens its link, answers /healthz on PORT and a slash command sent over the
  * WebSocket, and closes the link cleanly on SIGTERM.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +10,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SlackToApp, viaSocketMode } from '../../emulator/deliver.js';
 import { FakeSlack } from '../../emulator/server.js';
 import { seedWorkspace, USERS } from '../../emulator/workspace.js';
-import { productionCopy, startArgs } from '../helpers/built.js';
+import { productionCopy, startBuilt } from '../helpers/built.js';
 import { dropTestDatabase } from '../helpers/db.js';
 import { SIGNING_SECRET, testEnv } from '../helpers/harness.js';
-import { eventually } from '../helpers/wait.js';
 
 let dir: string;
 let app: string;
@@ -36,32 +34,11 @@ it('npm start in Socket Mode connects, answers /healthz and a command, and stops
     SLACK_APP_TOKEN: fake.appToken,
     SUPPORTERS_CHANNEL_ID: 'CSUPPORT',
   });
-  const child = spawn('node', startArgs(), {
-    cwd: app,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const started = startBuilt(app, env);
+  const { child, output } = started;
   try {
     // PORT=0: the app says which port it bound in its "running" line.
-    const running = await eventually(
-      () =>
-        output
-          .split('\n')
-          .filter((l) => l.includes('Supporter Desk is running'))
-          .map((l) => JSON.parse(l) as { port: number; mode: string })[0],
-      20_000,
-      'the app to start',
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n${output}`);
-    });
+    const running = await started.running();
     expect(running.mode).toBe('socket');
     expect(fake.socketMode.openConnections).toBe(1);
     const health = await fetch(`http://127.0.0.1:${running.port}/healthz`);
@@ -78,8 +55,8 @@ it('npm start in Socket Mode connects, answers /healthz and a command, and stops
   } finally {
     child.kill('SIGTERM');
   }
-  expect(await exited, output).toBe(0);
-  expect(output).toContain('stopped cleanly');
+  expect(await started.exited, output()).toBe(0);
+  expect(output()).toContain('stopped cleanly');
   expect(fake.socketMode.openConnections).toBe(0);
   await dropTestDatabase(env.DATABASE_URL);
 });

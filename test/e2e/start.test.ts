@@ -4,7 +4,6 @@
  * tsx nor esbuild nor typescript can be loaded. Fail-fast config errors, then a running app that answers
  * and stops cleanly; the bin runs there too.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackToApp } from '../../emulator/deliver.js';
 import { FakeSlack } from '../../emulator/server.js';
 import { seedWorkspace, USERS } from '../../emulator/workspace.js';
-import { binArgs, productionCopy, startArgs } from '../helpers/built.js';
+import { binArgs, productionCopy, startArgs, startBuilt } from '../helpers/built.js';
 import { ROOT, runProcess } from '../helpers/cli.js';
 import { SIGNING_SECRET } from '../helpers/harness.js';
 
@@ -106,45 +105,27 @@ describe('npm start, from a production install', () => {
   });
 
   it('starts, answers /healthz and a signed /slots help, and stops cleanly on SIGTERM', async () => {
-    const port = 30000 + Math.floor(Math.random() * 20000);
-    const child = spawn('node', startArgs(), {
-      cwd: app,
-      env: {
-        PATH: process.env.PATH ?? '',
-        SLACK_BOT_TOKEN: fake.botToken,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: fake.apiUrl,
-        ADVICE_CHANNEL_ID: 'CADVICE',
-        DATABASE_URL: `sqlite:${join(dir, 'start.sqlite')}`,
-        PORT: String(port),
-        SCHEDULER_ENABLED: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const started = startBuilt(app, {
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      ADVICE_CHANNEL_ID: 'CADVICE',
+      DATABASE_URL: `sqlite:${join(dir, 'start.sqlite')}`,
+      PORT: '0',
+      SCHEDULER_ENABLED: 'false',
     });
-    let output = '';
-    child.stdout.on('data', (d) => {
-      output += d;
-    });
-    child.stderr.on('data', (d) => {
-      output += d;
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { child, output } = started;
     try {
-      const deadline = Date.now() + 20_000;
-      let health: Response | undefined;
-      while (Date.now() < deadline) {
-        health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-        if (health) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(health?.status, output).toBe(200);
+      const { port } = await started.running();
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status, output()).toBe(200);
       const slack = new SlackToApp(fake, `http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
       const reply = await slack.ask(USERS.aiko.id, '/slots', 'help');
       expect(reply.text).toContain('/slots add');
     } finally {
       child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
-    expect(output).toContain('stopped cleanly');
+    expect(await started.exited, output()).toBe(0);
+    expect(output()).toContain('stopped cleanly');
   });
 });

@@ -12,7 +12,7 @@ import { storeThreadReply } from '../../emulator/messageEvents.js';
 import { FakeSlack } from '../../emulator/server.js';
 import { seedWorkspace, USERS } from '../../emulator/workspace.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
-import { binArgs, startArgs } from '../helpers/built.js';
+import { binArgs, startBuilt } from '../helpers/built.js';
 import { ROOT, runProcess } from '../helpers/cli.js';
 import { dropTestDatabase, onPostgres, testDatabaseUrl } from '../helpers/db.js';
 import { ADVICE_CHANNEL, SIGNING_SECRET, testEnv } from '../helpers/harness.js';
@@ -20,37 +20,24 @@ import { addPeople, postsByKey } from '../helpers/jobWorld.js';
 
 type Instance = { name: string; child: ChildProcess; slack: SlackToApp; port: number; output: () => string };
 
-const startInstance = (name: string, env: Record<string, string>, fake: FakeSlack): Promise<Instance> =>
-  new Promise((resolve, reject) => {
-    const child = spawn('node', startArgs(), {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${output}`)), 40_000);
-    const onData = (d: Buffer) => {
-      output += d;
-      const port = /"port":(\d+)[^\n]*Supporter Desk is running/.exec(output)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        const url = `http://127.0.0.1:${port}/slack/events`;
-        resolve({
-          name,
-          child,
-          slack: new SlackToApp(fake, url, SIGNING_SECRET),
-          port: Number(port),
-          output: () => output,
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with ${code}: ${output}`));
-    });
+const startInstance = async (
+  name: string,
+  env: Record<string, string>,
+  fake: FakeSlack,
+): Promise<Instance> => {
+  const started = startBuilt(ROOT, env);
+  const { port } = await started.running(40_000).catch((err: Error) => {
+    throw new Error(`${name}: ${err.message}`);
   });
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  return {
+    name,
+    child: started.child,
+    slack: new SlackToApp(fake, url, SIGNING_SECRET),
+    port,
+    output: started.output,
+  };
+};
 
 const stopInstance = async (i: Instance | undefined) => {
   if (!i || i.child.exitCode !== null || i.child.signalCode !== null) return;

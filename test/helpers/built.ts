@@ -4,6 +4,7 @@
  * which first make sure dist/ was built from the source as it is now (`npm test` builds before vitest
  * runs): a stale dist/ would test old code and pass or fail for the wrong reason.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT } from './cli.js';
@@ -87,4 +88,47 @@ export const productionCopy = (dir: string): string => {
     symlinkSync(join(ROOT, 'node_modules', name), link, 'dir');
   }
   return dir;
+};
+
+/** The compiled app started as `npm start` starts it, with its output collected. */
+export type RunningApp = {
+  child: ChildProcess;
+  /** stdout and stderr so far, interleaved as they came. */
+  output: () => string;
+  /** The exit code once it has exited. */
+  exited: Promise<number | null>;
+  /** The port and mode its "Supporter Desk is running" log line names (PORT=0 binds any free port). */
+  running: (timeoutMs?: number) => Promise<{ port: number; mode: string }>;
+};
+
+export const startBuilt = (cwd: string, env: Record<string, string>): RunningApp => {
+  const child = spawn('node', startArgs(), {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (d: Buffer) => {
+    output += d;
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const runningLine = () =>
+    output
+      .split('\n')
+      .filter((l) => l.includes('Supporter Desk is running'))
+      .map((l) => JSON.parse(l) as { port: number; mode: string })[0];
+  const running = async (timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const line = runningLine();
+      if (line) return line;
+      if (child.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`the app did not start (exit ${child.exitCode}):\n${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, output: () => output, exited, running };
 };
