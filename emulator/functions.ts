@@ -90,7 +90,7 @@ export const parameterProblems = (
     const p = declared.properties[name];
     if (!p) problems.push(`'${name}' is not a declared parameter`);
     else if (value !== undefined && value !== null && !fits(p.type, value))
-      problems.push(`'${name}' is not a ${p.type}`);
+      problems.push(`'${name}' does not fit type ${p.type}`);
   }
   return problems;
 };
