@@ -266,6 +266,18 @@ describe('the emulator, as Slack', () => {
       ok: false,
       error: 'function_execution_not_found',
     });
+    const other = h.fake.functions.start(
+      'mark_writeup_sent',
+      appManifest().functions.mark_writeup_sent!,
+      { user: 'UKEN', session_id: 1 },
+      { apiAppId: 'A0DESK' },
+    );
+    expect(
+      await API('functions.completeError', String(other.bot_access_token), {
+        function_execution_id: id,
+        error: 'x',
+      }),
+    ).toMatchObject({ ok: false, error: 'access_denied' });
     const outputs = { added_count: 1, quota_status: '12月: 1枠 / 5枠 — あと4枠' };
     expect(await API('functions.completeSuccess', token, { function_execution_id: id, outputs })).toEqual({
       ok: true,

@@ -37,7 +37,7 @@ export type StepSpec = {
   run: (ctx: StepContext) => Promise<StepResult>;
 };
 
-/** A text input as typed (undefined when the workflow left an optional one empty). */
+/** A text input as typed, trimmed (empty when the workflow left an optional one unset). */
 export const textInput = (inputs: StepInputs, name: string): string => {
   const v = inputs[name];
   return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
