@@ -291,4 +291,4 @@ export const API: Record<string, ApiHandler> = {
 };
 
 /** Fields the Web API client sends JSON-encoded inside form bodies. */
-export const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'files']);
+export const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'files', 'outputs']);

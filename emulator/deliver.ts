@@ -302,6 +302,29 @@ export class SlackToApp {
   }
 
   /**
+   * A Workflow Builder step of the app runs (emulator/functions.ts): the `function_executed` event, in the
+   * event_callback envelope like any event, with a workflow token valid until the step completes. Slack runs
+   * only steps the app declares in `functions:` and sends the event only to an app subscribed to
+   * `function_executed` (https://api.slack.com/events/function_executed; bolt-js docs "Custom steps for
+   * Workflow Builder (existing app)"), so anything else sends nothing (`undefined`). `userId` is who ran the
+   * workflow (kept with the execution; the event itself names no user).
+   */
+  async runFunction(
+    callbackId: string,
+    inputs: Record<string, unknown>,
+    opts: PostOptions & { userId?: string } = {},
+  ): Promise<(DeliveryResult & { eventId: string; functionExecutionId: string }) | undefined> {
+    const definition = appManifest().functions[callbackId];
+    if (!definition || !appManifest().botEvents.includes('function_executed')) return undefined;
+    const event = this.fake.functions.start(callbackId, definition, inputs, {
+      apiAppId: this.apiAppId,
+      ...(opts.userId ? { runBy: opts.userId } : {}),
+    });
+    const sent = await this.event(event, opts);
+    return { ...sent, functionExecutionId: String(event.function_execution_id) };
+  }
+
+  /**
    * Slack sends a shortcut only for one the app declares: the user picks it from the message's "…" menu or
    * the composer's "+", which list the app's `features.shortcuts` (https://api.slack.com/reference/manifests,
    * https://api.slack.com/interactivity/shortcuts). So a callback_id of the other type, or none in the

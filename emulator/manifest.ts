@@ -30,8 +30,37 @@ export type AppManifest = {
   botEvents: string[];
   socketMode: boolean;
   /** `functions:` (Workflow Builder steps), by callback id; empty when the manifest declares none. */
-  functions: Record<string, unknown>;
+  functions: Record<string, ManifestFunction>;
 };
+
+/** One input or output of a step (manifest-schema `slack-functions.parameter`). */
+export type ManifestParameter = { type: string; title?: string; description?: string; hint?: string };
+export type ManifestParameters = { properties: Record<string, ManifestParameter>; required: string[] };
+
+/**
+ * A step as manifest v2 declares it: `functions.<callback_id>` with title, description and
+ * `input_parameters` / `output_parameters` as `{properties, required}` (slackapi/manifest-schema
+ * schemas/manifest.schema.2.0.0.json, `app-manifests.v2.hermes.functions`).
+ */
+export type ManifestFunction = {
+  title: string;
+  description: string;
+  inputParameters: ManifestParameters;
+  outputParameters: ManifestParameters;
+};
+
+type RawParameters = { properties?: Record<string, ManifestParameter>; required?: string[] };
+type RawFunction = {
+  title: string;
+  description?: string;
+  input_parameters?: RawParameters;
+  output_parameters?: RawParameters;
+};
+
+const parameters = (raw: RawParameters | undefined): ManifestParameters => ({
+  properties: raw?.properties ?? {},
+  required: raw?.required ?? [],
+});
 
 export const MANIFEST_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'manifest.yml');
 
@@ -52,7 +81,7 @@ type Raw = {
   };
   oauth_config?: { scopes?: { bot?: string[] } };
   settings?: { event_subscriptions?: { bot_events?: string[] }; socket_mode_enabled?: boolean };
-  functions?: Record<string, unknown>;
+  functions?: Record<string, RawFunction>;
 };
 
 export const parseManifest = (yamlText: string): AppManifest => {
@@ -73,7 +102,17 @@ export const parseManifest = (yamlText: string): AppManifest => {
     botScopes: raw.oauth_config?.scopes?.bot ?? [],
     botEvents: raw.settings?.event_subscriptions?.bot_events ?? [],
     socketMode: raw.settings?.socket_mode_enabled ?? false,
-    functions: raw.functions ?? {},
+    functions: Object.fromEntries(
+      Object.entries(raw.functions ?? {}).map(([id, f]) => [
+        id,
+        {
+          title: f.title,
+          description: f.description ?? '',
+          inputParameters: parameters(f.input_parameters),
+          outputParameters: parameters(f.output_parameters),
+        },
+      ]),
+    ),
   };
 };
 

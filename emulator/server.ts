@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { checkAccess, scopeHeaders } from './access.js';
 import { API, type ApiResult, type Args, JSON_FIELDS } from './api.js';
 import { blockProblems, invalidBlocks } from './blockKit.js';
+import { type FunctionCompletion, FunctionExecutions } from './functions.js';
 import { appManifest } from './manifest.js';
 import { type RateLimitOptions, RateTiers } from './rateTiers.js';
 import { type SocketModeOptions, SocketModeServer } from './socketMode.js';
@@ -59,6 +60,8 @@ export class FakeSlack extends EventEmitter {
   private faults: FaultState[] = [];
   private readonly opts: FakeSlackOptions;
   private responseCounter = 0;
+  /** Workflow steps running or completed (emulator/functions.ts), with their workflow tokens. */
+  readonly functions: FunctionExecutions;
   /** The trigger_ids handed to the app (emulator/deliver.ts nextTriggerId), for views.open / push. */
   readonly triggers = new TriggerLedger();
   private hanging = new Set<ServerResponse>();
@@ -70,6 +73,7 @@ export class FakeSlack extends EventEmitter {
     this.opts = opts;
     this.botToken = opts.botToken ?? 'xoxb-fake-token';
     this.state = new FakeState(opts.clock);
+    this.functions = new FunctionExecutions(() => this.now());
     this.socketMode = new SocketModeServer(opts.socketMode);
     this.scopes = [...(opts.scopes ?? appManifest().botScopes)];
     this.tiers = opts.rateLimits ? new RateTiers(opts.rateLimits === true ? {} : opts.rateLimits) : undefined;
@@ -142,6 +146,11 @@ export class FakeSlack extends EventEmitter {
     this.clearFaults();
   }
 
+  /** Every functions.completeSuccess / completeError Slack accepted, in order. */
+  functionCompletions(): FunctionCompletion[] {
+    return [...this.functions.completions];
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method && c.ok);
   }
@@ -212,7 +221,8 @@ export class FakeSlack extends EventEmitter {
       record(200, result);
       return sendJson(res, 200, result);
     }
-    if (token !== this.botToken) {
+    // A workflow token (emulator/functions.ts) acts as the bot while its step runs.
+    if (token !== this.botToken && this.functions.tokenState(token) !== 'live') {
       // An app-level token only opens Socket Mode links (https://api.slack.com/authentication/token-types#app).
       const error = token === this.appToken ? 'not_allowed_token_type' : 'invalid_auth';
       const result = { ok: false, error };
@@ -231,9 +241,11 @@ export class FakeSlack extends EventEmitter {
     const refused = this.triggerRefusal(method, args);
     const result =
       refused ??
-      (!handler
-        ? { ok: false, error: 'unknown_method' }
-        : (checkAccess(this.state, method, args, this.scopes) ?? handler(this.state, args)));
+      (method === 'functions.completeSuccess' || method === 'functions.completeError'
+        ? this.functions.complete(method, args, token)
+        : !handler
+          ? { ok: false, error: 'unknown_method' }
+          : (checkAccess(this.state, method, args, this.scopes) ?? handler(this.state, args)));
     record(200, result);
     sendJson(res, 200, result, headers);
   }

@@ -52,6 +52,25 @@ export const parseQuickConsult = (text: string, now: Date, zone: string): QuickC
 };
 
 /**
+ * A session start written on its own (a Workflow Builder step's input): the /consult grammar for one date
+ * and time, with /consult's errors — in the past, or not a date and time.
+ */
+export const parseConsultStart = (text: string, now: Date, zone: string): string => {
+  const head = text.trim();
+  if (!head || /[,、，\n]/.test(head)) throw new DomainError('consult_datetime_missing');
+  try {
+    const slots = parseSlotEntries(head, { now, zone });
+    if (slots.length !== 1) throw new DomainError('consult_datetime_missing');
+    return slots[0]!.startUtc;
+  } catch (err) {
+    if (!isDomainError(err)) throw err;
+    if (err.code === 'slot_in_past') throw new DomainError('consult_in_past');
+    if (err.code === 'slot_recent_past') throw err;
+    throw new DomainError('consult_datetime_missing');
+  }
+};
+
+/**
  * Refuses client personal data (person names too, read with `analyzer`) and over-long text; `field` says
  * which modal field to mark.
  */

@@ -113,6 +113,21 @@ export const parseStudyAdd = (text: string, opts: { now: Date; zone: string }): 
   return { startUtc: found.slot.startUtc, minutes: found.slot.minutes, title, tags, capacity };
 };
 
+/**
+ * A start (and optional length) written on its own, e.g. a Workflow Builder step's input: the same
+ * grammar and errors as the date part of `/study add`.
+ */
+export const parseStudyWhen = (
+  text: string,
+  opts: { now: Date; zone: string },
+): { startUtc: string; minutes: number } => {
+  const prefix = words(text.trim()).join(' ');
+  if (!prefix) throw new DomainError('study_when_invalid', { text: '' });
+  const attempt = tryWhen(prefix, opts);
+  if ('error' in attempt) throw whenError(attempt.error, prefix);
+  return { startUtc: attempt.slot.startUtc, minutes: attempt.slot.minutes };
+};
+
 /** The title text: `#tags` and `定員N` taken out, checked for presence and length. */
 export const parseStudyTitle = (
   text: string,

@@ -16,6 +16,13 @@ export const IDS = {
     consultFromMessage: 'consult_from_message',
     addSlots: 'add_slots',
   },
+  /** Workflow Builder step callback_ids, as in manifest.yml's functions. */
+  functions: {
+    registerSlots: 'register_slots',
+    openConsultation: 'open_consultation',
+    markWriteupSent: 'mark_writeup_sent',
+    announceStudy: 'announce_study',
+  },
   actions: {
     openSlotsModal: 'open_slots_modal',
     setAway: 'set_away',

@@ -43,3 +43,11 @@ export const errorReply = (locale: Locale, err: unknown, logger: Logger): Reply 
   logger.error({ err }, 'unexpected error while handling a Slack request');
   return { text: `:warning: ${errorText(locale, 'generic', {})}` };
 };
+
+/**
+ * errorReply's words without its emoji: what a Workflow Builder step that failed hands
+ * functions.completeError, which Slack passes on to the user in a Slackbot message
+ * (https://api.slack.com/methods/functions.completeError "Usage info").
+ */
+export const errorMessage = (locale: Locale, err: unknown, logger: Logger): string =>
+  errorReply(locale, err, logger).text.replace(/^:warning: /, '');

@@ -6,6 +6,7 @@ import { LocaleResolver } from '../locale.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
+import * as functions from './functions/index.js';
 import * as shortcuts from './shortcuts/index.js';
 import { ListenerTable } from './table.js';
 import * as views from './views/index.js';
@@ -26,5 +27,6 @@ export const registerListeners = (app: App, appDeps: AppDeps): ListenerDeps => {
   table.mount(app, deps.logger);
   events.register(app, deps);
   shortcuts.register(app, deps);
+  functions.register(app, deps);
   return deps;
 };

@@ -1,0 +1,27 @@
+/**
+ * `register_slots`: the entries of `/slots add` (same use case, same grammar, same errors) → how many were
+ * added, and the quota line of each month they fell in, in the user's words (as the command's reply ends).
+ */
+import { DomainError } from '../../../domain/errors.js';
+import { addSlots } from '../../../usecases/addSlots.js';
+import { standingLine } from '../../format/slots.js';
+import { refreshHome } from '../../home.js';
+import { IDS } from '../../ids.js';
+import { type StepSpec, textInput } from './step.js';
+
+export const registerSlotsStep: StepSpec = {
+  callbackId: IDS.functions.registerSlots,
+  userInput: 'user',
+  run: async (ctx) => {
+    const text = textInput(ctx.inputs, 'entries');
+    if (!text) throw new DomainError('slot_empty');
+    const result = await addSlots(ctx.deps, { userId: ctx.userId, text, now: ctx.now });
+    return {
+      outputs: {
+        added_count: result.added.length,
+        quota_status: result.standings.map((s) => standingLine(ctx.audience, s)).join('\n'),
+      },
+      after: () => refreshHome(ctx.deps, ctx.deps.slack, ctx.userId),
+    };
+  },
+};
