@@ -206,11 +206,20 @@ export class SlackToApp {
       authorizations: [{ team_id: TEAM_ID, user_id: 'UBOTDESK', is_bot: true, is_enterprise_install: false }],
     });
     const headers = { ...opts.headers };
+    let timestamp = opts.timestamp;
     if (opts.retryNum !== undefined) {
       headers['x-slack-retry-num'] = String(opts.retryNum);
       headers['x-slack-retry-reason'] = 'http_timeout';
+      // A retry is a new request, sent after the first timed out: its own timestamp, so its own signature
+      // (https://api.slack.com/apis/events-api#retries). Without this a retry in the same second would be
+      // refused as a replay of the first.
+      timestamp ??= Math.floor(Date.now() / 1000) + opts.retryNum;
     }
-    const result = await this.post(body, 'application/json', { ...opts, headers });
+    const result = await this.post(body, 'application/json', {
+      ...opts,
+      headers,
+      ...(timestamp !== undefined ? { timestamp } : {}),
+    });
     return { ...result, eventId };
   }
 
@@ -313,7 +322,10 @@ export class SlackToApp {
     callbackId: string,
     inputs: Record<string, unknown>,
     opts: PostOptions & { userId?: string } = {},
-  ): Promise<(DeliveryResult & { eventId: string; functionExecutionId: string }) | undefined> {
+  ): Promise<
+    | (DeliveryResult & { eventId: string; functionExecutionId: string; event: Record<string, unknown> })
+    | undefined
+  > {
     const definition = appManifest().functions[callbackId];
     if (!definition || !appManifest().botEvents.includes('function_executed')) return undefined;
     const event = this.fake.functions.start(callbackId, definition, inputs, {
@@ -321,7 +333,7 @@ export class SlackToApp {
       ...(opts.userId ? { runBy: opts.userId } : {}),
     });
     const sent = await this.event(event, opts);
-    return { ...sent, functionExecutionId: String(event.function_execution_id) };
+    return { ...sent, functionExecutionId: String(event.function_execution_id), event };
   }
 
   /**

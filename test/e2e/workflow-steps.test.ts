@@ -106,6 +106,29 @@ describe('open_consultation', () => {
     expect(stored.plan).toBe('first');
   });
 
+  it('posts once when Slack delivers the step again (a retry of the same execution)', async () => {
+    const before = await count('consultations');
+    const posts = h.fake.state.channelMessages('CADVICE').length;
+    const inputs = { user: USERS.ken.id, session_start: '12/14 19:00', question: '面接練習の組み立て方は？' };
+    const sent = await h.slack.runFunction('open_consultation', inputs);
+    if (!sent) throw new Error('open_consultation was not sent');
+    // Slack's retry: the same event and event_id, x-slack-retry-num 1 (https://api.slack.com/apis/events-api#retries).
+    const retried = await h.slack.event(sent.event, { eventId: sent.eventId, retryNum: 1 });
+    expect(retried.status).toBe(200);
+    await h.settled();
+    await h.fake.waitFor(
+      () => h.fake.functionCompletions().find((c) => c.functionExecutionId === sent.functionExecutionId),
+      20_000,
+      'the completion',
+    );
+    await h.settled();
+    expect(await count('consultations')).toBe(before + 1);
+    expect(h.fake.state.channelMessages('CADVICE')).toHaveLength(posts + 1);
+    expect(
+      h.fake.functionCompletions().filter((c) => c.functionExecutionId === sent.functionExecutionId),
+    ).toHaveLength(1);
+  });
+
   it('refuses a client’s name as /consult does, posting and storing nothing (ja and en)', async () => {
     for (const user of [USERS.aiko.id, USERS.emma.id]) {
       const before = {

@@ -10,6 +10,7 @@ import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../../../deps.js';
 import { DomainError } from '../../../domain/errors.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
+import { claimStepExecution } from '../../../usecases/workflowSteps.js';
 import type { Audience } from '../../format/slots.js';
 import { errorMessage } from '../../reply.js';
 
@@ -52,12 +53,17 @@ export const integerInput = (inputs: StepInputs, name: string): number | undefin
 export const stepListener =
   (deps: ListenerDeps, spec: StepSpec) =>
   async ({
+    event,
     inputs,
     complete,
     fail,
     client,
   }: SlackEventMiddlewareArgs<'function_executed'> & AllMiddlewareArgs) => {
     const now = deps.clock();
+    if (!(await claimStepExecution(deps, event.function_execution_id, now))) {
+      deps.logger.info({ step: spec.callbackId }, 'workflow step delivered again: already run, skipped');
+      return;
+    }
     const userId = textInput(inputs, spec.userInput);
     const locale = await deps.locales.forUser(client, userId, now);
     const m = messages(locale);
