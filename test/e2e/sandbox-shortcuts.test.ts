@@ -76,8 +76,34 @@ describe.skipIf(!hasChromium)('shortcuts, the slots preview and the calendar fee
     await entries.pressSequentially(`${future.month}/${future.day} 21:00 90`, { delay: 15 });
     await modal.locator('.bk-context', { hasText: '追加される枠（2枠）' }).waitFor();
     await opened.shot('14-slots-preview');
+    // Every keystroke's views.update carried the hash the emulator issued, so they landed.
+    const updates = () => opened.sandbox.fake.calls.filter((c) => c.method === 'views.update');
+    expect(updates().filter((c) => c.ok).length).toBeGreaterThan(0);
+    // The month select (dispatch_action, no config) sends block_actions as soon as one is picked.
+    const before = updates().length;
+    await modal.locator('select').selectOption({ index: 1 });
+    await expect.poll(() => updates().length).toBeGreaterThan(before);
+    expect(updates().at(-1)?.ok).toBe(true);
     await modal.locator('.modal-foot .btn:not(.primary)').click();
     await modal.waitFor({ state: 'detached' });
+  });
+
+  it('shows the menus’ chrome in the UI’s language and the shortcuts under their manifest names', async () => {
+    await page.click('#lang-toggle');
+    await page.locator('.main .composer-plus').click();
+    await page.locator('.popup-menu .menu-title', { hasText: 'Shortcuts' }).waitFor();
+    expect(await page.locator('.popup-menu li').first().textContent()).toContain(shortcutName('add_slots'));
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.popup-menu').count()).toBe(0);
+    await page.click('#lang-toggle');
+    // Only what the manifest declares reaches the app, as in Slack.
+    const res = await fetch(`http://127.0.0.1:${opened.sandbox.port}/sandbox/api/shortcut`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'UAIKO', callbackId: 'consult_from_message' }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain('not a global shortcut');
   });
 
   it('shows the calendar feed with a slot from /slots add, and a new link makes the old one 404', async () => {
