@@ -71,16 +71,22 @@ export const openMenu = (
   const onDown = (e: MouseEvent) => {
     if (!menu.contains(e.target as Node) && !anchor.contains(e.target as Node)) close();
   };
+  // Like Slack's, the menu goes away when what it belongs to scrolls away.
+  const onScroll = (e: Event) => {
+    if (!menu.contains(e.target as Node)) close();
+  };
   const close = () => {
     menu.remove();
     document.removeEventListener('keydown', onKey, true);
     document.removeEventListener('mousedown', onDown, true);
+    document.removeEventListener('scroll', onScroll, true);
     window.removeEventListener('resize', close);
     anchor.setAttribute('aria-expanded', 'false');
     if (closeOpen === close) closeOpen = undefined;
   };
   document.addEventListener('keydown', onKey, true);
   document.addEventListener('mousedown', onDown, true);
+  document.addEventListener('scroll', onScroll, true);
   window.addEventListener('resize', close);
   anchor.setAttribute('aria-expanded', 'true');
   closeOpen = close;

@@ -144,7 +144,7 @@ const renderItem = (item: Item, ctx: MessageContext, inThread: boolean): HTMLEle
 };
 
 /** The toolbar over a hovered message: reply in thread (top-level messages) and "…" more actions. */
-const hoverActions = (m: SnapshotMessage, ctx: MessageContext, inThread: boolean): HTMLElement => {
+const hoverActions = (m: SnapshotMessage, ctx: MessageContext, inThread: boolean): HTMLElement | null => {
   const { s } = ctx;
   const shortcuts = ctx.shortcuts.filter((x) => x.type === 'message');
   const more = h(
@@ -176,10 +176,12 @@ const hoverActions = (m: SnapshotMessage, ctx: MessageContext, inThread: boolean
     },
     icon('more'),
   );
+  const canReply = !inThread && !m.threadTs;
+  if (!canReply && !shortcuts.length) return null;
   return h(
     'div',
     { class: 'hover-actions' },
-    !inThread && !m.threadTs
+    canReply
       ? h(
           'button',
           {
