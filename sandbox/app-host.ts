@@ -3,6 +3,8 @@
  * configuration made for the demo workspace: random secrets, the fake's API URL, no scheduler.
  */
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SlackToApp } from '../emulator/deliver.js';
 import type { FakeSlack } from '../emulator/server.js';
 import { type BuiltApp, buildApp } from '../src/app.js';
@@ -28,7 +30,7 @@ export type AppHostOptions = {
   dbFile: string;
   clock: () => Date;
   log: NodeJS.WritableStream;
-  /** PORT for the app: 0 picks a free one. */
+  /** PORT for the app: 0 picks a free one (before the start, so PUBLIC_BASE_URL can name it). */
   appPort: number;
   /** Extra environment (e.g. LOG_LEVEL, MONTHLY_SLOT_QUOTA) over the sandbox's own. */
   env?: Record<string, string | undefined>;
@@ -65,11 +67,26 @@ export const sandboxEnv = (
   SLACK_API_URL: opts.fake.apiUrl,
   SLACK_SOCKET_MODE: 'false',
   PORT: String(opts.appPort),
+  // The app's own address, so the calendar-feed links it gives (/supporter calendar, the Home) open in
+  // the browser: the sandbox's people and the app are all on this machine.
+  PUBLIC_BASE_URL: `http://localhost:${opts.appPort}`,
 });
+
+/** A port nothing listens on right now (on every interface, as the app's server will listen). */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 
 export const startApp = async (opts: AppHostOptions): Promise<RunningApp> => {
   const signingSecret = randomBytes(24).toString('hex');
-  const config = loadConfig(sandboxEnv(opts, signingSecret));
+  const appPort = opts.appPort || (await freePort());
+  const config = loadConfig(sandboxEnv({ ...opts, appPort }, signingSecret));
   const database = openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(database.db);

@@ -1,7 +1,7 @@
 /**
  * What a person does in the browser, turned into what Slack would send the app: signed slash commands
  * (with a response_url), message events (the message is also posted into the fake's state), block_actions
- * (with a response_url), view_submission / view_closed and app_home_opened.
+ * (with a response_url), message and global shortcuts, view_submission / view_closed and app_home_opened.
  */
 import { appManifest, type ManifestCommand } from '../emulator/manifest.js';
 import type { FakeSlack } from '../emulator/server.js';
@@ -25,6 +25,7 @@ import type {
   ActionRequest,
   CommandRequest,
   MessageRequest,
+  ShortcutRequest,
   ViewCloseRequest,
   ViewSubmissionRequest,
 } from './shared/types.js';
@@ -198,7 +199,7 @@ export class Interactions {
         blocks: blocksOf(view.blocks),
         fields: {
           container: { type: 'view', view_id: source.viewId },
-          view: viewPayload(source.viewId, view, req.values ?? {}, position),
+          view: viewPayload(source.viewId, view, req.values ?? {}, position, this.hashOf(source.viewId)),
         },
       };
     }
@@ -216,6 +217,33 @@ export class Interactions {
     return modal.view;
   }
 
+  /** The hash the emulator issued for this version of a modal (views.update checks it); none for a Home. */
+  private hashOf(viewId: string): string | undefined {
+    return this.state.views.get(viewId)?.hash;
+  }
+
+  /**
+   * A shortcut picked in the browser: with a message, the message's "…" menu (`message_action`); without,
+   * the composer's "+" (`shortcut`). The emulator sends only shortcuts the manifest declares, as Slack.
+   */
+  async shortcut(req: ShortcutRequest): Promise<{ status: number }> {
+    const user = this.user(req.user);
+    const callbackId = requireString(req.callbackId, 'callbackId');
+    const slack = this.app().slack;
+    let sent: Awaited<ReturnType<typeof slack.globalShortcut>>;
+    if (req.message) {
+      const channel = this.channel(req.message.channel, user);
+      const ts = requireString(req.message.ts, 'message.ts');
+      if (!this.state.findMessage(channel.id, ts)) throw new HttpError(404, 'message not found');
+      sent = await slack.messageShortcut(user.id, { channel: channel.id, ts }, callbackId);
+    } else {
+      sent = await slack.globalShortcut(user.id, callbackId);
+    }
+    const kind = req.message ? 'message' : 'global';
+    if (!sent) throw new HttpError(400, `${callbackId} is not a ${kind} shortcut of the app's manifest`);
+    return { status: sent.status };
+  }
+
   async submitView(req: ViewSubmissionRequest): Promise<SubmissionOutcome> {
     const user = this.user(req.user);
     const viewId = requireString(req.viewId, 'viewId');
@@ -224,7 +252,13 @@ export class Interactions {
     const sent = await slack.interactive({
       type: 'view_submission',
       ...interactionBase(user, slack.nextTriggerId(user.id)),
-      view: viewPayload(viewId, view, req.values ?? {}, this.modals.position(user.id, viewId)),
+      view: viewPayload(
+        viewId,
+        view,
+        req.values ?? {},
+        this.modals.position(user.id, viewId),
+        this.hashOf(viewId),
+      ),
       response_urls: [],
     });
     return this.modals.applyResponse(user.id, viewId, sent.status, sent.json);
@@ -239,7 +273,7 @@ export class Interactions {
       await slack.interactive({
         type: 'view_closed',
         ...interactionBase(user, slack.nextTriggerId(user.id)),
-        view: viewPayload(viewId, view, {}, this.modals.position(user.id, viewId)),
+        view: viewPayload(viewId, view, {}, this.modals.position(user.id, viewId), this.hashOf(viewId)),
         is_cleared: false,
       });
     }

@@ -145,12 +145,17 @@ export const userRef = (user: FakeUser) => ({
   team_id: TEAM_ID,
 });
 
-/** A view as Slack sends it back inside interaction payloads. */
+/**
+ * A view as Slack sends it back inside interaction payloads. `hash` is the one the emulator issued for
+ * this version of the view (emulator/viewState.ts), so the app's views.update with it lands and an older
+ * one gets `hash_conflict`, as in Slack; a Home tab has none of its own, so it gets a stand-in.
+ */
 export const viewPayload = (
   id: string,
   view: Record<string, unknown>,
   raw: RawValues,
   stack: { root: string; previous: string | null },
+  hash?: string,
 ) => ({
   id,
   team_id: TEAM_ID,
@@ -163,7 +168,7 @@ export const viewPayload = (
   ...view,
   blocks: blocksOf(view.blocks),
   state: { values: stateValues(blocksOf(view.blocks), raw) },
-  hash: `${id}.${Buffer.from(JSON.stringify(view)).length}`,
+  hash: hash ?? `${id}.${Buffer.from(JSON.stringify(view)).length}`,
   previous_view_id: stack.previous,
   root_view_id: stack.root,
   app_id: API_APP_ID,

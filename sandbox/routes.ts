@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { RunningApp } from './app-host.js';
 import { sendTestBooking } from './bookings.js';
 import type { Assets } from './bundle.js';
+import { calendarPanel } from './calendar.js';
 import type { SandboxClock } from './clock.js';
 import type { EphemeralResponses } from './ephemeral-responses.js';
 import { HttpError, parseJson, requireString, send, sendJson } from './http.js';
@@ -11,12 +12,14 @@ import type { Interactions } from './interactions.js';
 import type { JobRunner } from './jobs.js';
 import type {
   ActionRequest,
+  CalendarRequest,
   ClockRequest,
   CommandRequest,
   HomeOpenedRequest,
   JobRequest,
   JobResult,
   MessageRequest,
+  ShortcutRequest,
   Snapshot,
   ViewCloseRequest,
   ViewSubmissionRequest,
@@ -45,6 +48,8 @@ export const createRoutes = (deps: RouteDeps) => {
     '/sandbox/api/command': (b) => interactions.command(parseJson<CommandRequest>(b)),
     '/sandbox/api/message': (b) => interactions.message(parseJson<MessageRequest>(b)),
     '/sandbox/api/action': (b) => interactions.action(parseJson<ActionRequest>(b)),
+    '/sandbox/api/shortcut': (b) => interactions.shortcut(parseJson<ShortcutRequest>(b)),
+    '/sandbox/api/calendar': (b) => calendarPanel(deps.app(), parseJson<CalendarRequest>(b)),
     '/sandbox/api/view-submission': (b) => interactions.submitView(parseJson<ViewSubmissionRequest>(b)),
     '/sandbox/api/view-close': async (b) => {
       await interactions.closeView(parseJson<ViewCloseRequest>(b));

@@ -62,6 +62,12 @@ export const buildSnapshot = (i: SnapshotInput): Snapshot => {
       description,
       usageHint,
     })),
+    shortcuts: appManifest().shortcuts.map(({ name, type, callbackId, description }) => ({
+      name,
+      type,
+      callbackId,
+      description,
+    })),
     channels: { ...CHANNELS },
     users: [
       ...DEMO_USERS.map(({ id, name, realName, locale, role, about, color }) => ({

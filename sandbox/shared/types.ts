@@ -59,11 +59,24 @@ export type SeedStatus = {
 /** A slash command of the app's manifest.yml, as Slack's composer offers it. */
 export type SnapshotCommand = { command: string; description: string; usageHint: string };
 
+/**
+ * A shortcut of the app's manifest.yml: message shortcuts are in a message's "…" menu, global ones in the
+ * composer's "+" menu, under the name the manifest gives (Slack shows it as declared, in every language).
+ */
+export type SnapshotShortcut = {
+  name: string;
+  type: 'message' | 'global';
+  callbackId: string;
+  description: string;
+};
+
 export type Snapshot = {
   version: number;
   botUserId: string;
   /** The app's slash commands, from manifest.yml (the only ones the sandbox accepts, as in Slack). */
   commands: SnapshotCommand[];
+  /** The app's shortcuts, from manifest.yml. */
+  shortcuts: SnapshotShortcut[];
   channels: { advice: string; supporters: string; operators: string };
   users: SnapshotUser[];
   conversations: SnapshotChannel[];
@@ -114,3 +127,27 @@ export type ClockRequest = { local: string | null };
 export type JobRequest = { name: string; dryRun?: boolean };
 export type JobResult = { ok: boolean; error?: string; report?: Record<string, unknown> };
 export type HomeOpenedRequest = { user: string; tab: 'home' | 'messages' };
+/** A shortcut picked from a menu: a message shortcut names its message; a global one has none. */
+export type ShortcutRequest = { user: string; callbackId: string; message?: { channel: string; ts: string } };
+
+/** The calendar panel: the user's feed (and, after a rotation, how the old link answers now). */
+export type CalendarRequest = { user: string; previous?: string };
+/** One VEVENT of the feed: start/end as ISO instants (or dates when all-day). */
+export type CalendarEvent = {
+  uid: string;
+  start: string;
+  end: string | null;
+  allDay: boolean;
+  summary: string;
+  status: string;
+};
+export type CalendarResult = {
+  /** The link the app gives (null: the user has none yet; /supporter calendar makes one). */
+  url: string | null;
+  /** The app's HTTP status for GET on the link. */
+  status?: number;
+  events: CalendarEvent[];
+  /** The feed as served. */
+  raw: string;
+  previous?: { url: string; status: number };
+};

@@ -3,10 +3,12 @@
  * The message box. Enter sends (Shift+Enter for a new line; never while an IME is converting Japanese);
  * text starting with `/` is a slash command. As in Slack, an autocomplete lists the app's commands (from
  * manifest.yml) while you type `/…`, members after `@` and channels after `#`; ↑/↓ move, Enter or Tab
- * picks, Escape closes.
+ * picks, Escape closes. The "+" on the left opens Slack's shortcuts menu (what `setup` gives it: the app's
+ * global shortcuts; room for Workflow Builder steps as another section).
  */
 import { h } from './dom.js';
 import { icon } from './icons.js';
+import { type MenuSection, openMenu } from './menu.js';
 import {
   type ComposerData,
   insertionFor,
@@ -31,11 +33,16 @@ export const parseInput = (raw: string): Outgoing | undefined => {
 
 const EMPTY: ComposerData = { commands: [], members: [], channels: [], appName: '' };
 
+/** The "+" menu: its accessible name and its sections (empty ones are not shown). */
+export type PlusMenu = { label: string; empty: string; sections: MenuSection[] };
+
 export class Composer {
   readonly el: HTMLElement;
   private readonly box: HTMLTextAreaElement;
   private readonly menu: HTMLElement;
   private data: ComposerData = EMPTY;
+  private plusMenu: PlusMenu = { label: '+', empty: '', sections: [] };
+  private readonly plus: HTMLButtonElement;
   private open: Suggestions | undefined;
   private active = 0;
 
@@ -53,6 +60,16 @@ export class Composer {
       onblur: () => setTimeout(() => this.close(), 150),
     });
     this.menu = h('ul', { class: 'command-menu', hidden: true, role: 'listbox' });
+    this.plus = h(
+      'button',
+      {
+        type: 'button',
+        class: 'composer-plus',
+        'aria-haspopup': 'menu',
+        onclick: () => this.openPlus(),
+      },
+      icon('plus', 18),
+    );
     this.el = h(
       'div',
       { class: 'composer' },
@@ -60,6 +77,7 @@ export class Composer {
       h(
         'div',
         { class: 'composer-box' },
+        this.plus,
         this.box,
         h(
           'button',
@@ -70,9 +88,23 @@ export class Composer {
     );
   }
 
-  setup(placeholder: string, data: ComposerData): void {
+  setup(placeholder: string, data: ComposerData, plus?: PlusMenu): void {
     this.box.placeholder = placeholder;
     this.data = data;
+    if (plus) {
+      this.plusMenu = plus;
+      this.plus.title = plus.label;
+      this.plus.setAttribute('aria-label', plus.label);
+    }
+  }
+
+  private openPlus(): void {
+    this.close();
+    const { label, empty, sections } = this.plusMenu;
+    const shown = sections.some((s) => s.items.length)
+      ? sections
+      : [{ title: label, items: [{ label: empty, pick: () => undefined }] }];
+    openMenu(this.plus, shown, { label, placement: 'above', align: 'left' });
   }
 
   focus(): void {

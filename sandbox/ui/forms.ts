@@ -3,7 +3,12 @@
 /**
  * A modal's input blocks as form controls — plain_text_input (single/multiline), number_input, datepicker,
  * timepicker, static_select, multi_static_select, checkboxes, radio_buttons, users_select — and reading them
- * back as raw values (the server turns those into Slack's `state.values`).
+ * back as raw values (the server turns those into Slack's `state.values`). An input block with
+ * `dispatch_action: true` sends block_actions while the user is still in the modal
+ * (https://api.slack.com/reference/block-kit/blocks#input): a text input on the triggers its
+ * `dispatch_action_config.trigger_actions_on` names (default `on_enter_pressed`,
+ * https://api.slack.com/reference/block-kit/composition-objects#dispatch_action_config), any other
+ * element as soon as something is picked.
  */
 
 import { actionIdOf, blockIdOf, isBlock } from '../shared/ids.js';
@@ -120,12 +125,55 @@ export type FormContext = {
   s: Strings;
   kept: RawValues;
   errors: Record<string, string>;
+  /** Sends block_actions for an input block with dispatch_action (its block_id and action_id). */
+  dispatch?: (blockId: string, actionId: string) => void;
+};
+
+const TEXT_INPUTS = new Set(['plain_text_input', 'number_input', 'email_text_input', 'url_text_input']);
+
+const triggersOf = (el: Block): string[] => {
+  const config = el.dispatch_action_config as { trigger_actions_on?: unknown } | undefined;
+  return Array.isArray(config?.trigger_actions_on)
+    ? config.trigger_actions_on.map(String)
+    : ['on_enter_pressed'];
+};
+
+/**
+ * Wires a control to `fire` as Slack's client dispatches. "A character entered (or removed)": every input
+ * event, but not while an IME is still converting (the converted text counts once it is committed).
+ * `on_enter_pressed` is Enter in a one-line input (instead of submitting the modal); in a multiline one
+ * Enter types a newline, so it never dispatches there.
+ */
+const wireDispatch = (node: HTMLElement, el: Block, fire: () => void): void => {
+  if (!TEXT_INPUTS.has(el.type)) {
+    node.addEventListener('change', fire);
+    return;
+  }
+  const triggers = triggersOf(el);
+  if (triggers.includes('on_character_entered')) {
+    node.addEventListener('input', (e) => {
+      if (!(e as InputEvent).isComposing) fire();
+    });
+    node.addEventListener('compositionend', fire);
+  }
+  if (triggers.includes('on_enter_pressed') && !(node instanceof HTMLTextAreaElement)) {
+    node.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229) return;
+      e.preventDefault();
+      fire();
+    });
+  }
 };
 
 export const inputBlock = (block: Block, blockId: string, ctx: FormContext): HTMLElement => {
   const el = isBlock(block.element) ? block.element : undefined;
   const actionId = el ? actionIdOf(el, 0) : '';
   const error = ctx.errors[blockId];
+  const field = el ? control(el, blockId, actionId, ctx.users, ctx.s, ctx.kept[blockId]?.[actionId]) : null;
+  const dispatch = ctx.dispatch;
+  if (el && field && dispatch && block.dispatch_action === true) {
+    wireDispatch(field, el, () => dispatch(blockId, actionId));
+  }
   return h(
     'div',
     { class: `bk-input-block${error ? ' has-error' : ''}`, 'data-block-id': blockId },
@@ -135,7 +183,7 @@ export const inputBlock = (block: Block, blockId: string, ctx: FormContext): HTM
       plain(block.label),
       block.optional ? h('span', { class: 'optional' }, ` ${ctx.s.optional}`) : null,
     ),
-    el ? control(el, blockId, actionId, ctx.users, ctx.s, ctx.kept[blockId]?.[actionId]) : null,
+    field,
     block.hint ? h('div', { class: 'bk-hint', html: plainHtml(plain(block.hint)) }) : null,
     error ? h('div', { class: 'bk-error', role: 'alert' }, error) : null,
   );

@@ -1,5 +1,8 @@
 /// <reference lib="dom" />
-/** The bar above the messages: the channel (or the app with its Home / Messages tabs) and the tools button. */
+/**
+ * The bar above the messages: the channel (or the app with its Home / Messages tabs), the calendar-feed
+ * button and the tools button.
+ */
 import type { Snapshot } from '../shared/types.js';
 import { h } from './dom.js';
 import type { Strings } from './i18n.js';
@@ -13,9 +16,11 @@ export type HeaderContext = {
   conv: string;
   tab: Tab;
   toolsOpen: boolean;
+  calendarOpen: boolean;
   s: Strings;
   setTab: (tab: Tab) => void;
   toggleTools: () => void;
+  toggleCalendar: () => void;
 };
 
 export const renderHeader = (ctx: HeaderContext): HTMLElement[] => {
@@ -60,16 +65,36 @@ export const renderHeader = (ctx: HeaderContext): HTMLElement[] => {
   return [
     title,
     h(
-      'button',
-      {
-        type: 'button',
-        id: 'tools-button',
-        class: `btn${ctx.toolsOpen ? ' active' : ''}${snap.clock.real ? '' : ' shifted'}`,
-        onclick: ctx.toggleTools,
-      },
-      icon('clock'),
-      s.tools,
-      clockLabel,
+      'div',
+      { class: 'header-buttons' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'calendar-button',
+          class: `btn${ctx.calendarOpen ? ' active' : ''}`,
+          onclick: ctx.toggleCalendar,
+        },
+        icon('calendar'),
+        s.calendar,
+      ),
+      toolsButton(ctx, clockLabel),
     ),
   ];
+};
+
+const toolsButton = (ctx: HeaderContext, clockLabel: HTMLElement | null) => {
+  const { snap, s } = ctx;
+  return h(
+    'button',
+    {
+      type: 'button',
+      id: 'tools-button',
+      class: `btn${ctx.toolsOpen ? ' active' : ''}${snap.clock.real ? '' : ' shifted'}`,
+      onclick: ctx.toggleTools,
+    },
+    icon('clock'),
+    s.tools,
+    clockLabel,
+  );
 };

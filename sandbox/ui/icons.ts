@@ -11,6 +11,10 @@ const PATHS = {
   eye: 'M2 12s3.6-6 10-6 10 6 10 6-3.6 6-10 6S2 12 2 12zm10-3a3 3 0 1 0 0 6 3 3 0 0 0 0-6z',
   send: 'M4 12l16-8-6 16-2.5-6.5L4 12z',
   close: 'M6 6l12 12M18 6L6 18',
+  more: 'M5.5 12h.01M12 12h.01M18.5 12h.01',
+  plus: 'M12 5v14M5 12h14',
+  calendar: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4',
+  bolt: 'M13 3L5 14h6l-1 7 8-11h-6l1-7z',
 };
 
 export type IconName = keyof typeof PATHS;

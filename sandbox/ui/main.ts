@@ -7,7 +7,8 @@ import { blocksOf } from '../shared/ids.js';
 import type { ActionSource, RawValue, Snapshot } from '../shared/types.js';
 import { liveSnapshot, post } from './api.js';
 import { renderBlocks } from './blockkit.js';
-import { Composer, type Outgoing } from './composer.js';
+import { CalendarPanel } from './calendar.js';
+import { Composer, type Outgoing, type PlusMenu } from './composer.js';
 import { fill, h } from './dom.js';
 import { renderHeader } from './header.js';
 import { type Lang, strings } from './i18n.js';
@@ -27,7 +28,7 @@ const ui = {
   conv: stored('conv', 'CADVICE'),
   tab: 'home' as 'home' | 'messages',
   thread: undefined as { channel: string; ts: string } | undefined,
-  panel: undefined as 'thread' | 'tools' | undefined,
+  panel: undefined as 'thread' | 'tools' | 'calendar' | undefined,
   lang: (stored('lang', 'ja') === 'en' ? 'en' : 'ja') as Lang,
   hidden: new Set<number>(),
   lastConv: '',
@@ -78,6 +79,9 @@ const send = async (out: Outgoing, channel: string, threadTs?: string): Promise<
   }
 };
 const composer = new Composer('message', (out) => send(out, conversation()));
+const calendar = new CalendarPanel(toast, (text) =>
+  send({ kind: 'command', command: '/supporter', text }, conversation()),
+);
 const threadComposer = new Composer('reply', (out) => send(out, ui.thread?.channel ?? '', ui.thread?.ts));
 $('composer-slot').append(composer.el);
 $('panel-composer').append(threadComposer.el);
@@ -107,12 +111,38 @@ const switchUser = (id: string) => {
   render();
 };
 
+const appNameOf = (snap: Snapshot) =>
+  snap.users.find((u) => u.id === snap.botUserId)?.realName ?? 'Supporter Desk';
+
+/**
+ * The composer's "+" menu: the manifest's global shortcuts, as Slack lists them (name, app). Workflow
+ * Builder steps, once the manifest declares `functions:`, would be a section of their own here.
+ */
+const plusMenu = (snap: Snapshot): PlusMenu => ({
+  label: s().composerPlus,
+  empty: s().noShortcuts,
+  sections: [
+    {
+      title: s().globalShortcuts,
+      items: snap.shortcuts
+        .filter((x) => x.type === 'global')
+        .map((x) => ({
+          label: x.name,
+          detail: appNameOf(snap),
+          title: x.description,
+          pick: () =>
+            void post('/sandbox/api/shortcut', { user: ui.user, callbackId: x.callbackId }).catch(toast),
+        })),
+    },
+  ],
+});
+
 /** What the composers' autocomplete offers: the manifest's commands, the people and the channels. */
 const composerData = (snap: Snapshot): ComposerData => ({
   commands: snap.commands,
   members: snap.users.map(({ id, name, realName }) => ({ id, name, realName })),
   channels: snap.conversations.filter((c) => !c.isIm).map(({ id, name }) => ({ id, name })),
-  appName: snap.users.find((u) => u.id === snap.botUserId)?.realName ?? 'Supporter Desk',
+  appName: appNameOf(snap),
 });
 
 const messageContext = (snap: Snapshot): MessageContext => ({
@@ -136,6 +166,10 @@ const messageContext = (snap: Snapshot): MessageContext => ({
     ui.hidden.add(id);
     render();
   },
+  shortcuts: snap.shortcuts,
+  appName: appNameOf(snap),
+  messageShortcut: (channel, ts, callbackId) =>
+    void post('/sandbox/api/shortcut', { user: ui.user, callbackId, message: { channel, ts } }).catch(toast),
   action: (source: ActionSource, blockId: string, actionId: string, selected?: RawValue) =>
     void post('/sandbox/api/action', {
       user: ui.user,
@@ -152,17 +186,22 @@ const header = (snap: Snapshot) =>
     conv: ui.conv,
     tab: ui.tab,
     toolsOpen: ui.panel === 'tools',
+    calendarOpen: ui.panel === 'calendar',
     s: s(),
     setTab: (t) => {
       ui.tab = t;
       openHome(t);
       render();
     },
-    toggleTools: () => {
-      ui.panel = ui.panel === 'tools' ? undefined : 'tools';
-      render();
-    },
+    toggleTools: () => setPanel(ui.panel === 'tools' ? undefined : 'tools'),
+    toggleCalendar: () => setPanel(ui.panel === 'calendar' ? undefined : 'calendar'),
   });
+
+const setPanel = (panel: typeof ui.panel) => {
+  if (ui.panel === 'calendar' && panel !== 'calendar') calendar.closed();
+  ui.panel = panel;
+  render();
+};
 
 const content = (snap: Snapshot, ctx: MessageContext) => {
   if (ui.conv !== APP_CONV || ui.tab === 'messages') return messageList(conversation(), ctx);
@@ -190,14 +229,15 @@ const renderPanel = (snap: Snapshot, ctx: MessageContext) => {
       type: 'button',
       class: 'modal-x',
       'aria-label': s().close,
-      onclick: () => {
-        ui.panel = undefined;
-        render();
-      },
+      onclick: () => setPanel(undefined),
     },
     icon('close', 18),
   );
-  if (ui.panel === 'tools') {
+  if (ui.panel === 'calendar') {
+    calendar.update(snap, s(), ui.lang, ui.user);
+    fill($('panel-head'), h('h2', {}, s().calendar), close);
+    fill($('panel-body'), calendar.el);
+  } else if (ui.panel === 'tools') {
     tools.update(snap, s(), ui.lang);
     fill($('panel-head'), h('h2', {}, s().tools), close);
     fill($('panel-body'), tools.el);
@@ -208,7 +248,7 @@ const renderPanel = (snap: Snapshot, ctx: MessageContext) => {
     const atBottom = body.scrollHeight - body.scrollTop - body.clientHeight < 60;
     fill(body, h('div', { class: 'thread' }, ...threadMessages(ui.thread.channel, ui.thread.ts, ctx)));
     if (atBottom) body.scrollTop = body.scrollHeight;
-    threadComposer.setup(s().reply, composerData(snap));
+    threadComposer.setup(s().reply, composerData(snap), plusMenu(snap));
   }
 };
 
@@ -248,6 +288,7 @@ const render = () => {
   composer.setup(
     s().messageTo(ui.conv === APP_CONV ? 'Supporter Desk' : `#${convName ?? ''}`),
     composerData(snap),
+    plusMenu(snap),
   );
   $('composer-slot').hidden = ui.conv === APP_CONV && ui.tab === 'home';
   renderPanel(snap, ctx);
@@ -261,10 +302,7 @@ const render = () => {
 };
 
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && ui.panel && $('modal').hidden) {
-    ui.panel = undefined;
-    render();
-  }
+  if (e.key === 'Escape' && ui.panel && $('modal').hidden) setPanel(undefined);
 });
 
 liveSnapshot({

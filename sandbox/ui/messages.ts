@@ -1,5 +1,9 @@
 /// <reference lib="dom" />
-/** The message list of a conversation, the thread panel, and one message (bot, person or ephemeral). */
+/**
+ * The message list of a conversation, the thread panel, and one message (bot, person or ephemeral).
+ * Hovering a message shows Slack's small toolbar: reply in thread and "…" (more actions), which lists the
+ * app's message shortcuts (Slack offers them on any message but an ephemeral one).
+ */
 import { blocksOf } from '../shared/ids.js';
 import type {
   ActionSource,
@@ -7,12 +11,14 @@ import type {
   Snapshot,
   SnapshotEphemeral,
   SnapshotMessage,
+  SnapshotShortcut,
   SnapshotUser,
 } from '../shared/types.js';
 import { renderBlocks } from './blockkit.js';
 import { h } from './dom.js';
 import type { Strings } from './i18n.js';
 import { icon } from './icons.js';
+import { openMenu } from './menu.js';
 import { mrkdwn, type Names } from './mrkdwn.js';
 
 export type MessageContext = {
@@ -24,6 +30,10 @@ export type MessageContext = {
   openThread: (channel: string, ts: string) => void;
   dismiss: (id: number) => void;
   action: (source: ActionSource, blockId: string, actionId: string, selected?: RawValue) => void;
+  /** The manifest's message shortcuts and the app's name, for the "…" menu. */
+  shortcuts: SnapshotShortcut[];
+  appName: string;
+  messageShortcut: (channel: string, ts: string, callbackId: string) => void;
 };
 
 type Item = { kind: 'message'; m: SnapshotMessage } | { kind: 'ephemeral'; e: SnapshotEphemeral };
@@ -128,18 +138,62 @@ const renderItem = (item: Item, ctx: MessageContext, inThread: boolean): HTMLEle
             )
           : null,
       ),
-      m && !inThread && !m.threadTs
-        ? h(
-            'button',
-            {
-              type: 'button',
-              class: 'hover-reply',
-              title: s.reply,
-              onclick: () => ctx.openThread(m.channel, m.ts),
-            },
-            icon('reply'),
-          )
-        : null,
+      m ? hoverActions(m, ctx, inThread) : null,
     ),
+  );
+};
+
+/** The toolbar over a hovered message: reply in thread (top-level messages) and "…" more actions. */
+const hoverActions = (m: SnapshotMessage, ctx: MessageContext, inThread: boolean): HTMLElement | null => {
+  const { s } = ctx;
+  const shortcuts = ctx.shortcuts.filter((x) => x.type === 'message');
+  const more = h(
+    'button',
+    {
+      type: 'button',
+      class: 'hover-more',
+      title: s.moreActions,
+      'aria-label': s.moreActions,
+      'aria-haspopup': 'menu',
+      onclick: (e: MouseEvent) => {
+        e.stopPropagation();
+        openMenu(
+          more,
+          [
+            {
+              title: s.messageShortcuts,
+              items: shortcuts.map((x) => ({
+                label: x.name,
+                detail: ctx.appName,
+                title: x.description,
+                pick: () => ctx.messageShortcut(m.channel, m.ts, x.callbackId),
+              })),
+            },
+          ],
+          { label: s.moreActions, placement: 'below', align: 'right' },
+        );
+      },
+    },
+    icon('more'),
+  );
+  const canReply = !inThread && !m.threadTs;
+  if (!canReply && !shortcuts.length) return null;
+  return h(
+    'div',
+    { class: 'hover-actions' },
+    canReply
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'hover-reply',
+            title: s.replyInThread,
+            'aria-label': s.replyInThread,
+            onclick: () => ctx.openThread(m.channel, m.ts),
+          },
+          icon('reply'),
+        )
+      : null,
+    shortcuts.length ? more : null,
   );
 };

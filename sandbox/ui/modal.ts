@@ -1,7 +1,10 @@
 /// <reference lib="dom" />
 /**
  * The top modal of the current user's stack (views.open / push / update), drawn as a form. Submitting sends
- * a view_submission; the app's `response_action: errors` comes back as messages under the fields.
+ * a view_submission; the app's `response_action: errors` comes back as messages under the fields. Inputs
+ * with dispatch_action send block_actions as the user types or picks (forms.ts); the app's views.update
+ * then re-draws the modal in place, keeping what was typed, the focused field and its caret — but never
+ * in the middle of an IME conversion (it is drawn once the text is committed).
  */
 
 import { blocksOf } from '../shared/ids.js';
@@ -34,8 +37,18 @@ export class Modal {
   private view: SnapshotView | undefined;
   private deps: ModalDeps | undefined;
   private busy = false;
+  private composing = false;
+  private deferred: [SnapshotView[] | undefined, ModalDeps] | undefined;
 
-  constructor(private readonly root: HTMLElement) {}
+  constructor(private readonly root: HTMLElement) {
+    root.addEventListener('compositionstart', () => (this.composing = true));
+    root.addEventListener('compositionend', () => {
+      this.composing = false;
+      const later = this.deferred;
+      this.deferred = undefined;
+      if (later) setTimeout(() => this.update(...later), 0);
+    });
+  }
 
   /** Shows the top of `stack` (or nothing); re-draws only when the view itself changed. */
   update(stack: SnapshotView[] | undefined, deps: ModalDeps): void {
@@ -43,8 +56,14 @@ export class Modal {
     const key = top ? `${deps.user}|${top.id}|${JSON.stringify(top.view)}|${deps.s.submit}` : '';
     this.deps = deps;
     if (key === this.shownKey) return;
-    const kept = top && this.view?.id === top.id ? readValues(this.root) : {};
-    if (top?.id !== this.view?.id) this.errors = {};
+    const same = top !== undefined && this.view?.id === top.id;
+    if (same && this.composing) {
+      this.deferred = [stack, deps];
+      return;
+    }
+    const kept = same ? readValues(this.root) : {};
+    const focus = same ? focusOf(this.root) : undefined;
+    if (!same) this.errors = {};
     this.shownKey = key;
     this.view = top;
     if (!top) {
@@ -52,10 +71,10 @@ export class Modal {
       fill(this.root);
       return;
     }
-    this.draw(top, deps, kept);
+    this.draw(top, deps, kept, focus);
   }
 
-  private draw(top: SnapshotView, deps: ModalDeps, kept: RawValues): void {
+  private draw(top: SnapshotView, deps: ModalDeps, kept: RawValues, focus?: Focus): void {
     const { s } = deps;
     const v = top.view;
     const body = renderBlocks(blocksOf(v.blocks), {
@@ -63,7 +82,13 @@ export class Modal {
       s,
       onAction: (blockId, actionId, selected) => void this.action(blockId, actionId, selected),
       input: (block, blockId) =>
-        inputBlock(block, blockId, { users: deps.users, s, kept, errors: this.errors }),
+        inputBlock(block, blockId, {
+          users: deps.users,
+          s,
+          kept,
+          errors: this.errors,
+          dispatch: (b, a) => void this.action(b, a, readValues(this.root)[b]?.[a] ?? null),
+        }),
     });
     const form = h(
       'form',
@@ -100,7 +125,8 @@ export class Modal {
     );
     this.root.hidden = false;
     fill(this.root, form);
-    form.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    if (focus) restoreFocus(form, focus);
+    else form.querySelector<HTMLElement>('input, textarea, select')?.focus();
   }
 
   private async submit(): Promise<void> {
@@ -153,3 +179,42 @@ export class Modal {
     }).catch(deps.onError);
   }
 }
+
+/** The focused control of a modal, its caret and the body's scroll, to keep across a re-draw. */
+type Focus = { name: string; start: number | null; end: number | null; scroll: number };
+
+const focusOf = (root: HTMLElement): Focus | undefined => {
+  const active = document.activeElement;
+  const scroll = root.querySelector('.modal-body')?.scrollTop ?? 0;
+  if (!(active instanceof HTMLElement) || !root.contains(active)) return undefined;
+  const name = active.getAttribute('name') ?? '';
+  if (!name) return undefined;
+  const text =
+    active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : undefined;
+  let start: number | null = null;
+  let end: number | null = null;
+  try {
+    start = text?.selectionStart ?? null;
+    end = text?.selectionEnd ?? null;
+  } catch {
+    // date/time/number inputs have no selection
+  }
+  return { name, start, end, scroll };
+};
+
+const restoreFocus = (form: HTMLElement, f: Focus): void => {
+  const body = form.querySelector('.modal-body');
+  if (body) body.scrollTop = f.scroll;
+  const target = [...form.querySelectorAll<HTMLElement>('[name]')].find(
+    (el) => el.getAttribute('name') === f.name,
+  );
+  if (!target) return;
+  target.focus({ preventScroll: true });
+  if ((target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && f.start !== null) {
+    try {
+      target.setSelectionRange(f.start, f.end ?? f.start);
+    } catch {
+      // not a text control
+    }
+  }
+};

@@ -3,46 +3,19 @@
  * commands in Japanese, open the Home tab, post a consultation from the modal, answer it in its thread as
  * someone else and run a job from the "clock and jobs" panel. Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { DateTime } from 'luxon';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appManifest } from '../../emulator/manifest.js';
-import { type Sandbox, startSandbox } from '../../sandbox/server.js';
+import type { Sandbox } from '../../sandbox/server.js';
+import { hasChromium, openSandboxPage, type SandboxPage } from '../helpers/sandboxBrowser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-// CI installs Chromium (.ci/run), so there a missing browser is a failure, never a silent skip.
-if (!hasChromium && process.env.CI) {
-  throw new Error(
-    `sandbox-browser: ${CHROMIUM} not found in CI (apt-get install -y chromium fonts-noto-cjk)`,
-  );
-}
-if (!hasChromium) {
-  console.warn(
-    `sandbox-browser: skipped, ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`,
-  );
-}
-
-const ARTIFACTS = 'test-artifacts';
-const WAIT = 10_000;
-
-let dir: string;
+let opened: SandboxPage;
 let sandbox: Sandbox;
-let browser: Browser;
 let page: Page;
 
-const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `sandbox-${name}.png`) });
-
-/** Types into the visible composer (the channel's, or the thread's) and presses Enter. */
-const send = async (text: string, where: '.main' | '.panel' = '.main') => {
-  const box = page.locator(`${where} .composer-input`);
-  await box.fill(text);
-  await box.press('Enter');
-};
+const shot = (name: string) => opened.shot(name);
+const send = (text: string, where?: '.main' | '.panel') => opened.send(text, where);
 
 const ephemeral = (text: string) => page.locator('.message.ephemeral', { hasText: text });
 
@@ -51,33 +24,12 @@ describe.skipIf(!hasChromium)('the sandbox in a browser', () => {
   const question = `ブラウザからの相談 ${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'supporter-desk-sandbox-browser-'));
-    const quiet = new Writable({ write: (_c, _e, cb) => cb() });
-    sandbox = await startSandbox({ port: 0, dataDir: dir, log: quiet });
-    await sandbox.seeded();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'ja-JP' });
-    page.setDefaultTimeout(WAIT);
-    await page.goto(`http://127.0.0.1:${sandbox.port}/`);
+    opened = await openSandboxPage();
+    ({ sandbox, page } = opened);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await sandbox?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await opened?.stop();
   });
 
   it('shows a Slack-like workspace in Japanese with the demo people and channels', async () => {
