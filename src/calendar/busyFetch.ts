@@ -21,6 +21,12 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 class TooLarge extends Error {}
 
+/** Drops a body we won't read; its abort error has a listener, so it is no unhandled error. */
+const discard = (body: { on: (e: 'error', f: () => void) => unknown; destroy: () => unknown }) => {
+  body.on('error', () => {});
+  body.destroy();
+};
+
 const readCapped = async (body: AsyncIterable<Buffer>, maxBytes: number): Promise<string> => {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -48,7 +54,7 @@ export const fetchCalendarText = async (
       });
       const location = res.headers.location;
       if (REDIRECTS.has(res.statusCode) && typeof location === 'string') {
-        res.body.destroy();
+        discard(res.body);
         if (hop >= limits.maxRedirects) return { ok: false, problem: 'too_many_redirects' };
         const next = checkBusyUrl(new URL(location, current).href);
         if (!next.ok) return { ok: false, problem: 'bad_redirect' };
@@ -56,18 +62,18 @@ export const fetchCalendarText = async (
         continue;
       }
       if (res.statusCode < 200 || res.statusCode > 299) {
-        res.body.destroy();
+        discard(res.body);
         return { ok: false, problem: 'http_status', status: res.statusCode };
       }
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > limits.maxBytes) {
-        res.body.destroy();
+        discard(res.body);
         return { ok: false, problem: 'too_large' };
       }
       try {
         return { ok: true, text: await readCapped(res.body, limits.maxBytes) };
       } catch (err) {
-        res.body.destroy();
+        discard(res.body);
         throw err;
       }
     }
