@@ -242,6 +242,44 @@ describe('/slots add against the busy calendar', () => {
   }, 20_000);
 });
 
+describe('the slots modal against the busy calendar', () => {
+  const submit = (entries: string) =>
+    h.slack.viewSubmission(
+      aiko,
+      { callbackId: 'slots_add_modal', privateMetadata: JSON.stringify({}) },
+      {
+        slots_month: { month: { type: 'static_select', selected_option: { value: '2026-12' } } },
+        slots_entries: { entries: { type: 'plain_text_input', value: entries } },
+      },
+    );
+  const confirmation = () =>
+    h.fake.waitFor(() => h.fake.state.dmsTo(aiko).at(-1), 8000, 'the confirmation DM');
+
+  it('the confirmation names the clash by time', async () => {
+    await ask(`busy ${googleUrl()}`);
+    h.fake.reset();
+    expect((await submit('3日 19:00 90')).status).toBe(200);
+    const dm = await confirmation();
+    expect(dm.text).toContain('⚠ 12/3(木) 19:00–20:30 は本業の予定 18:30–20:00 と重なっています');
+    expect(await slotCount()).toBe(1);
+  });
+
+  it('answers Slack before the check: a hanging calendar server never delays the submission', async () => {
+    await h.database.db
+      .insertInto('busy_calendars')
+      .values({ supporter_id: aiko, url: `${base}/hang.ics?modal`, created_at: '2026-12-01T00:00:00.000Z' })
+      .execute();
+    h.fake.reset();
+    const started = Date.now();
+    const res = await submit('4日 19:00');
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2500); // Slack's 3 s for a view submission
+    const dm = await confirmation();
+    expect(dm.text).toContain('5秒待っても返事がありませんでした');
+    expect(await slotCount()).toBe(1);
+  }, 20_000);
+});
+
 describe('quota reminder', () => {
   it('notes the days a suggested weekly pattern clashes with the main job', async () => {
     await ask('join');
