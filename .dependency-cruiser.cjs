@@ -10,6 +10,9 @@
  *   i18n/                          message tables, keyed by the domain's error codes
  *   text/                          text analysis adapters (the Japanese morphological analyser) behind
  *                                  interfaces the domain defines
+ *   calendar/                      the busy-calendar reader (fetch an .ics with limits, parse it with
+ *                                  ical.js, cache it) behind the BusyCalendar interface of domain/busy.ts;
+ *                                  built by the composition roots, handed to use cases in their deps
  *   db/                            every query (repositories: plain functions over db | trx), schema
  *   domain/                        pure rules and types: no I/O, imports nothing of the app above it
  *
@@ -48,6 +51,24 @@ module.exports = {
         'defines; it imports the domain and nothing else of the app.',
       from: { path: '^src/text/' },
       to: { path: '^src/', pathNot: ['^src/text/', '^src/domain/'] },
+    },
+    {
+      name: 'calendar-adapters-are-leaves',
+      severity: 'error',
+      comment:
+        'src/calendar (fetching and parsing busy calendars) implements the BusyCalendar interface the ' +
+        'domain defines; it imports the domain and nothing else of the app.',
+      from: { path: '^src/calendar/' },
+      to: { path: '^src/', pathNot: ['^src/calendar/', '^src/domain/'] },
+    },
+    {
+      name: 'calendar-adapters-from-the-roots',
+      severity: 'error',
+      comment:
+        'Only the composition roots (app.ts, main.ts, the CLI) build the busy-calendar reader; use cases ' +
+        'get it through their deps (so tests run the real one against a local server).',
+      from: { path: '^src/', pathNot: ['^src/calendar/', '^src/(app|main|cli)\\.ts$', '^src/cli/'] },
+      to: { path: layer('calendar') },
     },
     {
       name: 'db-imports-nothing-above',

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import type { ExtendedErrorHandler } from '@slack/bolt/dist/App.js';
 import type { WebClientOptions } from '@slack/web-api';
+import { createBusyCalendar } from './calendar/busyCalendar.js';
 import type { Config } from './config.js';
 import { pingDatabase } from './db/health.js';
 import { forgetExpiredSignatures, recordSignature } from './db/repositories/seenRequests.js';
@@ -91,7 +92,8 @@ export const buildApp = (deps: AppDeps): BuiltApp => {
   app.use(async ({ next }) => {
     await inflight.track(next());
   });
-  registerListeners(app, deps);
+  // One busy-calendar reader (and its 15-minute cache) for every listener of this app.
+  registerListeners(app, { ...deps, busy: deps.busy ?? createBusyCalendar() });
 
   const onError: ExtendedErrorHandler = async ({ error, body }) => {
     logger.error(

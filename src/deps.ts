@@ -13,10 +13,15 @@
 import type { WebClient } from '@slack/web-api';
 import type { Config } from './config.js';
 import type { DatabaseHandle, Db } from './db/database.js';
+import type { BusyCalendar } from './domain/busy.js';
 import type { Locale } from './domain/locale.js';
 import type { Logger } from './logger.js';
 
-export type UseCaseDeps = { db: Db; config: Config };
+/**
+ * `busy` reads supporters' main-job calendars (src/calendar/busyCalendar.ts, built by app.ts / main.ts /
+ * the CLI); without it the busy checks simply don't run.
+ */
+export type UseCaseDeps = { db: Db; config: Config; busy?: BusyCalendar };
 
 export type DeliveryDeps = {
   db: Db;
@@ -35,6 +40,8 @@ export type AppDeps = {
   logger: Logger;
   /** The one clock of the app; tests and the sandbox pass their own. */
   clock: () => Date;
+  /** Reads busy calendars; buildApp makes one when not given (main.ts shares one with the scheduler). */
+  busy?: BusyCalendar;
 };
 
 /** The language to answer a user in (src/slack/locale.ts). */

@@ -30,6 +30,11 @@ export const REDACT_PATHS = [
   '*.writeup_text',
   'values',
   '*.values',
+  // A busy calendar's address (#22 item 4) is a secret: whoever has it reads the supporter's calendar.
+  'busyUrl',
+  '*.busyUrl',
+  'busy_url',
+  '*.busy_url',
 ];
 
 export type { Logger };

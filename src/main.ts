@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { buildApp } from './app.js';
+import { createBusyCalendar } from './calendar/busyCalendar.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -31,10 +32,14 @@ const main = async () => {
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
 
   const clock = () => new Date();
-  const built = buildApp({ config, database, logger, clock });
+  // One busy-calendar reader for the listeners and the jobs: one cache of supporters' calendars.
+  const busy = createBusyCalendar();
+  const built = buildApp({ config, database, logger, clock, busy });
   const port = await built.start();
   const scheduler = config.scheduler.enabled
-    ? startScheduler({ config, db: database.db, logger, slack: createJobClient(config) }, JOBS, { clock })
+    ? startScheduler({ config, db: database.db, logger, slack: createJobClient(config), busy }, JOBS, {
+        clock,
+      })
     : undefined;
   logger.info(
     { port, mode: config.slack.socketMode ? 'socket' : 'http', database: database.dialect },

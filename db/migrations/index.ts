@@ -14,6 +14,7 @@ import * as m0009 from './0009_cover.js';
 import * as m0010 from './0010_outcomes_writeups.js';
 import * as m0011 from './0011_audit.js';
 import * as m0012 from './0012_calendar_tokens.js';
+import * as m0013 from './0013_busy_calendars.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0010_outcomes_writeups': m0010,
   '0011_audit': m0011,
   '0012_calendar_tokens': m0012,
+  '0013_busy_calendars': m0013,
 };

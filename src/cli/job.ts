@@ -8,8 +8,10 @@
  * database alone (what it would otherwise look up in Slack, such as a permalink, is left out of the
  * preview); with a token it may still read from Slack (permalinks), never post.
  */
+
 import { Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
+import { createBusyCalendar } from '../calendar/busyCalendar.js';
 import { JOB_NAMES, type JobName, loadConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { createJobClient } from '../delivery/client.js';
@@ -57,7 +59,9 @@ export const jobCommand = withHelp(async (args: string[], io: CliIo) => {
   const logger = createLogger(io.env.LOG_LEVEL ? config.logLevel : 'error', lineSink(io.err));
 
   const slack = config.slack.botToken ? createJobClient(config) : offlineClient();
-  const deps = (db: Db): JobDeps => ({ config, db, logger, slack });
+  // A dry run reads no busy calendars (it only lists who would get what).
+  const busy = dryRun ? undefined : createBusyCalendar();
+  const deps = (db: Db): JobDeps => ({ config, db, logger, slack, ...(busy ? { busy } : {}) });
   // SIGTERM/SIGINT: finish the message in hand, stop, report; the next run sends the rest.
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();

@@ -243,6 +243,13 @@ export interface CalendarTokensTable {
   created_at: string;
 }
 
+/** A supporter's main-job busy calendar (migration 0013): the .ics URL, a secret (never logged or shown). */
+export interface BusyCalendarsTable {
+  supporter_id: string;
+  url: string;
+  created_at: string;
+}
+
 export interface Database {
   supporters: SupportersTable;
   supporter_expertise: SupporterExpertiseTable;
@@ -264,6 +271,7 @@ export interface Database {
   audit_log: AuditLogTable;
   erasures: ErasuresTable;
   calendar_tokens: CalendarTokensTable;
+  busy_calendars: BusyCalendarsTable;
 }
 
 export type Supporter = Selectable<SupportersTable>;

@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'tags_too_many'
   | 'quota_invalid'
   | 'modal_expired'
+  // busy times (#22 item 4)
+  | 'busy_url_invalid'
   // slots
   | 'slot_empty'
   | 'slot_unrecognized'

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../domain/errors.js';
+import { busyEn } from './en/busy.js';
 import { calendarEn } from './en/calendar.js';
 import { consultEn, consultErrorsEn } from './en/consult.js';
 import { jobsEn, jobsErrorsEn } from './en/jobs.js';
@@ -58,6 +59,7 @@ export const en: Messages = {
       '• `away 2026-12` — no reminders for that month',
       '• `status` / `lang ja|en`',
       '• `calendar` — a link to subscribe to your schedule in a calendar app (`calendar reset` makes a new one)',
+      '• `busy <ICS URL>` — your main-job calendar: I warn when a slot clashes with it (`busy` shows it, `busy off` removes it)',
       'Operators only: `digest` / `exempt @user 2026-12` / `quota 5` / `erase consultation <id>`',
     ].join('\n'),
   },
@@ -71,6 +73,7 @@ export const en: Messages = {
   writeups: writeupsEn,
   consult: consultEn,
   calendar: calendarEn,
+  busy: busyEn,
   errors: {
     ...jobsErrorsEn,
     ...setupErrorsEn,
@@ -124,5 +127,6 @@ export const en: Messages = {
     user_mention_missing: (_p: P) => 'Mention the member, like `@name`.',
     locale_invalid: (p: P) => `"${p.value}" is not supported. Use \`ja\` or \`en\`.`,
     not_on_roster: (_p: P) => 'You are not on the roster yet. Join with `/supporter join`.',
+    busy_url_invalid: (p: P) => `${busyEn.urlInvalid(p)}\nNothing was saved.`,
   } satisfies Record<ErrorCode, (p: P) => string>,
 };

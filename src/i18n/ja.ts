@@ -3,6 +3,7 @@
  * Keep the tone of the community: short, warm, concrete about what to do next.
  */
 import type { ErrorCode } from '../domain/errors.js';
+import { busyJa } from './ja/busy.js';
 import { calendarJa } from './ja/calendar.js';
 import { consultErrorsJa, consultJa } from './ja/consult.js';
 import { jobsErrorsJa, jobsJa } from './ja/jobs.js';
@@ -61,6 +62,7 @@ export const ja = {
       '• `away 2026-12`（休み） — その月はリマインドしません',
       '• `status`（状況） / `lang ja|en`（言語）',
       '• `calendar`（カレンダー） — 予定をカレンダーアプリで購読するリンク（`calendar reset` で作り直し）',
+      '• `busy <ICS の URL>`（本業） — 本業のカレンダーを登録すると、枠が本業の予定と重なるときにお知らせします（`busy` で確認、`busy off` で消す）',
       '運営のみ: `digest`（ダイジェスト） / `exempt @user 2026-12`（免除） / `quota 5`（ノルマ） / `erase consultation <id>`（削除）',
     ].join('\n'),
   },
@@ -74,6 +76,7 @@ export const ja = {
   writeups: writeupsJa,
   consult: consultJa,
   calendar: calendarJa,
+  busy: busyJa,
   errors: {
     ...jobsErrorsJa,
     ...setupErrorsJa,
@@ -131,5 +134,6 @@ export const ja = {
     user_mention_missing: (_p: P) => '対象のメンバーを `@名前` で指定してください。',
     locale_invalid: (p: P) => `「${p.value}」には対応していません。\`ja\` か \`en\` を指定してください。`,
     not_on_roster: (_p: P) => 'まだサポーター登録されていません。`/supporter join` で参加できます。',
+    busy_url_invalid: (p: P) => `${busyJa.urlInvalid(p)}\n何も登録していません。`,
   } satisfies Record<ErrorCode, (p: P) => string>,
 };

@@ -1,6 +1,8 @@
 /**
  * `/slots add` and the slots modal: parse every entry, check them against the supporter's own slots, and
- * store all of them in one transaction — or none, with an error naming the first bad entry.
+ * store all of them in one transaction — or none, with an error naming the first bad entry. Then, only
+ * when the caller asks (`busyCheck`, after it has answered Slack), the stored slots are compared with the
+ * supporter's main-job busy calendar: a warning, never a refusal.
  */
 import { DateTime } from 'luxon';
 import { findOverlapping, insertSlots } from '../db/repositories/slots.js';
@@ -12,11 +14,20 @@ import { monthOf, toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import { type ParsedSlot, parseSlotEntries } from '../domain/slotParser.js';
 import { overlaps } from '../domain/slots.js';
+import { checkSlotsAgainstBusy, type SlotBusyCheck } from './busyTimes.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 
 export type AddSlotsInput = { userId: string; text: string; now: Date; month?: string };
 export type AddedSlot = Slot & { holiday: string | undefined };
-export type AddSlotsResult = { added: AddedSlot[]; standings: SupporterStanding[] };
+export type AddSlotsResult = {
+  added: AddedSlot[];
+  standings: SupporterStanding[];
+  /**
+   * The added slots against the busy calendar (fetched at most once however often it is called; at most
+   * the fetch timeout, 5 s). Call it after the ack: it may wait on another server.
+   */
+  busyCheck: () => Promise<SlotBusyCheck<AddedSlot>>;
+};
 
 export const addSlots = async (deps: UseCaseDeps, input: AddSlotsInput): Promise<AddSlotsResult> => {
   const { config } = deps;
@@ -26,7 +37,7 @@ export const addSlots = async (deps: UseCaseDeps, input: AddSlotsInput): Promise
     ...(input.month ? { month: input.month } : {}),
   });
   const nowIso = toUtcIso(input.now);
-  return writeTransaction(deps.db, async (trx) => {
+  const stored = await writeTransaction(deps.db, async (trx) => {
     await ensureSupporter(trx, input.userId, 'slots', nowIso);
     await assertNoClashWithStored(trx, input.userId, parsed, config.timezone, input.now);
     const rows = await insertSlots(
@@ -50,6 +61,15 @@ export const addSlots = async (deps: UseCaseDeps, input: AddSlotsInput): Promise
     const standings = await Promise.all(months.map((m) => standingOf(trx, config, input.userId, m)));
     return { added, standings };
   });
+  let check: Promise<SlotBusyCheck<AddedSlot>> | undefined;
+  const busyCheck = () => {
+    // Never rejects: the slots are stored whatever happens here; a failure is one line in the reply.
+    check ??= checkSlotsAgainstBusy(deps, input.userId, stored.added, input.now).catch(
+      (): SlotBusyCheck<AddedSlot> => ({ kind: 'failed', problem: 'unreachable' }),
+    );
+    return check;
+  };
+  return { ...stored, busyCheck };
 };
 
 const endOf = (p: ParsedSlot): string => toUtcIso(DateTime.fromISO(p.startUtc).plus({ minutes: p.minutes }));

@@ -24,6 +24,7 @@ import { addMonths, monthOf, parseMonth, toUtcIso } from '../domain/calendar.js'
 import { DomainError } from '../domain/errors.js';
 import { MAX_TAG_LENGTH, parseTagList, rejectedTag } from '../domain/tags.js';
 import type { Locale } from '../i18n/index.js';
+import { type BusyState, busyState, forgetBusyCalendar } from './busyTimes.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 
 export const MAX_TAGS = 10;
@@ -33,9 +34,12 @@ export const joinRoster = async (deps: UseCaseDeps, userId: string, now: Date) =
   return { alreadyMember: !r.created && !r.rejoined };
 };
 
-export const leaveRoster = async (deps: UseCaseDeps, userId: string, now: Date) => ({
-  wasMember: await markLeft(deps.db, userId, toUtcIso(now)),
-});
+/** Leaving also forgets the busy calendar: a secret of their employer's the app no longer needs. */
+export const leaveRoster = async (deps: UseCaseDeps, userId: string, now: Date) => {
+  const wasMember = await markLeft(deps.db, userId, toUtcIso(now));
+  await forgetBusyCalendar(deps, userId);
+  return { wasMember };
+};
 
 export const updateExpertise = async (deps: UseCaseDeps, userId: string, text: string, now: Date) => {
   // A word that can't be a tag refuses the whole list: storing the rest would quietly replace the old
@@ -95,6 +99,7 @@ export type SupporterStatus = {
   expertise: string[];
   away: string[];
   standings: SupporterStanding[];
+  busy: BusyState;
 };
 
 export const supporterStatus = async (
@@ -104,13 +109,20 @@ export const supporterStatus = async (
 ): Promise<SupporterStatus> => {
   const month = monthOf(now, deps.config.timezone);
   const supporter = await getSupporter(deps.db, userId);
-  const [expertise, away, thisMonth, nextMonth] = await Promise.all([
+  const [expertise, away, thisMonth, nextMonth, busy] = await Promise.all([
     getExpertise(deps.db, userId),
     awayMonths(deps.db, userId, month),
     standingOf(deps.db, deps.config, userId, month),
     standingOf(deps.db, deps.config, userId, addMonths(month, 1)),
+    busyState(deps, userId),
   ]);
-  return { member: !!supporter && !supporter.left_at, expertise, away, standings: [thisMonth, nextMonth] };
+  return {
+    member: !!supporter && !supporter.left_at,
+    expertise,
+    away,
+    standings: [thisMonth, nextMonth],
+    busy,
+  };
 };
 
 export const chooseLanguage = async (deps: UseCaseDeps, userId: string, value: string, now: Date) => {

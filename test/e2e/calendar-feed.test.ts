@@ -3,8 +3,10 @@
  * link, GET on it answers standard iCalendar (RFC 5545) with the supporter's open and booked slots —
  * booked ones as "予約済み（初回 90分）", never the client's alias or topic — and the study sessions they
  * joined, each with a stable UID and a SEQUENCE; `reset` retires the old link (404); unknown tokens 404;
- * too many requests for one token answer 429 with Retry-After. Runs on both databases (TEST_DB).
+ * too many requests for one token answer 429 with Retry-After. The feed parses back with ical.js (the
+ * parser the busy-times check uses) with the fields Google Calendar reads. Runs on both databases (TEST_DB).
  */
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS } from '../../emulator/workspace.js';
 import { RATE_LIMIT } from '../../src/http/calendarFeed.js';
@@ -118,6 +120,35 @@ describe('calendar feed', () => {
     // The same request again: the same UIDs and SEQUENCEs, so a calendar app updates, never duplicates.
     const second = vevents(await (await get(link)).text());
     expect(second.map((e) => `${e.UID} ${e.SEQUENCE}`)).toEqual(events.map((e) => `${e.UID} ${e.SEQUENCE}`));
+  });
+
+  it('parses back with ical.js (the parser busy times use) with the fields Google Calendar reads', async () => {
+    const ics = await (await get(link)).text();
+    const root = new ICAL.Component(ICAL.parse(ics) as unknown[]);
+    expect(root.name).toBe('vcalendar');
+    expect(root.getFirstPropertyValue('version')).toBe('2.0');
+    expect(String(root.getFirstPropertyValue('prodid'))).toMatch(/\S/);
+    expect(root.getFirstPropertyValue('calscale')).toBe('GREGORIAN');
+    expect(root.getFirstPropertyValue('method')).toBe('PUBLISH');
+    expect(root.getFirstPropertyValue('x-wr-calname')).toBe('Supporter Desk — 私の予定');
+    const events = root.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    expect(events.length).toBe(3);
+    for (const e of events) {
+      expect(e.uid).toMatch(/^(slot|study)-\d+@supporter-desk$/);
+      expect(e.component.getFirstPropertyValue('dtstamp')).toBeTruthy();
+      // DTSTART/DTEND as UTC instants (or with a TZID): never floating, so every app reads one time.
+      for (const t of [e.startDate, e.endDate]) expect(t.zone?.tzid).toMatch(/^(UTC|[A-Za-z]+\/[A-Za-z_]+)$/);
+      expect(e.endDate.compare(e.startDate)).toBe(1);
+    }
+    const booked = events.find((e) => e.uid === `slot-${bookedId}@supporter-desk`)!;
+    expect(booked.startDate.toJSDate().toISOString()).toBe('2026-12-03T10:00:00.000Z');
+    expect(booked.endDate.toJSDate().toISOString()).toBe('2026-12-03T11:30:00.000Z');
+    expect(booked.summary).toBe('予約済み（初回 90分）');
+    // The UIDs are stable: the same ones on the next poll.
+    const again = new ICAL.Component(ICAL.parse(await (await get(link)).text()) as unknown[]);
+    expect(again.getAllSubcomponents('vevent').map((c) => c.getFirstPropertyValue('uid'))).toEqual(
+      events.map((e) => e.uid),
+    );
   });
 
   it('shows the link in the App Home', async () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSlack, type FakeSlackOptions } from '../../emulator/server.js';
 import { seedWorkspace } from '../../emulator/workspace.js';
+import { createBusyCalendar } from '../../src/calendar/busyCalendar.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -19,12 +20,16 @@ import type { Job, JobOptions, JobReport } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';
 import { type Harness, testEnv } from './harness.js';
 
-/** JobDeps on a running app harness: its config and database, the real job client, instant sleeps. */
+/**
+ * JobDeps on a running app harness: its config and database, the real job client, the real busy-calendar
+ * reader (as the scheduler has), instant sleeps.
+ */
 export const jobDepsFor = (h: Harness): JobDeps => ({
   config: h.config,
   db: h.database.db,
   logger: createLogger('silent'),
   slack: createJobClient(h.config),
+  busy: createBusyCalendar(),
   sleep: async () => {},
 });
 

@@ -5,16 +5,23 @@ import { IDS } from '../ids.js';
 import { button, section } from './kit.js';
 import { WRITEUP_IDS } from './writeupModal.js';
 
+/** A suggested weekly pattern, pasteable as is, and a note on it (the days it clashes with the main job). */
+export type QuotaIdea = { text: string; note?: string };
+
 /** `text` (the count and what is missing), suggested weekly patterns, the slots-modal button, a hint. */
 export const quotaReminderBlocks = (
   m: Messages,
   text: string,
-  ideas: readonly string[],
+  ideas: readonly QuotaIdea[],
   month: string,
 ): KnownBlock[] => [
   section(text),
   ...(ideas.length
-    ? [section(`${m.jobs.quotaSuggest({})}\n${ideas.map((i) => `• \`${i}\``).join('\n')}`)]
+    ? [
+        section(
+          `${m.jobs.quotaSuggest({})}\n${ideas.map((i) => `• \`${i.text}\`${i.note ? ` ${i.note}` : ''}`).join('\n')}`,
+        ),
+      ]
     : []),
   {
     type: 'actions',

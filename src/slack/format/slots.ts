@@ -30,10 +30,16 @@ const slotLine = (a: Audience, slot: Slot, withStatus: boolean) =>
   `\`#${slot.id}\` ${slotWhen(a, slot)} (${a.m.common.minutes({ n: slot.minutes })})` +
   (withStatus ? ` — ${a.m.slots.status({ status: slot.status })}` : '');
 
-export const addedReply = (a: Audience, r: AddSlotsResult): string =>
+/** `notes`: lines about the added slots (the busy-calendar warnings, format/busy.ts). */
+export const addedReply = (
+  a: Audience,
+  r: Pick<AddSlotsResult, 'added' | 'standings'>,
+  notes: readonly string[] = [],
+): string =>
   [
     a.m.slots.added({ n: r.added.length }),
     ...r.added.map((s) => `• ${slotLine(a, s, false)}`),
+    ...notes,
     '',
     ...r.standings.map((s) => standingLine(a, s)),
   ].join('\n');

@@ -9,6 +9,7 @@ import { bookSession } from '../../../usecases/sessions.js';
 import { escapeMrkdwn } from '../../blocks/kit.js';
 import { buildSlotsModal } from '../../blocks/slotsModal.js';
 import { sendBookingDms } from '../../bookingPosting.js';
+import { busyNotes } from '../../format/busy.js';
 import { addedReply, listReply, slotWhen } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import { coverCommand } from './cover.js';
@@ -20,7 +21,9 @@ const refresh = (ctx: CommandContext) => () => refreshHome(ctx.deps, ctx.client,
 const add: CommandHandler = async (ctx) => {
   if (!ctx.args) throw new DomainError('slot_empty');
   const result = await addSlots(ctx.deps, { userId: ctx.userId, text: ctx.args, now: ctx.now });
-  return { text: addedReply(ctx.audience, result), after: refresh(ctx) };
+  // The router acked already: the busy check (cached, or at most the 5 s fetch timeout) may wait.
+  const notes = busyNotes(ctx.audience, await result.busyCheck());
+  return { text: addedReply(ctx.audience, result, notes), after: refresh(ctx) };
 };
 
 const list: CommandHandler = async (ctx) => {

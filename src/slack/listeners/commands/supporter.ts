@@ -5,6 +5,7 @@
 import { monthOf } from '../../../domain/calendar.js';
 import { messages } from '../../../i18n/index.js';
 import { recordAudit } from '../../../usecases/audit.js';
+import { busyState, forgetBusyCalendar, setBusyCalendar } from '../../../usecases/busyTimes.js';
 import { calendarLink } from '../../../usecases/calendarFeed.js';
 import {
   assertOperator,
@@ -19,6 +20,7 @@ import {
 } from '../../../usecases/roster.js';
 import { escapeMrkdwn } from '../../blocks/kit.js';
 import { composeDigest, digestRecipients, postDigestNow } from '../../digestPosting.js';
+import { busyProblemText } from '../../format/busy.js';
 import { standingLine } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import { erase } from './erase.js';
@@ -73,6 +75,7 @@ const status: CommandHandler = async (ctx) => {
       m.statusMember({ ...(s.member ? { member: 1 } : {}) }),
       m.statusExpertise({ tags: s.expertise.map((t) => `#${escapeMrkdwn(t)}`).join(' ') }),
       m.statusAway({ months: monthList(ctx, s.away) }),
+      ctx.m.busy.statusLine({ hint: s.busy.set ? s.busy.hint : '' }),
       ...s.standings.map((st) => standingLine(ctx.audience, st)),
     ].join('\n'),
   };
@@ -125,6 +128,29 @@ const calendar: CommandHandler = async (ctx) => {
   return { text, after: refresh(ctx) };
 };
 
+const BUSY_OFF = /^(off|オフ|解除|削除|やめる)$/i;
+
+/**
+ * `busy <URL>` stores the main-job calendar and reads it once (the reply says what it found, or why it
+ * could not read it: stored anyway); `busy off` forgets it; `busy` alone shows it (its host only: the
+ * address is a secret).
+ */
+const busy: CommandHandler = async (ctx) => {
+  const m = ctx.m.busy;
+  if (!ctx.args) {
+    const state = await busyState(ctx.deps, ctx.userId);
+    return { text: state.set ? m.stateOn({ hint: state.hint }) : m.stateOff({}) };
+  }
+  if (BUSY_OFF.test(ctx.args.normalize('NFKC'))) {
+    return { text: (await forgetBusyCalendar(ctx.deps, ctx.userId)) ? m.off({}) : m.wasOff({}) };
+  }
+  const set = await setBusyCalendar(ctx.deps, ctx.userId, ctx.args, ctx.now);
+  const month = ctx.m.slots.monthLabel({ month: set.month });
+  if (set.check.ok) return { text: m.setOk({ hint: set.hint, month, events: set.check.events }) };
+  if (set.check.problem === 'off') return { text: m.stateOn({ hint: set.hint }) }; // no reader wired
+  return { text: m.setFailed({ hint: set.hint, why: busyProblemText(ctx, set.check) }) };
+};
+
 export const supporterCommand: CommandSpec = {
   name: '/supporter',
   help: (m) => m.help.supporter,
@@ -136,6 +162,7 @@ export const supporterCommand: CommandSpec = {
     status: { aliases: ['状況'], handler: status },
     lang: { aliases: ['言語'], handler: lang },
     calendar: { aliases: ['カレンダー'], handler: calendar },
+    busy: { aliases: ['本業'], handler: busy },
     exempt: { aliases: ['免除'], handler: audited('exempt', exempt) },
     quota: { aliases: ['ノルマ'], handler: audited('quota', quota) },
     digest: { aliases: ['ダイジェスト'], handler: audited('digest', digest) },

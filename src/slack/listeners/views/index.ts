@@ -4,6 +4,7 @@ import type { ListenerDeps } from '../../../deps.js';
 import { messages } from '../../../i18n/index.js';
 import { addSlots } from '../../../usecases/addSlots.js';
 import type { SlotsModalMetadata } from '../../blocks/slotsModal.js';
+import { busyNotes } from '../../format/busy.js';
 import { addedReply } from '../../format/slots.js';
 import { refreshHome } from '../../home.js';
 import { IDS } from '../../ids.js';
@@ -44,7 +45,9 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
     }
     await ack();
     const locale = known ?? (await deps.locales.forUser(client, userId, now));
-    const reply = addedReply({ m: messages(locale), locale, zone: deps.config.timezone, now }, result);
+    const audience = { m: messages(locale), locale, zone: deps.config.timezone, now };
+    // After the ack: the busy check may wait on the supporter's calendar server (5 s at most).
+    const reply = addedReply(audience, result, busyNotes(audience, await result.busyCheck()));
     const metadata = parseMetadata(view.private_metadata);
     if (metadata.channel) {
       await client.chat
