@@ -3,7 +3,8 @@
  * same read the Home uses; it never makes a link — `/supporter calendar` does), the feed fetched over
  * HTTP from the app's own route exactly as a calendar app would, and its VEVENTs read back for display.
  */
-import { DateTime } from 'luxon';
+import ICAL from 'ical.js';
+import { DateTime, IANAZone } from 'luxon';
 import { calendarUrlOf } from '../src/usecases/calendarFeed.js';
 import type { RunningApp } from './app-host.js';
 import { HttpError, requireString } from './http.js';
@@ -24,55 +25,40 @@ const fetchFeed = async (app: RunningApp, url: string): Promise<{ status: number
   return { status: res.status, text: await res.text() };
 };
 
-/** RFC 5545 §3.1: a line starting with a space or tab continues the previous one. */
-const unfold = (ics: string): string[] => ics.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
+type Time = InstanceType<typeof ICAL.Time>;
 
-/** §3.3.10/§3.3.12 escapes in TEXT values: \n, \, \; \\. */
-const unescapeText = (v: string): string =>
-  v.replace(/\\([nN,;\\])/g, (_m, c: string) => (/n/i.test(c) ? '\n' : c));
-
-/** DATE-TIME (UTC `…Z`, or floating / TZID local time read in `zone`) or DATE, as ISO. */
-const when = (value: string, params: string, zone: string): { iso: string; allDay: boolean } | null => {
-  if (/VALUE=DATE(;|$)/.test(params) || /^\d{8}$/.test(value)) {
-    const d = DateTime.fromFormat(value, 'yyyyMMdd');
-    return d.isValid ? { iso: d.toISODate() ?? value, allDay: true } : null;
-  }
-  const tzid = /TZID=([^;:]+)/.exec(params)?.[1];
-  const utc = value.endsWith('Z');
-  const d = DateTime.fromFormat(value.replace(/Z$/, ''), "yyyyMMdd'T'HHmmss", {
-    zone: utc ? 'utc' : (tzid ?? zone),
-  });
-  return d.isValid ? { iso: d.toUTC().toISO() ?? value, allDay: false } : null;
+/**
+ * A DATE as its ISO date; a DATE-TIME as an ISO instant: UTC and VTIMEZONE-defined zones by ical.js, a
+ * floating time (or a TZID the file does not define) as wall-clock time in that TZID, else in `zone`.
+ */
+const isoOf = (t: Time, tzid: unknown, zone: string): string => {
+  if (t.isDate) return DateTime.fromObject({ year: t.year, month: t.month, day: t.day }).toISODate()!;
+  const floating = !t.zone || t.zone === ICAL.Timezone.localTimezone || t.zone.tzid === 'floating';
+  if (!floating) return new Date(t.toUnixTime() * 1000).toISOString();
+  const where = typeof tzid === 'string' && IANAZone.isValidZone(tzid) ? tzid : zone;
+  const { year, month, day, hour, minute, second } = t;
+  return DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: where }).toUTC().toISO()!;
 };
 
-/** The feed's events, in its order. Enough of RFC 5545 for what the app serves (and any feed's basics). */
+/** The feed's events, in its order, read with ical.js (the parser the busy-time check uses). */
 export const parseEvents = (ics: string, zone: string): CalendarEvent[] => {
-  const events: CalendarEvent[] = [];
-  let cur: Record<string, { value: string; params: string }> | undefined;
-  for (const line of unfold(ics)) {
-    if (line === 'BEGIN:VEVENT') cur = {};
-    else if (line === 'END:VEVENT' && cur) {
-      const start = cur.DTSTART && when(cur.DTSTART.value, cur.DTSTART.params, zone);
-      const end = cur.DTEND && when(cur.DTEND.value, cur.DTEND.params, zone);
-      if (start) {
-        events.push({
-          uid: cur.UID?.value ?? '',
-          start: start.iso,
-          end: end ? end.iso : null,
-          allDay: start.allDay,
-          summary: unescapeText(cur.SUMMARY?.value ?? ''),
-          status: cur.STATUS?.value ?? '',
-        });
-      }
-      cur = undefined;
-    } else if (cur) {
-      const colon = line.indexOf(':');
-      if (colon < 0) continue;
-      const [name = '', ...params] = line.slice(0, colon).split(';');
-      cur[name.toUpperCase()] = { value: line.slice(colon + 1), params: params.join(';') };
-    }
-  }
-  return events;
+  const root = new ICAL.Component(ICAL.parse(ics) as unknown as unknown[]);
+  return root.getAllSubcomponents('vevent').flatMap((c) => {
+    const start = c.getFirstProperty('dtstart');
+    if (!start) return [];
+    const end = c.getFirstProperty('dtend');
+    const startTime = start.getFirstValue() as Time;
+    return [
+      {
+        uid: String(c.getFirstPropertyValue('uid') ?? ''),
+        start: isoOf(startTime, start.getParameter('tzid'), zone),
+        end: end ? isoOf(end.getFirstValue() as Time, end.getParameter('tzid'), zone) : null,
+        allDay: startTime.isDate,
+        summary: String(c.getFirstPropertyValue('summary') ?? ''),
+        status: String(c.getFirstPropertyValue('status') ?? ''),
+      },
+    ];
+  });
 };
 
 export const calendarPanel = async (app: RunningApp, req: CalendarRequest): Promise<CalendarResult> => {
