@@ -178,6 +178,20 @@ describe('/slots add against the busy calendar', () => {
     expect(await slotCount()).toBe(2);
   });
 
+  it('the register_slots workflow step outputs the same warning (busy_notes), and stores the slot', async () => {
+    await ask(`busy ${googleUrl()}`);
+    const sent = await h.slack.runFunction('register_slots', { user: aiko, entries: '12/3 19:00 90' });
+    const done = await h.fake.waitFor(
+      () => h.fake.functionCompletions().find((c) => c.functionExecutionId === sent?.functionExecutionId),
+      10_000,
+      'the step to complete',
+    );
+    expect(done.outputs?.busy_notes).toBe(
+      '⚠ 12/3(木) 19:00–20:30 は本業の予定 18:30–20:00 と重なっています（枠は登録しました）',
+    );
+    expect(await slotCount()).toBe(1);
+  });
+
   it('names an all-day and a multi-day busy event as such', async () => {
     await ask(`busy ${googleUrl()}`);
     const r = await addSlots('12/10 19:00、12/25 10:00');

@@ -52,7 +52,7 @@ describe('register_slots', () => {
   it('adds the slots as /slots add does and outputs the count and the quota line', async () => {
     const c = await run('register_slots', { user: USERS.aiko.id, entries: '12/3 19:00、12/5 10:00' });
     expect(c.kind).toBe('success');
-    expect(c.outputs).toEqual({ added_count: 2, quota_status: '12月: 2枠 / 5枠 — あと3枠' });
+    expect(c.outputs).toEqual({ added_count: 2, quota_status: '12月: 2枠 / 5枠 — あと3枠', busy_notes: '' });
     const rows = await h.database.db
       .selectFrom('slots')
       .selectAll()
@@ -340,6 +340,10 @@ describe('over Socket Mode', () => {
   it('runs register_slots over the WebSocket like any event', async () => {
     const c = await run('register_slots', { user: USERS.emma.id, entries: '12/8 09:00' }, s);
     expect(c.kind).toBe('success');
-    expect(c.outputs).toEqual({ added_count: 1, quota_status: 'Dec: 1 of 5 slots — 4 to go' });
+    expect(c.outputs).toEqual({
+      added_count: 1,
+      quota_status: 'Dec: 1 of 5 slots — 4 to go',
+      busy_notes: '',
+    });
   });
 });
