@@ -10,6 +10,7 @@ import type { Slot } from '../db/schema.js';
 import type { UseCaseDeps } from '../deps.js';
 import { addMonths, monthOf, toUtcIso } from '../domain/calendar.js';
 import type { Plan } from '../domain/plans.js';
+import { busyState } from './busyTimes.js';
 import { calendarUrlOf } from './calendarFeed.js';
 import { type SupporterStanding, standingOf } from './standing.js';
 import { type UpcomingStudy, upcomingStudyFor } from './study.js';
@@ -28,6 +29,8 @@ export type HomeData = {
   week?: WeekSession[];
   /** The supporter's calendar-feed link, once they made one (and PUBLIC_BASE_URL is set). */
   calendarUrl?: string;
+  /** The main-job busy calendar's host (`calendar.google.com/…`), when one is set; never the whole URL. */
+  busyHint?: string;
 };
 
 export type WeekSession = {
@@ -93,7 +96,7 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
   const month = monthOf(now, config.timezone);
   const nextMonth = addMonths(month, 1);
   const nowIso = toUtcIso(now);
-  const [supporter, thisStanding, nextStanding, upcoming, pending, study, week, calendarUrl] =
+  const [supporter, thisStanding, nextStanding, upcoming, pending, study, week, calendarUrl, busy] =
     await Promise.all([
       getSupporter(db, userId),
       standingOf(db, config, userId, month),
@@ -103,6 +106,7 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
       upcomingStudyFor(db, userId, now, HOME_STUDY_LISTED),
       weekSessions(deps, userId, now),
       calendarUrlOf(deps, userId),
+      busyState(deps, userId),
     ]);
   return {
     member: !!supporter && !supporter.left_at,
@@ -113,5 +117,6 @@ export const homeData = async (deps: UseCaseDeps, userId: string, now: Date): Pr
     study: study.map((s) => ({ ...s, hosting: s.session.host_id === userId })),
     week,
     ...(calendarUrl ? { calendarUrl } : {}),
+    ...(busy.set ? { busyHint: busy.hint } : {}),
   };
 };

@@ -124,10 +124,17 @@ describe('/supporter busy', () => {
     expect(status.text).toContain(`本業のカレンダー: 127.0.0.1:${new URL(base).port}/…`);
     expect(status.text).not.toContain(SECRET);
 
+    await h.settled();
+    const home = JSON.stringify((h.fake.state.homes.get(aiko) as { blocks: unknown[] }).blocks);
+    expect(home).toContain(`本業のカレンダー 127.0.0.1:${new URL(base).port}/…`);
+    expect(home).not.toContain(SECRET);
+
     expect((await ask('busy off')).text).toContain('登録を消しました');
     expect(await storedUrl()).toBeUndefined();
     expect((await ask('busy')).text).toContain('未登録');
     expect((await ask('status')).text).toContain('本業のカレンダー: 未登録');
+    await h.settled();
+    expect(JSON.stringify(h.fake.state.homes.get(aiko))).not.toContain('本業のカレンダー');
     // The secret part of the address never reached the log.
     expect(h.logs.join('\n')).not.toContain(SECRET);
   });

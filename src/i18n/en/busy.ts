@@ -55,6 +55,8 @@ export const busyEn: Messages['busy'] = {
     `Main-job calendar: ${p.hint} (I warn when a slot clashes with it; \`/supporter busy off\` removes it)`,
   stateOff: (_p: P) =>
     `Main-job calendar: not set. With \`/supporter busy <ICS URL>\` I warn when a slot clashes with your main job's events.\n${WHAT_TO_PASTE_EN}`,
+  homeLine: (p: P) =>
+    `🗓 Slots are checked against your main-job calendar ${p.hint} (\`/supporter busy off\` to stop)`,
   statusLine: (p: P) => `Main-job calendar: ${p.hint || 'not set (`/supporter busy <URL>`)'}`,
   allDay: (_p: P) => 'all day',
   clash: (p: P) => `⚠ ${p.slot} clashes with a main-job event ${p.busy} (the slot was added)`,

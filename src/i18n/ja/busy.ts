@@ -54,6 +54,8 @@ export const busyJa = {
     `本業のカレンダー: ${p.hint}（枠が予定と重なるとお知らせします。消すときは \`/supporter busy off\`）`,
   stateOff: (_p: P) =>
     `本業のカレンダー: 未登録。\`/supporter busy <ICS の URL>\` で登録すると、枠が本業の予定と重なるときにお知らせします。\n${WHAT_TO_PASTE_JA}`,
+  homeLine: (p: P) =>
+    `🗓 本業のカレンダー ${p.hint} と照らして、重なる枠をお知らせします（\`/supporter busy off\` で解除）`,
   statusLine: (p: P) => `本業のカレンダー: ${p.hint || '未登録（`/supporter busy <URL>`）'}`,
   allDay: (_p: P) => '終日',
   clash: (p: P) => `⚠ ${p.slot} は本業の予定 ${p.busy} と重なっています（枠は登録しました）`,

@@ -33,9 +33,14 @@ const weekBlocks = (a: Audience, w: WeekSession): KnownBlock[] => {
   return [section(line), { type: 'actions', elements: buttons }];
 };
 
-/** The calendar-feed link, for a supporter who made one with `/supporter calendar`. */
-const calendarBlocks = (a: Audience, url: string | undefined): KnownBlock[] =>
-  url ? [{ type: 'context', elements: [mrkdwn(a.m.calendar.homeLine({ url }))] }] : [];
+/** The calendar-feed link (`/supporter calendar`) and the main-job calendar slots are checked against. */
+const calendarBlocks = (a: Audience, data: Pick<HomeData, 'calendarUrl' | 'busyHint'>): KnownBlock[] => {
+  const lines = [
+    ...(data.calendarUrl ? [a.m.calendar.homeLine({ url: data.calendarUrl })] : []),
+    ...(data.busyHint ? [a.m.busy.homeLine({ hint: escapeMrkdwn(data.busyHint) })] : []),
+  ];
+  return lines.map((line) => ({ type: 'context', elements: [mrkdwn(line)] }));
+};
 
 export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
   const { m } = a;
@@ -72,7 +77,7 @@ export const buildHomeView = (a: Audience, data: HomeData): HomeView => {
         ]
       : [section(m.home.noUpcoming({}))]),
     ...homeWriteupBlocks(a, data.pending),
-    ...calendarBlocks(a, data.calendarUrl),
+    ...calendarBlocks(a, data),
     divider(),
     section(m.study.homeHeader({})),
     section(

@@ -141,14 +141,16 @@ const busy: CommandHandler = async (ctx) => {
     const state = await busyState(ctx.deps, ctx.userId);
     return { text: state.set ? m.stateOn({ hint: state.hint }) : m.stateOff({}) };
   }
+  // The Home says which calendar slots are checked against: refresh it after a change.
+  const after = refresh(ctx);
   if (BUSY_OFF.test(ctx.args.normalize('NFKC'))) {
-    return { text: (await forgetBusyCalendar(ctx.deps, ctx.userId)) ? m.off({}) : m.wasOff({}) };
+    return { text: (await forgetBusyCalendar(ctx.deps, ctx.userId)) ? m.off({}) : m.wasOff({}), after };
   }
   const set = await setBusyCalendar(ctx.deps, ctx.userId, ctx.args, ctx.now);
   const month = ctx.m.slots.monthLabel({ month: set.month });
-  if (set.check.ok) return { text: m.setOk({ hint: set.hint, month, events: set.check.events }) };
-  if (set.check.problem === 'off') return { text: m.stateOn({ hint: set.hint }) }; // no reader wired
-  return { text: m.setFailed({ hint: set.hint, why: busyProblemText(ctx, set.check) }) };
+  if (set.check.ok) return { text: m.setOk({ hint: set.hint, month, events: set.check.events }), after };
+  if (set.check.problem === 'off') return { text: m.stateOn({ hint: set.hint }), after }; // no reader wired
+  return { text: m.setFailed({ hint: set.hint, why: busyProblemText(ctx, set.check) }), after };
 };
 
 export const supporterCommand: CommandSpec = {
