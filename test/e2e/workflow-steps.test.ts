@@ -162,6 +162,7 @@ describe('mark_writeup_sent', () => {
       .selectFrom('slots')
       .selectAll()
       .where('supporter_id', '=', 'UKEN')
+      .where('start_at', '=', '2026-12-04T10:00:00.000Z')
       .executeTakeFirstOrThrow();
     await h.slack.ask(USERS.ken.id, '/slots', `book ${slot.id} Aさん 初回 転職の相談`);
     const session = await h.database.db
