@@ -1,10 +1,12 @@
 /**
  * The other half of the fake: Slack calling the app. Slash commands, Events API callbacks and
  * interactive payloads, signed with the app's signing secret (v0 HMAC) and POSTed over HTTP exactly as
- * Slack does — or, with `viaSocketMode`, the same payloads as Socket Mode envelopes over the app's
- * WebSocket. Used by the e2e tests and by the sandbox UI.
+ * Slack does — or, with `viaSocketMode` (sendPaths.ts), the same payloads as Socket Mode envelopes over
+ * the app's WebSocket. Payload shapes: messageEvents.ts (message events), interactionPayloads.ts
+ * (interactivity), functions.ts (workflow steps). Used by the e2e tests and by the sandbox UI.
  */
 import { createHmac } from 'node:crypto';
+import * as payloads from './interactionPayloads.js';
 import { appManifest, type ManifestShortcut } from './manifest.js';
 import {
   type ReplyOptions,
@@ -14,82 +16,18 @@ import {
   storeEdit,
   storeThreadReply,
 } from './messageEvents.js';
+import { type Send, sendWithFetch } from './sendPaths.js';
 import type { FakeSlack } from './server.js';
-import type { EnvelopeType, SocketModeServer } from './socketMode.js';
 import { BOT_USER_ID, type FakeEphemeral, TEAM_ID } from './state.js';
 import { undeliverable } from './subscriptions.js';
-import { typeInto, viewWire } from './viewState.js';
+import { typeInto } from './viewState.js';
 
 export const signRequest = (secret: string, timestamp: number, body: string): string =>
   `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 
 export type DeliveryResult = { status: number; body: string; json: unknown };
 
-/** How a request reaches the app: fetch, unless a test sends it another way (another thread, say). */
-export type Send = (
-  url: string,
-  init: { method: 'POST'; headers: Record<string, string>; body: string },
-) => Promise<{ status: number; text: string }>;
-
-const sendWithFetch: Send = async (url, init) => {
-  const res = await fetch(url, init);
-  return { status: res.status, text: await res.text() };
-};
-
-/**
- * A Send that delivers over Socket Mode instead of HTTP: the request SlackToApp built becomes the envelope
- * Slack would send (https://api.slack.com/apis/socket-mode, "Receiving events"): a slash command's form
- * fields as `slash_commands`, an Events API callback as `events_api` (X-Slack-Retry-* become
- * retry_attempt / retry_reason), an interactive `payload` as `interactive`. The ack's payload comes back as
- * the HTTP body would (200, JSON, or empty for a bare ack), so the rest of SlackToApp works unchanged.
- * No signature travels: the link itself was opened with the app-level token. An envelope nobody acked in
- * time answers 504 and one sent while no link is open 503 (docs silent on a status: Slack shows the user a
- * timeout, and retries events).
- */
-export const viaSocketMode =
-  (socket: SocketModeServer): Send =>
-  async (_url, init) => {
-    const { type, payload, acceptsResponsePayload } = toEnvelope(
-      init.headers['content-type'] ?? '',
-      init.body,
-    );
-    const retryNum = init.headers['x-slack-retry-num'];
-    const result = await socket.deliver(type, payload, {
-      acceptsResponsePayload,
-      ...(retryNum !== undefined
-        ? { retryAttempt: Number(retryNum), retryReason: init.headers['x-slack-retry-reason'] ?? '' }
-        : {}),
-    });
-    if (!result.acked) return { status: result.reason === 'timeout' ? 504 : 503, text: '' };
-    return { status: 200, text: Object.keys(result.payload).length ? JSON.stringify(result.payload) : '' };
-  };
-
-/** Interactivity that may answer in its ack (the guide: accepts_response_payload). */
-const ANSWERING_INTERACTIONS = new Set(['view_submission', 'block_suggestion']);
-
-const toEnvelope = (
-  contentType: string,
-  body: string,
-): { type: EnvelopeType; payload: Record<string, unknown>; acceptsResponsePayload: boolean } => {
-  if (contentType.includes('application/json')) {
-    return {
-      type: 'events_api',
-      payload: JSON.parse(body) as Record<string, unknown>,
-      acceptsResponsePayload: false,
-    };
-  }
-  const form = new URLSearchParams(body);
-  const interactive = form.get('payload');
-  if (interactive !== null) {
-    const payload = JSON.parse(interactive) as Record<string, unknown>;
-    return {
-      type: 'interactive',
-      payload,
-      acceptsResponsePayload: ANSWERING_INTERACTIONS.has(String(payload.type)),
-    };
-  }
-  return { type: 'slash_commands', payload: Object.fromEntries(form), acceptsResponsePayload: true };
-};
+export { type Send, viaSocketMode } from './sendPaths.js';
 
 export type PostOptions = {
   /** Seconds since epoch to sign with; defaults to now. */
@@ -283,31 +221,24 @@ export class SlackToApp {
         )
       : undefined;
     const view = where.viewId ? this.fake.state.views.get(where.viewId) : undefined;
-    return this.interactive({
-      type: 'block_actions',
-      team: { id: TEAM_ID, domain: 'supporters' },
-      user: { id: userId, username: this.fake.state.users.get(userId)?.name ?? userId, team_id: TEAM_ID },
-      api_app_id: this.apiAppId,
-      trigger_id: this.nextTriggerId(userId),
-      container: message
-        ? { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false }
-        : where.viewId
-          ? { type: 'view', view_id: where.viewId }
-          : { type: 'message', is_ephemeral: true, channel_id: where.channel },
-      ...(where.channel ? { channel: { id: where.channel, name: where.channel } } : {}),
-      ...(message ? { message: { ts: message.ts, text: message.text, blocks: message.blocks ?? [] } } : {}),
-      ...(view ? { view: viewWire(view) } : {}),
-      ...(responseUrl ? { response_url: responseUrl } : {}),
-      actions: [
+    return this.interactive(
+      payloads.buttonClick(
+        this.actor(userId),
+        action,
         {
-          type: 'button',
-          action_id: action.actionId,
-          block_id: action.blockId ?? 'b',
-          value: action.value ?? '',
-          action_ts: `${Date.now() / 1000}`,
+          ...where,
+          ...(message ? { message } : {}),
+          ...(view ? { view } : {}),
+          ...(responseUrl ? { responseUrl } : {}),
         },
-      ],
-    });
+        `${Date.now() / 1000}`,
+      ),
+    );
+  }
+
+  /** The acting user, their team and the app, with a fresh trigger_id (valid 3 s, once). */
+  private actor(userId: string): payloads.Actor {
+    return { state: this.fake.state, userId, apiAppId: this.apiAppId, triggerId: this.nextTriggerId(userId) };
   }
 
   /**
@@ -360,30 +291,16 @@ export class SlackToApp {
     if (!this.declaredShortcut(callbackId, 'message')) return undefined;
     const stored = this.fake.state.findMessage(message.channel, message.ts);
     if (!stored) throw new Error(`no message ${message.channel}/${message.ts}`);
-    return this.interactive({
-      type: 'message_action',
-      token: 'deprecated-verification-token',
-      action_ts: `${this.fake.now() / 1000}`,
-      team: { id: TEAM_ID, domain: 'supporters' },
-      user: { id: userId, username: this.fake.state.users.get(userId)?.name ?? userId, team_id: TEAM_ID },
-      api_app_id: this.apiAppId,
-      channel: {
-        id: stored.channel,
-        name: this.fake.state.channels.get(stored.channel)?.name ?? stored.channel,
-      },
-      callback_id: callbackId,
-      trigger_id: this.nextTriggerId(userId),
-      message_ts: stored.ts,
-      message: {
-        type: 'message',
-        ...(stored.user ? { user: stored.user } : {}),
-        ts: stored.ts,
-        text: stored.text,
-        ...(stored.threadTs ? { thread_ts: stored.threadTs } : {}),
-      },
-      response_url: this.fake.newResponseUrl(stored.channel, userId),
-      is_enterprise_install: false,
-    });
+    const responseUrl = this.fake.newResponseUrl(stored.channel, userId);
+    return this.interactive(
+      payloads.messageAction(
+        this.actor(userId),
+        stored,
+        callbackId,
+        responseUrl,
+        `${this.fake.now() / 1000}`,
+      ),
+    );
   }
 
   /**
@@ -392,17 +309,9 @@ export class SlackToApp {
    */
   async globalShortcut(userId: string, callbackId: string): Promise<DeliveryResult | undefined> {
     if (!this.declaredShortcut(callbackId, 'global')) return undefined;
-    return this.interactive({
-      type: 'shortcut',
-      token: 'deprecated-verification-token',
-      action_ts: `${this.fake.now() / 1000}`,
-      team: { id: TEAM_ID, domain: 'supporters' },
-      user: { id: userId, username: this.fake.state.users.get(userId)?.name ?? userId, team_id: TEAM_ID },
-      api_app_id: this.apiAppId,
-      callback_id: callbackId,
-      trigger_id: this.nextTriggerId(userId),
-      is_enterprise_install: false,
-    });
+    return this.interactive(
+      payloads.globalShortcut(this.actor(userId), callbackId, `${this.fake.now() / 1000}`),
+    );
   }
 
   /**
@@ -448,23 +357,17 @@ export class SlackToApp {
       block.dispatch_action === true &&
       (element.type !== 'plain_text_input' || triggers.includes('on_character_entered'));
     if (!sends) return undefined;
-    return this.interactive({
-      type: 'block_actions',
-      team: { id: TEAM_ID, domain: 'supporters' },
-      user: { id: userId, username: this.fake.state.users.get(userId)?.name ?? userId, team_id: TEAM_ID },
-      api_app_id: this.apiAppId,
-      trigger_id: this.nextTriggerId(userId),
-      container: { type: 'view', view_id: viewId },
-      view: { ...viewWire(fv), ...(opts.hash !== undefined ? { hash: opts.hash } : {}) },
-      actions: [
+    return this.interactive(
+      payloads.modalInputAction(
+        this.actor(userId),
+        fv,
+        { blockId: input.blockId, actionId: input.actionId, state },
         {
-          ...state,
-          block_id: input.blockId,
-          action_id: input.actionId,
-          action_ts: opts.actionTs ?? `${this.fake.now() / 1000}`,
+          ...(opts.hash !== undefined ? { hash: opts.hash } : {}),
+          actionTs: opts.actionTs ?? `${this.fake.now() / 1000}`,
         },
-      ],
-    });
+      ),
+    );
   }
 
   /**
@@ -476,21 +379,6 @@ export class SlackToApp {
     view: { id?: string; callbackId: string; privateMetadata?: string },
     values: Record<string, Record<string, Record<string, unknown>>>,
   ): Promise<DeliveryResult> {
-    return this.interactive({
-      type: 'view_submission',
-      team: { id: TEAM_ID, domain: 'supporters' },
-      user: { id: userId, username: this.fake.state.users.get(userId)?.name ?? userId, team_id: TEAM_ID },
-      api_app_id: this.apiAppId,
-      trigger_id: this.nextTriggerId(userId),
-      view: {
-        id: view.id ?? 'VSUBMIT',
-        type: 'modal',
-        callback_id: view.callbackId,
-        private_metadata: view.privateMetadata ?? '',
-        state: { values },
-        hash: 'h',
-      },
-      response_urls: [],
-    });
+    return this.interactive(payloads.viewSubmission(this.actor(userId), view, values));
   }
 }
