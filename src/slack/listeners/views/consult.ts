@@ -7,13 +7,13 @@ import type { Plan } from '../../../domain/plans.js';
 import { normalizeTag, parseTagList } from '../../../domain/tags.js';
 import { zoneOf } from '../../../domain/zone.js';
 import { errorText, messages } from '../../../i18n/index.js';
-import { type CreatedConsultation, createConsultation } from '../../../usecases/consultations.js';
+import { createConsultation } from '../../../usecases/consultations.js';
 import { CONSULT_FIELDS } from '../../blocks/consultModal.js';
 import { postCreatedConsultation } from '../../consultPosting.js';
 import { postedReply } from '../../format/consult.js';
 import { IDS } from '../../ids.js';
 import type { ListenerTable } from '../table.js';
-import { fieldErrors } from './fieldErrors.js';
+import { storeOrFieldErrors } from './submission.js';
 
 type Values = Record<
   string,
@@ -31,61 +31,54 @@ type Values = Record<
 
 const PLANS: readonly Plan[] = ['light', 'first', 'followup'];
 
+/** The consultation the form describes, or a DomainError naming its field. */
+const draftFrom = (v: Values, userId: string, zone: string) => {
+  const get = (block: string) => v[block]?.value;
+  const f = CONSULT_FIELDS;
+  const date = get(f.date)?.selected_date ?? '';
+  const time = get(f.time)?.selected_time ?? '';
+  const start = DateTime.fromISO(`${date}T${time}`, { zone: zoneOf(zone) });
+  if (!start.isValid) throw new DomainError('consult_datetime_missing', {}, f.date);
+  const planValue = get(f.plan)?.selected_option?.value;
+  const plan = PLANS.find((p) => p === planValue);
+  const tags = [
+    ...(get(f.tags)?.selected_options ?? [])
+      .map((o) => normalizeTag(o.value))
+      .filter((t): t is string => !!t),
+    ...parseTagList(get(f.extraTags)?.value ?? ''),
+  ];
+  const question = (get(f.question)?.value ?? '').trim();
+  if (!question) throw new DomainError('consult_text_missing', {}, f.question);
+  const topic = (get(f.topic)?.value ?? '').trim();
+  return { userId, startUtc: toUtcIso(start), plan, topic, question, tags: [...new Set(tags)] };
+};
+
+const FORM = {
+  fields: Object.values(CONSULT_FIELDS),
+  fallback: CONSULT_FIELDS.question,
+  what: 'consult modal',
+};
+
 export const register = (table: ListenerTable, deps: ListenerDeps): void => {
-  table.view(IDS.consultModal.callback, async ({ ack, body, view, client }) => {
-    const now = deps.clock();
-    const userId = body.user.id;
-    // Field errors travel in the ack (response_action: errors), within Slack's 3 s: only local data
-    // (the stored or remembered language) before it; users.info, if needed, after it.
-    const known = await deps.locales.known(userId, now);
-    const v = view.state.values as Values;
-    const get = (block: string) => v[block]?.value;
-    const f = CONSULT_FIELDS;
-    let created: CreatedConsultation;
+  table.view(IDS.consultModal.callback, async (args) => {
+    const userId = args.body.user.id;
+    const submitted = await storeOrFieldErrors(deps, args, FORM, (now) =>
+      createConsultation(
+        deps,
+        draftFrom(args.view.state.values as Values, userId, deps.config.timezone),
+        now,
+      ),
+    );
+    if (!submitted) return;
+    // Stored and valid, the modal closed: post; a failed post is undone and reported.
+    const { stored, locale, now } = submitted;
+    const { client } = args;
     try {
-      const date = get(f.date)?.selected_date ?? '';
-      const time = get(f.time)?.selected_time ?? '';
-      const start = DateTime.fromISO(`${date}T${time}`, { zone: zoneOf(deps.config.timezone) });
-      if (!start.isValid) throw new DomainError('consult_datetime_missing', {}, f.date);
-      const planValue = get(f.plan)?.selected_option?.value;
-      const plan = PLANS.find((p) => p === planValue);
-      const tags = [
-        ...(get(f.tags)?.selected_options ?? [])
-          .map((o) => normalizeTag(o.value))
-          .filter((t): t is string => !!t),
-        ...parseTagList(get(f.extraTags)?.value ?? ''),
-      ];
-      const question = (get(f.question)?.value ?? '').trim();
-      if (!question) throw new DomainError('consult_text_missing', {}, f.question);
-      const topic = (get(f.topic)?.value ?? '').trim();
-      const draft = { userId, startUtc: toUtcIso(start), plan, topic, question, tags: [...new Set(tags)] };
-      created = await createConsultation(deps, draft, now);
-    } catch (err) {
-      const fields = Object.values(CONSULT_FIELDS);
-      await ack(
-        fieldErrors(err, {
-          locale: known ?? deps.config.defaultLocale,
-          logger: deps.logger,
-          fields,
-          fallback: f.question,
-          what: 'consult modal',
-        }),
-      );
-      return;
-    }
-    // Stored and valid: close the modal now (Slack's 3 s), then post; a failed post is undone and reported.
-    await ack();
-    const locale = known ?? (await deps.locales.forUser(client, userId, now));
-    const m = messages(locale);
-    try {
-      const posted = await postCreatedConsultation(deps, client, created, now);
+      const posted = await postCreatedConsultation(deps, client, stored, now);
+      const audience = { m: messages(locale), locale, zone: deps.config.timezone, now };
       await client.chat.postMessage({
         channel: userId,
-        text: postedReply(
-          { m, locale, zone: deps.config.timezone, now },
-          posted,
-          deps.config.channels.advice,
-        ),
+        text: postedReply(audience, posted, deps.config.channels.advice),
       });
     } catch (err) {
       const code = isDomainError(err) ? err.code : 'generic';

@@ -6,15 +6,15 @@ import { DomainError } from '../../../domain/errors.js';
 import { assertCapacity, DEFAULT_STUDY_MINUTES, parseStudyTitle } from '../../../domain/study.js';
 import { zoneOf } from '../../../domain/zone.js';
 import { messages } from '../../../i18n/index.js';
-import { createStudySession, type StudyDraft, type StudySession } from '../../../usecases/study.js';
+import { createStudySession, type StudyDraft } from '../../../usecases/study.js';
 import { escapeMrkdwn } from '../../blocks/kit.js';
-import { STUDY_FIELDS, type StudyModalMetadata } from '../../blocks/studyModal.js';
+import { STUDY_FIELDS } from '../../blocks/studyModal.js';
 import { STUDY_IDS, studyWhen } from '../../blocks/studyPost.js';
 import { refreshHome } from '../../home.js';
 import { errorReply } from '../../reply.js';
 import { postCreatedStudy, studyChannel } from '../../studyPosting.js';
 import type { ListenerTable } from '../table.js';
-import { fieldErrors } from './fieldErrors.js';
+import { confirm, metadataChannel, storeOrFieldErrors } from './submission.js';
 
 type Values = Record<
   string,
@@ -60,46 +60,24 @@ const draftFrom = (v: Values, userId: string, zone: string): StudyDraft => {
   };
 };
 
-const metadataOf = (raw: string | undefined): StudyModalMetadata => {
-  try {
-    const parsed = JSON.parse(raw || '{}') as StudyModalMetadata;
-    return typeof parsed === 'object' && parsed ? parsed : {};
-  } catch {
-    return {};
-  }
-};
+const FORM = { fields: [...FIELD_BLOCKS], fallback: STUDY_FIELDS.title, what: 'study modal' };
 
 export const register = (table: ListenerTable, deps: ListenerDeps): void => {
-  table.view(STUDY_IDS.modal.callback, async ({ ack, body, view, client }) => {
-    const now = deps.clock();
-    const userId = body.user.id;
-    // Only local data before the ack (it carries the field errors within Slack's 3 s); see consult.ts.
-    const known = await deps.locales.known(userId, now);
-    let session: StudySession;
-    try {
+  table.view(STUDY_IDS.modal.callback, async (args) => {
+    const userId = args.body.user.id;
+    const submitted = await storeOrFieldErrors(deps, args, FORM, (now) => {
       studyChannel(deps);
-      const draft = draftFrom(view.state.values as Values, userId, deps.config.timezone);
-      session = await createStudySession(deps, draft, now);
-    } catch (err) {
-      const fields = [...FIELD_BLOCKS];
-      await ack(
-        fieldErrors(err, {
-          locale: known ?? deps.config.defaultLocale,
-          logger: deps.logger,
-          fields,
-          fallback: STUDY_FIELDS.title,
-          what: 'study modal',
-        }),
-      );
-      return;
-    }
-    // Stored and valid: close the modal now (Slack's 3 s), then post; a failed post is undone and reported.
-    await ack();
-    const locale = known ?? (await deps.locales.forUser(client, userId, now));
+      const draft = draftFrom(args.view.state.values as Values, userId, deps.config.timezone);
+      return createStudySession(deps, draft, now);
+    });
+    if (!submitted) return;
+    // Stored and valid, the modal closed: post; a failed post is undone and reported.
+    const { stored, locale, now } = submitted;
+    const { client } = args;
     const m = messages(locale);
     let text: string;
     try {
-      const posted = await postCreatedStudy(deps, client, session, now);
+      const posted = await postCreatedStudy(deps, client, stored, now);
       text = m.study.added({
         id: posted.session.id,
         title: escapeMrkdwn(posted.session.title),
@@ -111,13 +89,7 @@ export const register = (table: ListenerTable, deps: ListenerDeps): void => {
       // Its params may quote the title: errorReply escapes them for mrkdwn.
       text = errorReply(locale, err, deps.logger).text;
     }
-    const { channel } = metadataOf(view.private_metadata);
-    await (channel
-      ? client.chat.postEphemeral({ channel, user: userId, text })
-      : Promise.reject(new Error('no channel'))
-    )
-      .catch(() => client.chat.postMessage({ channel: userId, text }))
-      .catch((err: unknown) => deps.logger.warn({ err }, 'could not confirm a study session'));
+    await confirm(deps, client, { userId, channel: metadataChannel(args.view.private_metadata) }, text);
     await refreshHome(deps, client, userId);
   });
 };
