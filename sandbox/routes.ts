@@ -21,16 +21,19 @@ import type {
   MessageRequest,
   ShortcutRequest,
   Snapshot,
+  StepRunRequest,
   ViewCloseRequest,
   ViewSubmissionRequest,
 } from './shared/types.js';
 import type { EventStream } from './sse.js';
+import type { WorkflowSteps } from './workflowSteps.js';
 
 export type RouteDeps = {
   assets: Assets | Error;
   app: () => RunningApp;
   clock: SandboxClock;
   interactions: Interactions;
+  steps: WorkflowSteps;
   responses: EphemeralResponses;
   jobs: JobRunner;
   sse: EventStream;
@@ -49,6 +52,7 @@ export const createRoutes = (deps: RouteDeps) => {
     '/sandbox/api/message': (b) => interactions.message(parseJson<MessageRequest>(b)),
     '/sandbox/api/action': (b) => interactions.action(parseJson<ActionRequest>(b)),
     '/sandbox/api/shortcut': (b) => interactions.shortcut(parseJson<ShortcutRequest>(b)),
+    '/sandbox/api/step': (b) => deps.steps.run(parseJson<StepRunRequest>(b)),
     '/sandbox/api/calendar': (b) => calendarPanel(deps.app(), parseJson<CalendarRequest>(b)),
     '/sandbox/api/view-submission': (b) => interactions.submitView(parseJson<ViewSubmissionRequest>(b)),
     '/sandbox/api/view-close': async (b) => {

@@ -19,6 +19,7 @@ import type { SeedStatus, Snapshot } from './shared/types.js';
 import { buildSnapshot } from './snapshot.js';
 import { EventStream } from './sse.js';
 import { emptyExtras, loadState, removeFiles, saveState, throttle } from './store.js';
+import { WorkflowSteps } from './workflowSteps.js';
 import { setUpWorkspace } from './workspace.js';
 
 export type SandboxOptions = {
@@ -168,6 +169,7 @@ export const startSandbox = async (opts: SandboxOptions = {}): Promise<Sandbox> 
     app: () => app,
     clock,
     interactions,
+    steps: new WorkflowSteps(fake, () => app),
     responses,
     jobs,
     sse,

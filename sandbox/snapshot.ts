@@ -1,12 +1,12 @@
 /** GET /sandbox/api/state: the whole fake workspace, shaped for the browser (display order, reply counts, modals). */
 import { DateTime } from 'luxon';
-import { appManifest } from '../emulator/manifest.js';
+import { appManifest, type ManifestParameters } from '../emulator/manifest.js';
 import type { FakeState } from '../emulator/state.js';
 import { BOT_USER_ID } from '../emulator/state.js';
 import type { SandboxClock } from './clock.js';
 import type { ModalStacks } from './modals.js';
 import { blocksOf } from './shared/ids.js';
-import type { JobInfo, SeedStatus, Snapshot, SnapshotUser } from './shared/types.js';
+import type { JobInfo, SeedStatus, Snapshot, SnapshotStepParameter, SnapshotUser } from './shared/types.js';
 import type { SandboxExtras } from './store.js';
 import { BOT_COLOR, CHANNELS, DEMO_USERS } from './workspace.js';
 
@@ -28,6 +28,16 @@ const BOT: SnapshotUser = {
   about: { ja: 'アプリ', en: 'App' },
   color: BOT_COLOR,
 };
+
+const stepParameters = (p: ManifestParameters): SnapshotStepParameter[] =>
+  Object.entries(p.properties).map(([name, x]) => ({
+    name,
+    type: x.type,
+    title: x.title ?? name,
+    description: x.description ?? '',
+    hint: x.hint ?? '',
+    required: p.required.includes(name),
+  }));
 
 export type SnapshotInput = {
   version: number;
@@ -67,6 +77,13 @@ export const buildSnapshot = (i: SnapshotInput): Snapshot => {
       type,
       callbackId,
       description,
+    })),
+    steps: Object.entries(appManifest().functions).map(([callbackId, f]) => ({
+      callbackId,
+      title: f.title,
+      description: f.description,
+      inputs: stepParameters(f.inputParameters),
+      outputs: stepParameters(f.outputParameters),
     })),
     channels: { ...CHANNELS },
     users: [

@@ -70,6 +70,28 @@ export type SnapshotShortcut = {
   description: string;
 };
 
+/** One input or output of a Workflow Builder step, as manifest.yml declares it. */
+export type SnapshotStepParameter = {
+  name: string;
+  type: string;
+  title: string;
+  description: string;
+  hint: string;
+  required: boolean;
+};
+
+/**
+ * A Workflow Builder step of the app's manifest.yml (`functions:`): the composer's "+" lists them, and the
+ * sandbox's own form (standing in for Workflow Builder's step configuration) asks for its inputs.
+ */
+export type SnapshotStep = {
+  callbackId: string;
+  title: string;
+  description: string;
+  inputs: SnapshotStepParameter[];
+  outputs: SnapshotStepParameter[];
+};
+
 export type Snapshot = {
   version: number;
   botUserId: string;
@@ -77,6 +99,8 @@ export type Snapshot = {
   commands: SnapshotCommand[];
   /** The app's shortcuts, from manifest.yml. */
   shortcuts: SnapshotShortcut[];
+  /** The app's Workflow Builder steps, from manifest.yml. */
+  steps: SnapshotStep[];
   channels: { advice: string; supporters: string; operators: string };
   users: SnapshotUser[];
   conversations: SnapshotChannel[];
@@ -129,6 +153,12 @@ export type JobResult = { ok: boolean; error?: string; report?: Record<string, u
 export type HomeOpenedRequest = { user: string; tab: 'home' | 'messages' };
 /** A shortcut picked from a menu: a message shortcut names its message; a global one has none. */
 export type ShortcutRequest = { user: string; callbackId: string; message?: { channel: string; ts: string } };
+/** A step run from the sandbox's form: its inputs as typed (the server gives each its declared type). */
+export type StepRunRequest = { user: string; callbackId: string; inputs: Record<string, string> };
+/** How the step ended: functions.completeSuccess's outputs or functions.completeError's error. */
+export type StepRunResult =
+  | { kind: 'success'; outputs: Record<string, unknown> }
+  | { kind: 'error'; error: string };
 
 /** The calendar panel: the user's feed (and, after a rotation, how the old link answers now). */
 export type CalendarRequest = { user: string; previous?: string };

@@ -16,6 +16,7 @@ import { icon } from './icons.js';
 import { type MessageContext, messageList, threadMessages } from './messages.js';
 import { Modal } from './modal.js';
 import { APP_CONV, renderSidebar } from './sidebar.js';
+import { StepForm, stepsSection } from './stepForm.js';
 import type { ComposerData } from './suggestions.js';
 import { Tools } from './tools.js';
 
@@ -45,6 +46,7 @@ const notice = (text: string, ms = 5000) => {
 const toast = (e: unknown) => notice(s().failed(e instanceof Error ? e.message : String(e)));
 
 const modal = new Modal($('modal'));
+const stepForm = new StepForm($('step-form'));
 const tools = new Tools(toast);
 const dmOf = (user: string) =>
   ui.snap?.conversations.find((c) => c.isIm && c.members.includes(user))?.id ?? '';
@@ -115,8 +117,8 @@ const appNameOf = (snap: Snapshot) =>
   snap.users.find((u) => u.id === snap.botUserId)?.realName ?? 'Supporter Desk';
 
 /**
- * The composer's "+" menu: the manifest's global shortcuts, as Slack lists them (name, app). Workflow
- * Builder steps, once the manifest declares `functions:`, would be a section of their own here.
+ * The composer's "+" menu: the manifest's global shortcuts, as Slack lists them (name, app), and its
+ * Workflow Builder steps (`functions:`), each opening the sandbox's form for the step.
  */
 const plusMenu = (snap: Snapshot): PlusMenu => ({
   label: s().composerPlus,
@@ -134,6 +136,14 @@ const plusMenu = (snap: Snapshot): PlusMenu => ({
             void post('/sandbox/api/shortcut', { user: ui.user, callbackId: x.callbackId }).catch(toast),
         })),
     },
+    stepsSection(snap.steps, s(), appNameOf(snap), (step) =>
+      stepForm.open(step, {
+        user: ui.user,
+        users: snap.users.filter((u) => u.role !== 'bot'),
+        s: s(),
+        onError: toast,
+      }),
+    ),
   ],
 });
 

@@ -3,7 +3,8 @@
  * manifest's message shortcut and sends the real `message_action` (the consult modal opens with the post
  * as the question); the composer's "+" lists the global shortcut (`shortcut` → the slots modal); typing
  * in the slots modal sends dispatch_action block_actions with the view's hash, and the app's views.update
- * shows the preview; the calendar panel shows the user's feed and "make a new link" retires the old one.
+ * shows the preview; the calendar panel shows the user's feed and "make a new link" retires the old one;
+ * the "+" also lists the manifest's Workflow Builder steps, run from the sandbox's form as the acting user.
  */
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
@@ -57,7 +58,9 @@ describe.skipIf(!hasChromium)('shortcuts, the slots preview and the calendar fee
 
   it('opens the slots modal from the composer’s "+", and the preview follows the typing', async () => {
     await page.locator('.main .composer-plus').click();
-    const item = page.locator('.popup-menu li', { hasText: shortcutName('add_slots') });
+    // Exactly the shortcut's name: the steps' section below lists 相談枠を登録 too.
+    const name = page.getByText(shortcutName('add_slots'), { exact: true });
+    const item = page.locator('.popup-menu li').filter({ has: name });
     await item.waitFor();
     expect(await page.locator('.popup-menu .menu-title').first().textContent()).toBe('ショートカット');
     await opened.shot('13-plus-menu');
@@ -135,5 +138,51 @@ describe.skipIf(!hasChromium)('shortcuts, the slots preview and the calendar fee
     expect((await fetch(second)).status).toBe(200);
     await slot.waitFor();
     await opened.shot('16-calendar-rotated');
+  });
+
+  it('runs a Workflow Builder step from the "+" and shows its outputs, or the error Slackbot would give', async () => {
+    const title = appManifest().functions.register_slots!.title;
+    const openStep = async () => {
+      await page.locator('.main .composer-plus').click();
+      await page.locator('.popup-menu .menu-title', { hasText: 'ワークフローのステップ' }).waitFor();
+      await page.locator('.popup-menu li', { hasText: title }).click();
+      const form = page.locator('.step-form');
+      await form.waitFor();
+      return form;
+    };
+    let form = await openStep();
+    expect(await form.locator('.modal-head h2').textContent()).toBe(title);
+    // One field per input: the title as label (required marked), the hint as placeholder, the user is you.
+    expect(await form.locator('select[name="user.value"]').inputValue()).toBe('UAIKO');
+    expect(await form.locator('[data-block-id=entries] .bk-label').textContent()).toBe('枠 / Slots （必須）');
+    const entries = form.locator('input[name="entries.value"]');
+    expect(await entries.getAttribute('placeholder')).toBe('12/3 19:00、毎週火曜 20:00');
+    await form.locator('button[type=submit]').click();
+    await form.locator('[data-block-id=entries] .bk-error').waitFor();
+    const slot = `${future.month}/${future.day} 19:00`;
+    await entries.fill(slot);
+    await form.locator('button[type=submit]').click();
+    const card = form.locator('.step-result.success');
+    await card.waitFor();
+    expect(await card.locator('.step-result-title').textContent()).toBe(`ワークフロー: ${title} ✓`);
+    expect(await card.locator('[data-output=added_count] dd').textContent()).toBe('1');
+    expect(await card.locator('[data-output=quota_status] dd').textContent()).toMatch(/月: \d+枠/);
+    await opened.shot('17-workflow-step-done');
+    await form.locator('.modal-foot .btn').click();
+    await form.waitFor({ state: 'detached' });
+    const completion = opened.sandbox.fake.functionCompletions().at(-1);
+    expect(completion).toMatchObject({ callbackId: 'register_slots', kind: 'success' });
+
+    form = await openStep();
+    await form.locator('input[name="entries.value"]').fill('そのうち');
+    await form.locator('button[type=submit]').click();
+    const error = form.locator('.step-result.error .step-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('「そのうち」を枠として読めませんでした。');
+    // The form stays as typed, to fix and run again.
+    expect(await form.locator('input[name="entries.value"]').inputValue()).toBe('そのうち');
+    await opened.shot('18-workflow-step-error');
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
   });
 });
