@@ -148,6 +148,21 @@ describe('retention in Slack', () => {
 });
 
 describe('the App Home privacy notice', () => {
+  it('forgets Slack event ids claimed over a week ago (Slack stopped retrying them), keeps newer ones', async () => {
+    const db = s.h.database.db;
+    await db
+      .insertInto('slack_events')
+      .values([
+        { event_id: 'EvOLD', received_at: '2026-11-20T00:00:00.000Z' },
+        { event_id: 'function:FxRECENT', received_at: '2026-11-29T00:00:00.000Z' },
+      ])
+      .execute();
+    await s.run('retention', '2026-12-01T10:00:00+09:00');
+    const left = (await db.selectFrom('slack_events').select('event_id').execute()).map((r) => r.event_id);
+    expect(left).not.toContain('EvOLD');
+    expect(left).toContain('function:FxRECENT');
+  });
+
   it('says what is stored, for how long (RETENTION_DAYS), who sees it and how to ask for deletion', async () => {
     await s.h.slack.event({ type: 'app_home_opened', user: USERS.aiko.id, channel: 'DAIKO', tab: 'home' });
     const ja = JSON.stringify(

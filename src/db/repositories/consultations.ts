@@ -100,6 +100,12 @@ export const claimEvent = async (db: DbOrTrx, eventId: string, now: string): Pro
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
 };
 
+/** Forgets event ids claimed before `beforeIso`; how many. */
+export const forgetEventsBefore = async (db: DbOrTrx, beforeIso: string): Promise<number> => {
+  const res = await db.deleteFrom('slack_events').where('received_at', '<', beforeIso).executeTakeFirst();
+  return Number(res.numDeletedRows ?? 0);
+};
+
 /**
  * Open, posted consultations whose session is still ahead and that nobody else has answered yet,
  * soonest session first. A query builder, so the repositories can narrow it further (nudges.ts).

@@ -10,7 +10,7 @@ import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../../../deps.js';
 import { DomainError } from '../../../domain/errors.js';
 import { type Locale, type Messages, messages } from '../../../i18n/index.js';
-import { claimStepExecution } from '../../../usecases/workflowSteps.js';
+import { claimStepExecution } from '../../../usecases/slackEvents.js';
 import type { Audience } from '../../format/slots.js';
 import { errorMessage } from '../../reply.js';
 
