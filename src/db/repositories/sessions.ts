@@ -2,6 +2,7 @@
 import type { Insertable } from 'kysely';
 import type { DbOrTrx } from '../database.js';
 import type { Session, SessionsTable } from '../schema.js';
+import { latestConsultationId } from './latestConsultation.js';
 
 export const insertSession = (db: DbOrTrx, row: Insertable<SessionsTable>): Promise<Session> =>
   db.insertInto('sessions').values(row).returningAll().executeTakeFirstOrThrow();
@@ -52,13 +53,7 @@ export const bookedSlotsStartingBetween = (
       'se.topic',
       'se.consultation_id',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('consultations as c')
-        .select((e) => e.fn.max('c.id').as('m'))
-        .whereRef('c.slot_id', '=', 's.id')
-        .as('latest_consultation_id'),
-    )
+    .select(latestConsultationId)
     .where('s.status', '=', 'booked')
     .$if(only.supporterId !== undefined, (q) => q.where('s.supporter_id', '=', only.supporterId!))
     .where('s.start_at', '>', fromUtc)

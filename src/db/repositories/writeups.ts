@@ -7,6 +7,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Outcome } from '../../domain/outcomes.js';
 import type { DbOrTrx } from '../database.js';
 import type { Database, Session, Slot } from '../schema.js';
+import { latestConsultationId, latestConsultationPlan } from './latestConsultation.js';
 
 /**
  * The sessions that owe a write-up: answered `held`, or not answered (no answer counts as held), or a
@@ -71,22 +72,8 @@ export const endedSlotsAwaitingOutcome = (db: DbOrTrx, endedAfter: string, ended
     .leftJoin('sessions as se', 'se.slot_id', 's.id')
     .select(['s.id as slot_id', 's.supporter_id', 's.start_at', 's.minutes'])
     .select(['se.id as session_id', 'se.plan', 'se.client_alias', 'se.consultation_id'])
-    .select((eb) =>
-      eb
-        .selectFrom('consultations as c')
-        .select((e) => e.fn.max('c.id').as('m'))
-        .whereRef('c.slot_id', '=', 's.id')
-        .as('latest_consultation_id'),
-    )
-    .select((eb) =>
-      eb
-        .selectFrom('consultations as c')
-        .select('c.plan')
-        .whereRef('c.slot_id', '=', 's.id')
-        .orderBy('c.id', 'desc')
-        .limit(1)
-        .as('consultation_plan'),
-    )
+    .select(latestConsultationId)
+    .select(latestConsultationPlan)
     .where('s.status', '=', 'booked')
     .where('se.outcome', 'is', null)
     .where('s.end_at', '>', endedAfter)
@@ -153,15 +140,7 @@ export const endedSlotsWithoutSession = (db: DbOrTrx, supporterId: string, ended
     .selectFrom('slots as s')
     .leftJoin('sessions as se', 'se.slot_id', 's.id')
     .select(['s.id', 's.supporter_id', 's.minutes'])
-    .select((eb) =>
-      eb
-        .selectFrom('consultations as c')
-        .select('c.plan')
-        .whereRef('c.slot_id', '=', 's.id')
-        .orderBy('c.id', 'desc')
-        .limit(1)
-        .as('consultation_plan'),
-    )
+    .select(latestConsultationPlan)
     .where('s.supporter_id', '=', supporterId)
     .where('s.status', '=', 'booked')
     .where('s.end_at', '<=', endedBy)
