@@ -17,22 +17,14 @@ import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import type { Outcome } from '../domain/outcomes.js';
-import type { Plan } from '../domain/plans.js';
 import { sessionPlan } from '../domain/sessions.js';
+import type { BookedSlotSession } from './sessions.js';
 
 /** Sessions that ended longer ago than this are not asked about (a first deployment asks nobody about old ones). */
 export const OUTCOME_LOOKBACK_DAYS = 7;
 
-export type OutcomeQuestion = {
-  slotId: number;
-  /** Null only in a dry run, for a slot booked by /consult alone (its record is made when it is asked). */
-  sessionId: number | null;
-  supporterId: string;
-  startUtc: string;
-  minutes: number;
-  plan: Plan;
-  alias: string;
-};
+/** `sessionId` is null only in a dry run: a slot booked by /consult alone gets its record when asked. */
+export type OutcomeQuestion = BookedSlotSession;
 
 /** The ended sessions with no outcome yet whose question is due: each booked slot ended in the lookback. */
 export const outcomesToAsk = async (

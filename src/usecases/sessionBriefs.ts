@@ -9,22 +9,13 @@ import { bookedSlotsStartingBetween, recentUpcomingSessions } from '../db/reposi
 import type { Consultation } from '../db/schema.js';
 import type { UseCaseDeps } from '../deps.js';
 import { toUtcIso } from '../domain/calendar.js';
-import type { Plan } from '../domain/plans.js';
 import { briefDue, sessionPlan } from '../domain/sessions.js';
-import type { Booked } from './sessions.js';
+import type { Booked, BookedSlotSession } from './sessions.js';
 
 /** How far back the job makes up for a booking DM that was not sent at booking time. */
 export const BOOKING_DM_CATCHUP_HOURS = 24;
 
-export type DueBrief = {
-  slotId: number;
-  /** Null for a slot booked by /consult alone (no session record: no alias or topic). */
-  sessionId: number | null;
-  supporterId: string;
-  startUtc: string;
-  minutes: number;
-  plan: Plan;
-  alias: string;
+export type DueBrief = BookedSlotSession & {
   topic: string;
   hours: number;
   consultation:

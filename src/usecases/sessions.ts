@@ -36,6 +36,18 @@ export type BookingRequest = {
 
 export type Booked = { session: Session; slot: Slot };
 
+/** A booked slot as the session jobs (briefs, outcome questions) tell its supporter about it. */
+export type BookedSlotSession = {
+  slotId: number;
+  /** Null for a slot booked by /consult alone: it has no session record (no alias or topic) yet. */
+  sessionId: number | null;
+  supporterId: string;
+  startUtc: string;
+  minutes: number;
+  plan: Plan;
+  alias: string;
+};
+
 const findSlot = async (trx: DbOrTrx, target: BookingTarget): Promise<Slot> => {
   if ('slotId' in target) {
     const [slot] = await getSlots(trx, [target.slotId]);
