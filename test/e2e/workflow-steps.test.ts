@@ -227,6 +227,15 @@ describe('announce_study', () => {
   });
 });
 
+/** A register_slots execution started in the emulator directly (no event sent to the app). */
+const startRegisterSlots = () =>
+  h.fake.functions.start(
+    'register_slots',
+    appManifest().functions.register_slots!,
+    { user: 'UAIKO', entries: '12/30 10:00' },
+    { apiAppId: 'A0DESK' },
+  );
+
 describe('the emulator, as Slack', () => {
   it('runs only steps the manifest declares', async () => {
     expect(await h.slack.runFunction('not_a_step', { user: USERS.aiko.id })).toBeUndefined();
@@ -234,15 +243,7 @@ describe('the emulator, as Slack', () => {
   });
 
   it('sends the event shaped as Slack documents it', async () => {
-    const event = h.fake.functions.start(
-      'register_slots',
-      appManifest().functions.register_slots!,
-      {
-        user: 'UAIKO',
-        entries: '12/30 10:00',
-      },
-      { apiAppId: 'A0DESK' },
-    );
+    const event = startRegisterSlots();
     expect(event).toMatchObject({
       type: 'function_executed',
       function: { callback_id: 'register_slots', type: 'app', app_id: 'A0DESK' },
@@ -260,15 +261,7 @@ describe('the emulator, as Slack', () => {
   });
 
   it('refuses a second completion, outputs that do not fit, and the workflow token once the step ended', async () => {
-    const event = h.fake.functions.start(
-      'register_slots',
-      appManifest().functions.register_slots!,
-      {
-        user: 'UAIKO',
-        entries: '12/30 10:00',
-      },
-      { apiAppId: 'A0DESK' },
-    );
+    const event = startRegisterSlots();
     const id = String(event.function_execution_id);
     const token = String(event.bot_access_token);
     expect(
